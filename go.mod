@@ -1,0 +1,15 @@
+module github.com/techschau/techschau
+
+go 1.26.8
+
+require (
+	github.com/blevesearch/snowballstem v0.9.0 // indirect
+	github.com/deckarep/golang-set v1.7.1 // indirect
+	github.com/jdkato/prose/v2 v2.0.0 // indirect
+	github.com/kljensen/snowball v0.10.0 // indirect
+	github.com/mingrammer/commonregex v1.0.1 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	golang.org/x/text v0.44.0 // indirect
+	gonum.org/v1/gonum v0.7.0 // indirect
+	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
+)
