@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit statuses. A shell script can rely on these.
+const (
+	exitOK      = 0 // everything done
+	exitFailure = 1 // the run failed (unreadable input, analysis error), or some batch/conll lines failed
+	exitUsage   = 2 // bad command line: unknown command or flag, bad flag value, too many arguments
+)
+
+// version is the CLI's version; set with -ldflags "-X main.version=v1.2.3", otherwise taken
+// from the module's build info.
+var version = ""
+
+const usageText = `techschau - German tech-news analysis (entities, themes, summary)
+
+Usage:
+  techschau analyze [flags] [FILE|-]   analyse one article; print the Document as JSON
+  techschau batch [flags] [IN|-]       JSONL {"id","text"} in, one JSON result a line out
+  techschau conll [IN|-]               tag GermEval-2014 TSV (column 3: PER, ORG, LOC, OTH)
+  techschau help [COMMAND]             show help
+  techschau --version                  print the version
+
+analyze with no FILE (or with --sample) analyses the bundled German showcase article.
+FILE "-" and a missing IN read standard input.
+
+Exit status: 0 success; 1 failure (unreadable input, analysis error, or at least one
+batch/conll line failed: the others are still written); 2 usage error.
+
+Run "techschau help COMMAND" for the flags of a command.
+`
+
+// run is the whole CLI: args without the program name; it returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usageText)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "analyze", "analyse":
+		return cmdAnalyze(ctx, rest, stdin, stdout, stderr)
+	case "batch":
+		return cmdBatch(ctx, rest, stdin, stdout, stderr)
+	case "conll":
+		return cmdConll(ctx, rest, stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		return cmdHelp(rest, stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "techschau %s\n", versionString())
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "techschau: unknown command %q\nRun \"techschau help\" for usage.\n", cmd)
+	return exitUsage
+}
+
+func cmdHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	}
+	var fs *flag.FlagSet
+	switch args[0] {
+	case "analyze", "analyse":
+		fs, _ = analyzeFlags()
+	case "batch":
+		fs, _ = batchFlags()
+	case "conll":
+		fs = conllFlags()
+	default:
+		fmt.Fprintf(stderr, "techschau help: unknown command %q\n", args[0])
+		return exitUsage
+	}
+	fs.SetOutput(stdout)
+	fs.Usage()
+	return exitOK
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// parseFlags parses args with fs, allowing flags after positional arguments
+// ("analyze article.txt --format text"); "--" ends flags. It returns the positional
+// arguments, or an exit status (help: 0, error: 2) with ok false.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (pos []string, status int, ok bool) {
+	fs.SetOutput(stderr)
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false // flag has printed the error and usage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, 0, true
+		}
+		// fs stopped at a non-flag argument, or just after a "--" that ends the flags.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), 0, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// openInput opens the named input: "-" or "" is stdin (closing it is a no-op).
+func openInput(name string, stdin io.Reader) (io.ReadCloser, string, error) {
+	if name == "" || name == "-" {
+		return io.NopCloser(stdin), "<stdin>", nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, name, err
+	}
+	return f, name, nil
+}
+
+// errorf prints "techschau CMD: message" on stderr.
+func errorf(stderr io.Writer, cmd, format string, a ...any) {
+	msg := fmt.Sprintf(format, a...)
+	fmt.Fprintf(stderr, "techschau %s: %s\n", cmd, strings.TrimRight(msg, "\n"))
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/techschau/techschau/analyze"
+	"github.com/techschau/techschau/entities"
+)
+
+// pipelineFlags are the flags shared by analyze and batch that configure the Analyzer.
+type pipelineFlags struct {
+	summary     int
+	lexicon     string
+	lexiconOnly bool
+	themes      string
+	themesOnly  bool
+	noModel     bool
+	maxBytes    int
+}
+
+func (p *pipelineFlags) register(fs *flag.FlagSet) {
+	fs.IntVar(&p.summary, "summary", 3, "number of summary `sentences` (0: no summary)")
+	fs.StringVar(&p.lexicon, "lexicon", "", "entity lexicon `FILE` (JSON) merged with the default lexicon")
+	fs.BoolVar(&p.lexiconOnly, "lexicon-only", false, "use the --lexicon file instead of the default lexicon")
+	fs.StringVar(&p.themes, "themes", "", "theme taxonomy `FILE` (JSON) merged with the default themes")
+	fs.BoolVar(&p.themesOnly, "themes-only", false, "use the --themes file instead of the default themes")
+	fs.BoolVar(&p.noModel, "no-model", false, "entities from lexicon and rules only (no statistical model)")
+	fs.IntVar(&p.maxBytes, "max-bytes", analyze.DefaultMaxBytes, "largest input `bytes` per article; larger input is an error")
+}
+
+// usageError is a bad flag value: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// options turns the flags into Analyzer options, loading the user's files. A bad flag
+// combination is a *usageError; an unreadable or malformed file is an ordinary error that
+// names the file (the loaders add line and field).
+func (p *pipelineFlags) options() ([]analyze.Option, error) {
+	if p.summary < 0 {
+		return nil, &usageError{fmt.Sprintf("--summary %d: must be 0 or more", p.summary)}
+	}
+	if p.maxBytes <= 0 {
+		return nil, &usageError{fmt.Sprintf("--max-bytes %d: must be more than 0", p.maxBytes)}
+	}
+	if p.lexiconOnly && p.lexicon == "" {
+		return nil, &usageError{"--lexicon-only needs --lexicon FILE"}
+	}
+	if p.themesOnly && p.themes == "" {
+		return nil, &usageError{"--themes-only needs --themes FILE"}
+	}
+	opts := []analyze.Option{analyze.WithSummarySentences(p.summary), analyze.WithMaxBytes(p.maxBytes)}
+	if p.noModel {
+		opts = append(opts, analyze.WithoutModel())
+	}
+	if p.lexicon != "" {
+		lex, err := loadLexicon(p.lexicon)
+		if err != nil {
+			return nil, err
+		}
+		if p.lexiconOnly {
+			opts = append(opts, analyze.WithLexicon(lex))
+		} else {
+			opts = append(opts, analyze.WithExtraLexicon(lex))
+		}
+	}
+	if p.themes != "" {
+		f, err := os.Open(p.themes)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		tax, err := analyze.LoadThemes(f, p.themes)
+		if err != nil {
+			return nil, err
+		}
+		if !p.themesOnly {
+			def, err := analyze.DefaultThemes()
+			if err != nil {
+				return nil, err
+			}
+			tax = def.Merge(tax)
+		}
+		opts = append(opts, analyze.WithThemes(tax))
+	}
+	return opts, nil
+}
+
+// loadLexicon reads a user lexicon file.
+func loadLexicon(path string) (*entities.Lexicon, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return entities.LoadLexicon(f, path)
+}
