@@ -1,33 +1,307 @@
 package ner
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"io"
+	"math"
 	"sync"
 )
 
-// Model is a trained sequence labeller. A Model is immutable after loading and
-// safe for concurrent use.
+// ErrModel is wrapped by every error about a malformed model file.
+var ErrModel = errors.New("ner: bad model")
+
+const magic = "TSNER\x01"
+
+// Model is a trained sequence labeller: hashed feature weights (quantised to
+// int16) and label transition weights, decoded with first-order Viterbi under
+// BIO constraints (an I- label only continues its own type). A Model is
+// immutable after loading and safe for concurrent use.
 type Model struct {
-	placeholder bool
+	bits  uint8
+	shift uint
+	hints bool
+	// trans[p+1][l] is the weight of label l after label p; row 0 is the start.
+	trans [numLabels + 1][numLabels]int32
+	w     []int16 // (1<<bits) rows of numLabels weights
 }
 
-var defaultModel = sync.OnceValues(func() (*Model, error) { return &Model{placeholder: true}, nil })
+//go:embed model.bin.gz
+var embedded []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	m, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("ner: embedded model: %w", err)
+	}
+	return m, nil
+})
 
 // Default returns the embedded model, loaded once on first use.
 func Default() (*Model, error) { return defaultModel() }
 
-// Load reads a model written by WriteTo.
-func Load(r io.Reader) (*Model, error) { return &Model{placeholder: true}, nil }
+// Bits returns the log2 of the number of weight rows (feature buckets).
+func (m *Model) Bits() int { return int(m.bits) }
 
-// WriteTo writes the model in its binary format.
-func (m *Model) WriteTo(w io.Writer) (int64, error) { return 0, nil }
+// UsesHints reports whether the model was trained with gazetteer hints. A
+// model trained without them ignores the hints passed to Tag.
+func (m *Model) UsesHints() bool { return m.hints }
+
+// allowed[p+1][l] says whether label l may follow label p (p = -1: sentence start).
+var allowed = func() (a [numLabels + 1][numLabels]bool) {
+	for p := -1; p < numLabels; p++ {
+		for l := Label(0); l < numLabels; l++ {
+			ok := true
+			if l.IsInside() {
+				ok = p >= 0 && (Label(p) == l || Label(p) == l-1)
+			}
+			a[p+1][l] = ok
+		}
+	}
+	return a
+}()
+
+type scratch struct {
+	x    extractor
+	emit []int64
+	back []uint8
+}
+
+var pool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Tag labels one sentence of words. hints may be nil; otherwise hints[i] belongs
-// to words[i]. The labels are appended to out[:0] and returned.
+// to words[i] (a hints slice of another length is ignored). The labels are
+// appended to out[:0] and returned; the result always has len(words) labels and
+// is a valid BIO sequence.
 func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	out = out[:0]
-	for range words {
+	n := len(words)
+	if n == 0 {
+		return out
+	}
+	if m == nil || len(m.w) == 0 {
+		for range words {
+			out = append(out, O)
+		}
+		return out
+	}
+	if len(hints) != n {
+		hints = nil
+	}
+	s := pool.Get().(*scratch)
+	defer pool.Put(s)
+	s.x.prepare(words)
+	if cap(s.emit) < n*numLabels {
+		s.emit = make([]int64, n*numLabels)
+		s.back = make([]uint8, n*numLabels)
+	}
+	emit := s.emit[:n*numLabels]
+	for i := range n {
+		var e [numLabels]int32
+		for _, h := range s.x.features(words, hints, m.hints, i) {
+			b := int(h>>m.shift) * numLabels
+			r := (*[numLabels]int16)(m.w[b : b+numLabels])
+			for l := range e {
+				e[l] += int32(r[l])
+			}
+		}
+		for l := range e {
+			emit[i*numLabels+l] = int64(e[l])
+		}
+	}
+	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out)
+}
+
+const negInf = math.MinInt64 / 4
+
+// viterbi decodes the best allowed label sequence from emission scores.
+func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8, n int, out []Label) []Label {
+	var prev, cur [numLabels]int64
+	for l := range numLabels {
+		if allowed[0][l] {
+			prev[l] = int64(trans[0][l]) + emit[l]
+		} else {
+			prev[l] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := emit[i*numLabels : i*numLabels+numLabels]
+		bk := back[i*numLabels : i*numLabels+numLabels]
+		for l := range numLabels {
+			best, arg := int64(negInf), 0
+			for p := range numLabels {
+				if !allowed[p+1][l] || prev[p] == negInf {
+					continue
+				}
+				if v := prev[p] + int64(trans[p+1][l]); v > best {
+					best, arg = v, p
+				}
+			}
+			if best == negInf {
+				cur[l] = negInf
+			} else {
+				cur[l] = best + e[l]
+			}
+			bk[l] = uint8(arg)
+		}
+		prev = cur
+	}
+	best, arg := int64(negInf), 0
+	for l := range numLabels {
+		if prev[l] > best {
+			best, arg = prev[l], l
+		}
+	}
+	base := len(out)
+	for range n {
 		out = append(out, O)
 	}
+	res := out[base:]
+	for i := n - 1; i >= 0; i-- {
+		res[i] = Label(arg)
+		if i > 0 {
+			arg = int(back[i*numLabels+arg])
+		}
+	}
 	return out
+}
+
+// WriteTo writes the model: gzip of the magic bytes, the table size, the
+// hint flag, the transition weights and the non-zero weight rows
+// (delta-coded row index, then zig-zag varint weights). The output is a
+// function of the model only (no time stamps).
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	puts := func(v int64) { bw.Write(buf[:binary.PutVarint(buf[:], v)]) }
+	bw.WriteString(magic)
+	bw.WriteByte(m.bits)
+	bw.WriteByte(byte(b2u(m.hints)))
+	bw.WriteByte(numLabels)
+	for p := range m.trans {
+		for l := range m.trans[p] {
+			puts(int64(m.trans[p][l]))
+		}
+	}
+	rows := len(m.w) / numLabels
+	nz := 0
+	for r := range rows {
+		if !zeroRow(m.w[r*numLabels : r*numLabels+numLabels]) {
+			nz++
+		}
+	}
+	put(uint64(nz))
+	last := -1
+	for r := range rows {
+		row := m.w[r*numLabels : r*numLabels+numLabels]
+		if zeroRow(row) {
+			continue
+		}
+		put(uint64(r - last))
+		last = r
+		for _, v := range row {
+			puts(int64(v))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, cw.err
+}
+
+func zeroRow(r []int16) bool {
+	for _, v := range r {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// MaxBits is the largest table size Load accepts (2^MaxBits rows).
+const MaxBits = 24
+
+// Load reads a model written by WriteTo. Malformed input is an ErrModel error.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrModel, err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic)+3)
+	if _, err := io.ReadFull(br, head); err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrModel, err)
+	}
+	if string(head[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: not a techschau NER model", ErrModel)
+	}
+	m := &Model{bits: head[len(magic)], hints: head[len(magic)+1] == 1}
+	if m.bits < 1 || m.bits > MaxBits || head[len(magic)+2] != numLabels {
+		return nil, fmt.Errorf("%w: unsupported table size or label set", ErrModel)
+	}
+	m.shift = uint(64 - m.bits)
+	for p := range m.trans {
+		for l := range m.trans[p] {
+			v, err := binary.ReadVarint(br)
+			if err != nil || v < math.MinInt32 || v > math.MaxInt32 {
+				return nil, fmt.Errorf("%w: transitions", ErrModel)
+			}
+			m.trans[p][l] = int32(v)
+		}
+	}
+	rows := 1 << m.bits
+	nz, err := binary.ReadUvarint(br)
+	if err != nil || nz > uint64(rows) {
+		return nil, fmt.Errorf("%w: row count", ErrModel)
+	}
+	m.w = make([]int16, rows*numLabels)
+	r0 := -1
+	for range nz {
+		d, err := binary.ReadUvarint(br)
+		if err != nil || d == 0 || d > uint64(rows) || r0+int(d) >= rows {
+			return nil, fmt.Errorf("%w: row index", ErrModel)
+		}
+		r0 += int(d)
+		row := m.w[r0*numLabels : r0*numLabels+numLabels]
+		for l := range row {
+			v, err := binary.ReadVarint(br)
+			if err != nil || v < math.MinInt16 || v > math.MaxInt16 {
+				return nil, fmt.Errorf("%w: weights", ErrModel)
+			}
+			row[l] = int16(v)
+		}
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		return nil, fmt.Errorf("%w: trailing data", ErrModel)
+	}
+	return m, nil
 }

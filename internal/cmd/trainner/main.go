@@ -1,0 +1,75 @@
+// Command trainner trains the techschau German NER model from the shared
+// corpora and writes it where the ner package embeds it.
+//
+//	go run ./internal/cmd/trainner [-data ../shared/data] [-out internal/ner/model.bin.gz]
+//
+// Training is deterministic: the same data, flags and seed give the same bytes.
+// The corpora (see conll.TrainingFiles) are read in a fixed order, followed by
+// the GermEval 2014 dev file unless -nodev is given.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/techschau/techschau/internal/conll"
+	"github.com/techschau/techschau/internal/ner"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "shared data directory")
+	out := flag.String("out", "internal/ner/model.bin.gz", "model file to write")
+	bits := flag.Int("bits", 20, "log2 of the weight rows")
+	epochs := flag.Int("epochs", 10, "training epochs")
+	seed := flag.Uint64("seed", 1, "shuffling seed")
+	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
+	noDev := flag.Bool("nodev", false, "do not train on the GermEval dev file")
+	useHints := flag.Bool("hints", false, "compute lexicon hints and train with hint features")
+	flag.Parse()
+
+	start := time.Now()
+	files := append([]string(nil), conll.TrainingFiles...)
+	if !*noDev {
+		files = append(files, conll.GermEvalDev)
+	}
+	var exs []ner.Example
+	for _, f := range files {
+		ss, err := conll.ReadFile(filepath.Join(*data, f))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "trainner:", err)
+			os.Exit(1)
+		}
+		exs = append(exs, conll.Examples(ss)...)
+	}
+	if *useHints {
+		if err := addHints(exs); err != nil {
+			fmt.Fprintln(os.Stderr, "trainner:", err)
+			os.Exit(1)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "trainner: %d sentences read in %v\n", len(exs), time.Since(start).Round(time.Millisecond))
+	m, err := ner.Train(exs, ner.TrainOptions{
+		Bits: *bits, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Hints: *useHints,
+		Progress: func(e, nerr int) {
+			fmt.Fprintf(os.Stderr, "trainner: epoch %d: %d sentences wrong (%v)\n", e, nerr, time.Since(start).Round(time.Millisecond))
+		},
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "trainner:", err)
+		os.Exit(1)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		fmt.Fprintln(os.Stderr, "trainner:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "trainner:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "trainner: wrote %s (%d bytes) in %v\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
+}
