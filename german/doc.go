@@ -1,0 +1,63 @@
+// Package german is techschau's German text layer: normalisation for
+// matching, sentence splitting, tokenisation with byte offsets, Snowball
+// stemming and a stop-word list. It imports no other techschau package and
+// depends only on the standard library, golang.org/x/text and
+// github.com/blevesearch/snowballstem.
+//
+//	seg := german.Segment("Die KI-Firma DeepSeek verschiebt R2, z. B. wegen Huawei-Chips. Das kostet 3,5 Mrd. Euro.")
+//	for _, s := range seg.Sentences {
+//		fmt.Println(s.In(seg.Text))
+//	}
+//
+// # Offsets
+//
+// Every span is a byte range [Start, End) into the caller's original
+// string, and for every token t of text, text[t.Start:t.End] == t.Text.
+// Sentence spans are trimmed: they run from the first byte of their first
+// token to the last byte of their last token. Tokens and sentences are in
+// order and do not overlap, and every byte that is not white space
+// (unicode.IsSpace) lies in exactly one token. Invalid UTF-8 never breaks
+// this: each invalid byte becomes a KindUnknown token of one byte.
+// Normalize works on a copy; map its offsets back with
+// Normalized.Original and Normalized.OriginalSpan.
+//
+// # Tokens
+//
+// Kinds are Word, Number, Punct, Symbol, URL, Email and Handle (@name,
+// #tag). Decisions made on purpose:
+//   - Hyphenated compounds are one Word ("NVIDIA-Chips", "E-Mail-Benachrichtigung",
+//     "70-Jährige"); Token.Parts gives the parts with absolute offsets. A
+//     truncation hyphen stays with its word ("Ein-" in "Ein- und Ausfuhr").
+//   - Gender forms are one Word: "Ingenieur*innen", "Ingenieur:innen",
+//     "Ingenieur_innen", "Mitarbeiter/innen". The marker "(m/w/d)" and its
+//     variants ("(w/m/d)", "(m/f/d)", "(m/w/x)") are one Symbol token,
+//     parentheses included, so that no word is made of them.
+//   - Abbreviations keep their period: "z." "B." "Dr." "Mrd." "bzw."
+//     "B.Sc." "z.B."; so do single letters (initials, "J. R. R. Tolkien") and
+//     ordinals ("1." in "1. Mai", "3. Quartal", "im 20. Jahrhundert",
+//     "1. FC Köln"), which are Number tokens. A period that ends a sentence
+//     is a Punct token of its own.
+//   - Numbers keep German separators: "3,5", "1.000", "12.04.2016", "10:30".
+//   - Apostrophes between letters stay in the word ("geht's"); "&" between
+//     capitals too ("AT&T").
+//
+// # Sentences
+//
+// A sentence ends after final punctuation (. ! ? … and runs such as "?!"),
+// together with closing quotes and brackets right after it („…“ »…« "…"),
+// when the next token starts a sentence: an upper-case word, a number, an
+// opening quote or bracket before an upper-case word. Abbreviations,
+// initials and ordinals do not end sentences; "usw.", "etc." and a few
+// others do when an upper-case word follows. Lines count: a blank line
+// always ends a sentence, a line break after final punctuation ends it, and
+// a line without final punctuation (heading, list item, job title) is a
+// unit of its own with Sentence.Line set — unless the next line starts with
+// a lower-case word and the line ends in a word, number, comma or hyphen
+// (a wrapped line), which continues the sentence.
+//
+// # Concurrency
+//
+// All functions are safe for concurrent use: the package has no mutable
+// state. A Segmented or Normalized is not modified after it is returned and
+// may be shared between goroutines.
+package german

@@ -1,0 +1,342 @@
+package german
+
+import (
+	"iter"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a sentence of a segmented text: its trimmed span, its tokens
+// and whether it is a line unit.
+type Sentence struct {
+	Span
+	// Tokens are the sentence's tokens, a subslice of one backing array
+	// shared by all sentences of a Segmented.
+	Tokens []Token
+	// Line is true when the sentence is a whole line (or several wrapped
+	// lines) that does not end with final punctuation: a heading, a list
+	// item, a job title, a caption.
+	Line bool
+}
+
+// Segmented is a text split into sentences and tokens in one pass.
+type Segmented struct {
+	Text      string     // the original text
+	Sentences []Sentence // in text order, non-overlapping
+
+	tokens []Token
+}
+
+// Tokens returns all tokens of the text in order: the backing array of the
+// sentences' Tokens. Callers must not modify it.
+func (s *Segmented) Tokens() []Token {
+	if s == nil {
+		return nil
+	}
+	return s.tokens
+}
+
+// Segment splits text into sentences and tokens at once: the tokens of all
+// sentences share one backing array. It is the entry point for pipelines
+// that tokenise once.
+func Segment(text string) *Segmented {
+	toks := make([]Token, 0, len(text)/6+1)
+	sents := make([]Sentence, 0, len(text)/120+1)
+	g := segmenter{text: text, sc: scanner{text: text}, collect: true, toks: toks}
+	for {
+		s, e, line, ok := g.next()
+		if !ok {
+			break
+		}
+		sents = append(sents, Sentence{Span: Span{s, e}, Line: line})
+	}
+	toks = g.toks
+	k := 0
+	for i := range sents {
+		k0 := k
+		for k < len(toks) && toks[k].End <= sents[i].End {
+			k++
+		}
+		sents[i].Tokens = toks[k0:k:k]
+	}
+	return &Segmented{Text: text, Sentences: sents, tokens: toks[:len(toks):len(toks)]}
+}
+
+// Sentences splits text into sentences and returns their spans: trimmed
+// (first byte of the first token to the last byte of the last token), in
+// order, non-overlapping. See the package documentation for the rules.
+func Sentences(text string) []Span {
+	spans := make([]Span, 0, len(text)/120+1)
+	g := segmenter{text: text, sc: scanner{text: text}}
+	for {
+		s, e, _, ok := g.next()
+		if !ok {
+			return spans
+		}
+		spans = append(spans, Span{s, e})
+	}
+}
+
+// AllSentences returns an iterator over the sentence spans of text: the same
+// spans as Sentences, without building the slice. It stops when yield
+// returns false.
+func AllSentences(text string) iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		g := segmenter{text: text, sc: scanner{text: text}}
+		for {
+			s, e, _, ok := g.next()
+			if !ok || !yield(Span{s, e}) {
+				return
+			}
+		}
+	}
+}
+
+// segmenter groups the scanner's tokens into sentences with one token of
+// lookahead.
+type segmenter struct {
+	text    string
+	sc      scanner
+	peek    Token
+	hasPeek bool
+	collect bool
+	toks    []Token
+}
+
+func (g *segmenter) take() (Token, bool) {
+	if g.hasPeek {
+		g.hasPeek = false
+		return g.peek, true
+	}
+	return g.sc.next()
+}
+
+func (g *segmenter) look() (Token, bool) {
+	if !g.hasPeek {
+		t, ok := g.sc.next()
+		if !ok {
+			return Token{}, false
+		}
+		g.peek = t
+		g.hasPeek = true
+	}
+	return g.peek, true
+}
+
+// next returns the next sentence.
+func (g *segmenter) next() (start, end int, line, ok bool) {
+	t, ok := g.take()
+	if !ok {
+		return 0, 0, false, false
+	}
+	text := g.text
+	start = t.Start
+	lineStart := atLineStart(text, t.Start)
+	for {
+		if g.collect {
+			g.toks = append(g.toks, t)
+		}
+		last := t
+		terminal := isTerminal(text, t)
+		if terminal {
+			for {
+				n, ok := g.look()
+				if !ok || n.Start != last.End || !isCloser(n) {
+					break
+				}
+				g.take()
+				if g.collect {
+					g.toks = append(g.toks, n)
+				}
+				last = n
+			}
+		}
+		n, ok := g.look()
+		if !ok {
+			return start, last.End, lineStart && !terminal && !periodWord(last), true
+		}
+		gap := text[last.End:n.Start]
+		nl := newlines(gap)
+		switch {
+		case nl >= 2:
+			return start, last.End, lineStart && !terminal && !periodWord(last), true
+		case terminal:
+			if nl == 1 || startsSentence(text, n, gap) {
+				return start, last.End, false, true
+			}
+		case periodWord(last):
+			if nl == 1 && !startsLower(n) {
+				return start, last.End, false, true
+			}
+			if nl == 0 && abbrevEndsSentence(last.Text) && n.IsUpper() && len(gap) > 0 {
+				return start, last.End, false, true
+			}
+		case nl == 1:
+			if !softWrap(last, n) {
+				return start, last.End, lineStart, true
+			}
+		}
+		t, _ = g.take()
+	}
+}
+
+// periodWord reports whether t is an abbreviation or ordinal with its period.
+func periodWord(t Token) bool {
+	return (t.Kind == Word || t.Kind == Number) && len(t.Text) > 1 && t.Text[len(t.Text)-1] == '.'
+}
+
+// isTerminal reports whether t is final punctuation: a run of . ! ? or an
+// ellipsis (not one in brackets, "[…]").
+func isTerminal(text string, t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	s := t.Text
+	switch s[0] {
+	case '.':
+		if len(s) >= 3 && t.Start > 0 && (text[t.Start-1] == '(' || text[t.Start-1] == '[') {
+			return false
+		}
+		return true
+	case '!', '?':
+		return true
+	}
+	if s == "…" {
+		if t.Start > 0 && (text[t.Start-1] == '(' || text[t.Start-1] == '[') {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// isCloser reports whether t closes a quotation or bracket after final
+// punctuation.
+func isCloser(t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch t.Text {
+	case "\"", "'", "''", ")", "]", "}", "“", "”", "«", "»", "‘", "’", "‹", "›", "…":
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether t may open a sentence before its first word.
+func isOpener(t Token) bool {
+	switch t.Text {
+	case "\"", "'", "``", "(", "[", "„", "“", "”", "«", "»", "‚", "‘", "‹", "›", "-", "--", "–", "—", "¿", "¡", "*", "•", "·":
+		return true
+	}
+	return false
+}
+
+// startsSentence reports whether token n, after final punctuation and the
+// white space gap, starts a new sentence.
+func startsSentence(text string, n Token, gap string) bool {
+	if gap == "" {
+		return false
+	}
+	switch n.Kind {
+	case Word:
+		return !startsLower(n)
+	case Number, URL, Email, Handle, Symbol:
+		return true
+	case Punct:
+		if !isOpener(n) {
+			return false
+		}
+		// look at what follows the opener
+		i := n.End
+		for k := 0; k < 4 && i < len(text); k++ {
+			c := text[i]
+			if c == ' ' || c == '"' || c == '\'' || c == '(' || c == '`' {
+				i++
+				continue
+			}
+			break
+		}
+		if i >= len(text) {
+			return false
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			return ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+		}
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '„' || r == '»' || r == '«' || r == '‚'
+	}
+	return false
+}
+
+// startsLower reports whether the token starts with a lower-case letter.
+func startsLower(t Token) bool {
+	c := t.Text[0]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLower(r)
+}
+
+// softWrap reports whether a line break between last and n continues a
+// sentence: the line ends in a word, number, comma or hyphen and the next
+// line starts lower case.
+func softWrap(last, n Token) bool {
+	if !startsLower(n) || n.Kind != Word {
+		return false
+	}
+	switch last.Kind {
+	case Word, Number:
+		return true
+	case Punct:
+		return last.Text == "," || last.Text == "-"
+	}
+	return false
+}
+
+// atLineStart reports whether only blanks precede pos on its line.
+func atLineStart(text string, pos int) bool {
+	for i := pos - 1; i >= 0; i-- {
+		switch text[i] {
+		case ' ', '\t':
+			continue
+		case '\n', '\r':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// newlines counts the line breaks in a white-space gap (2 or more: a blank
+// line). \r\n, \n and a lone \r count once; U+2028 once, U+2029 twice.
+func newlines(gap string) int {
+	if len(gap) == 1 {
+		if gap[0] == '\n' || gap[0] == '\r' {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '\n':
+			n++
+		case '\r':
+			if i+1 >= len(gap) || gap[i+1] != '\n' {
+				n++
+			}
+		case 0xE2:
+			if i+2 < len(gap) && gap[i+1] == 0x80 {
+				if gap[i+2] == 0xA8 {
+					n++
+				} else if gap[i+2] == 0xA9 {
+					n += 2
+				}
+			}
+		}
+	}
+	return n
+}
