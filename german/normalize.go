@@ -28,7 +28,7 @@ type mark struct {
 }
 
 // Normalize returns text normalised for matching:
-//   - typographic quotes „ “ ” ‟ » « become '"', and ‚ ‘ ’ ‛ › ‹ become '\'';
+//   - typographic quotes „ “ ” ‟ » « become '"', and ‚ ‘ ’ ‛ › ‹ become '\”;
 //   - dashes and hyphens – — ‒ ― ‐ ‑ and the minus sign − become '-';
 //   - no-break and other Unicode spaces (U+00A0, U+2000–U+200A, U+202F,
 //     U+205F, U+3000, U+1680) become ' ', line and paragraph separators
