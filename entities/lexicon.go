@@ -1,0 +1,486 @@
+package entities
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/techschau/techschau/german"
+)
+
+// ErrInvalidLexicon is wrapped by every error of LoadLexicon; test with errors.Is.
+var ErrInvalidLexicon = errors.New("entities: invalid lexicon")
+
+// maxLexiconBytes bounds what LoadLexicon reads (a guard against unbounded input).
+const maxLexiconBytes = 256 << 20
+
+// Entry is one lexicon entry: an entity with the names it goes by.
+//
+// The JSON field names are those of the lexicon format (see the package doc).
+type Entry struct {
+	// ID is the canonical id, a lower-case slug ("huawei", "huawei-ascend").
+	ID string `json:"id"`
+	// Name is the canonical name ("Huawei").
+	Name string `json:"name"`
+	// Type is the entity type.
+	Type Type `json:"type"`
+	// Aliases are other names of the entity ("Huawei Technologies"). The name is
+	// always matched too.
+	Aliases []string `json:"aliases,omitempty"`
+	// Adjectives are derived adjective stems ("chinesisch"); they match the stem
+	// followed by an adjective ending (chinesische, chinesischen, chinesischer …)
+	// and make derived mentions.
+	Adjectives []string `json:"adjectives,omitempty"`
+	// Ambiguous lists those of Name and Aliases that are also common words or
+	// otherwise need context ("Arm", "R2"): they match only with an exact case, as a
+	// whole token, and only when the text also names the entity, its parent or a
+	// child unambiguously, or when a context noun stands right before them.
+	Ambiguous []string `json:"ambiguous,omitempty"`
+	// Parent is the id of the owning entity (huawei-ascend -> huawei), optional.
+	Parent string `json:"parent,omitempty"`
+	// Country is an ISO 3166-1 alpha-2 code (or "EU"), optional.
+	Country string `json:"country,omitempty"`
+	// Wikidata is a Wikidata item id ("Q160120"), optional.
+	Wikidata string `json:"wikidata,omitempty"`
+}
+
+// Lexicon is a validated, indexed set of entries. A Lexicon is immutable and safe
+// for concurrent use; Merge returns a new Lexicon.
+type Lexicon struct {
+	name    string
+	entries []Entry
+	byID    map[string]int32
+	pats    []pattern
+	// index maps the lower-cased first word of every name and alias to patterns,
+	// longest first.
+	index map[string][]int32
+	// adj maps lower-cased adjective stems to derived patterns.
+	adj map[string][]int32
+	// maxAdj is the length of the longest adjective stem in bytes.
+	maxAdj int
+}
+
+// pattern is one name or alias of an entry, split into words.
+type pattern struct {
+	words     []string // the words as written in the lexicon
+	lower     []string // lower-cased words
+	entry     int32
+	derived   bool // adjective stem
+	ambiguous bool
+	exactCase []bool // per word: must match with exact case (all-caps and ambiguous)
+}
+
+type entryJSON struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Type       string   `json:"type"`
+	Aliases    []string `json:"aliases"`
+	Adjectives []string `json:"adjectives"`
+	Ambiguous  []string `json:"ambiguous"`
+	Parent     string   `json:"parent"`
+	Country    string   `json:"country"`
+	Wikidata   string   `json:"wikidata"`
+}
+
+// LoadLexicon reads a lexicon in the JSON format of the package doc. name names the
+// source in error messages (a file name). Errors wrap ErrInvalidLexicon and name
+// the source, the entry index and line, and the field.
+func LoadLexicon(r io.Reader, name string) (*Lexicon, error) {
+	if r == nil {
+		return nil, fmt.Errorf("%w: %q: nil reader", ErrInvalidLexicon, name)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxLexiconBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %q: read: %v", ErrInvalidLexicon, name, err)
+	}
+	if len(data) > maxLexiconBytes {
+		return nil, fmt.Errorf("%w: %q: larger than %d bytes", ErrInvalidLexicon, name, maxLexiconBytes)
+	}
+	entries, err := parseLexicon(data, name)
+	if err != nil {
+		return nil, err
+	}
+	return newLexicon(name, entries), nil
+}
+
+func lineAt(data []byte, off int64) int {
+	if off < 0 {
+		off = 0
+	}
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	// skip separators to the start of the value
+	for off < int64(len(data)) {
+		c := data[off]
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' {
+			break
+		}
+		off++
+	}
+	return bytes.Count(data[:off], []byte{'\n'}) + 1
+}
+
+func parseLexicon(data []byte, name string) ([]Entry, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %q: %s", ErrInvalidLexicon, name, fmt.Sprintf(format, args...))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, bad("line %d: %v", lineAt(data, dec.InputOffset()), err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, bad("line 1: want a JSON object with an \"entries\" array")
+	}
+	var entries []Entry
+	seen := false
+	ids := map[string]int{}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return nil, bad("line %d: %v", lineAt(data, dec.InputOffset()), err)
+		}
+		key, _ := kt.(string)
+		if key != "entries" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, bad("line %d: field %q: %v", lineAt(data, dec.InputOffset()), key, err)
+			}
+			continue
+		}
+		if seen {
+			return nil, bad("line %d: field \"entries\" given twice", lineAt(data, dec.InputOffset()))
+		}
+		seen = true
+		at := dec.InputOffset()
+		t, err := dec.Token()
+		if err != nil {
+			return nil, bad("line %d: field \"entries\": %v", lineAt(data, at), err)
+		}
+		if d, ok := t.(json.Delim); !ok || d != '[' {
+			return nil, bad("line %d: field \"entries\": want an array", lineAt(data, at))
+		}
+		for i := 0; dec.More(); i++ {
+			line := lineAt(data, dec.InputOffset())
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, bad("entry %d (line %d): %v", i, line, err)
+			}
+			e, err := parseEntry(raw)
+			if err != nil {
+				return nil, bad("entry %d (line %d): %v", i, line, err)
+			}
+			if j, dup := ids[e.ID]; dup {
+				return nil, bad("entry %d (line %d): field \"id\": duplicate id %q (entry %d)", i, line, e.ID, j)
+			}
+			ids[e.ID] = i
+			entries = append(entries, e)
+		}
+		if _, err := dec.Token(); err != nil {
+			return nil, bad("line %d: field \"entries\": %v", lineAt(data, dec.InputOffset()), err)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, bad("line %d: %v", lineAt(data, dec.InputOffset()), err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, bad("line %d: data after the lexicon object", lineAt(data, dec.InputOffset()))
+	}
+	if !seen {
+		return nil, bad("no \"entries\" array")
+	}
+	return entries, nil
+}
+
+func parseEntry(raw json.RawMessage) (Entry, error) {
+	var j entryJSON
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return Entry{}, err
+	}
+	e := Entry{ID: j.ID, Name: strings.TrimSpace(j.Name), Parent: j.Parent, Country: j.Country, Wikidata: j.Wikidata}
+	if !isSlug(j.ID) {
+		return e, fmt.Errorf("field \"id\": %q is not a lower-case slug (a-z, 0-9, single hyphens)", j.ID)
+	}
+	if e.Name == "" || !utf8.ValidString(e.Name) {
+		return e, errors.New("field \"name\": empty or not UTF-8")
+	}
+	t, err := ParseType(j.Type)
+	if err != nil {
+		return e, fmt.Errorf("field \"type\": %q: want ORG, PER, LOC, PRODUCT or MISC", j.Type)
+	}
+	e.Type = t
+	for k, a := range j.Aliases {
+		a = strings.TrimSpace(a)
+		if a == "" || !utf8.ValidString(a) {
+			return e, fmt.Errorf("field \"aliases\": alias %d empty or not UTF-8", k)
+		}
+		e.Aliases = append(e.Aliases, a)
+	}
+	for k, a := range j.Adjectives {
+		a = strings.TrimSpace(a)
+		if a == "" || !utf8.ValidString(a) || strings.ContainsAny(a, " \t\n") {
+			return e, fmt.Errorf("field \"adjectives\": adjective %d empty, not UTF-8 or not one word", k)
+		}
+		e.Adjectives = append(e.Adjectives, a)
+	}
+	for k, a := range j.Ambiguous {
+		a = strings.TrimSpace(a)
+		if a != e.Name && !slices.Contains(e.Aliases, a) {
+			return e, fmt.Errorf("field \"ambiguous\": %d: %q is neither the name nor an alias", k, a)
+		}
+		e.Ambiguous = append(e.Ambiguous, a)
+	}
+	if e.Parent != "" && (!isSlug(e.Parent) || e.Parent == e.ID) {
+		return e, fmt.Errorf("field \"parent\": %q is not the slug of another entry", e.Parent)
+	}
+	if e.Country != "" && !(len(e.Country) == 2 && isUpperASCII(e.Country)) {
+		return e, fmt.Errorf("field \"country\": %q: want an ISO 3166-1 alpha-2 code such as \"CN\"", e.Country)
+	}
+	if e.Wikidata != "" && !isQID(e.Wikidata) {
+		return e, fmt.Errorf("field \"wikidata\": %q: want a QID such as \"Q160120\"", e.Wikidata)
+	}
+	return e, nil
+}
+
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isQID(s string) bool {
+	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Name returns the name the lexicon was loaded under (for a merge, the names joined by "+").
+func (l *Lexicon) Name() string { return l.name }
+
+// Len returns the number of entries.
+func (l *Lexicon) Len() int { return len(l.entries) }
+
+// Entries returns a copy of the entries, in load order.
+func (l *Lexicon) Entries() []Entry {
+	out := make([]Entry, len(l.entries))
+	for i, e := range l.entries {
+		e.Aliases = slices.Clone(e.Aliases)
+		e.Adjectives = slices.Clone(e.Adjectives)
+		e.Ambiguous = slices.Clone(e.Ambiguous)
+		out[i] = e
+	}
+	return out
+}
+
+// Lookup returns the entry with the given id.
+func (l *Lexicon) Lookup(id string) (Entry, bool) {
+	i, ok := l.byID[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return l.Entries()[i], true
+}
+
+// Merge returns a new Lexicon with the entries of l and of other; an entry of other
+// replaces the entry of l with the same id. Either may be nil.
+func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
+	switch {
+	case l == nil && other == nil:
+		return newLexicon("", nil)
+	case other == nil:
+		return l
+	case l == nil:
+		return other
+	}
+	entries := slices.Clone(l.entries)
+	for _, e := range other.entries {
+		if i, ok := l.byID[e.ID]; ok {
+			entries[i] = e
+		} else {
+			entries = append(entries, e)
+		}
+	}
+	return newLexicon(l.name+"+"+other.name, entries)
+}
+
+func newLexicon(name string, entries []Entry) *Lexicon {
+	l := &Lexicon{
+		name:    name,
+		entries: entries,
+		byID:    make(map[string]int32, len(entries)),
+		index:   make(map[string][]int32, len(entries)*3),
+		adj:     make(map[string][]int32),
+	}
+	var buf []byte
+	for i, e := range entries {
+		l.byID[e.ID] = int32(i)
+		forms := append([]string{e.Name}, e.Aliases...)
+		done := map[string]bool{}
+		for _, f := range forms {
+			if done[f] {
+				continue
+			}
+			done[f] = true
+			words := aliasWords(f)
+			if len(words) == 0 || len(words) > 255 {
+				continue
+			}
+			amb := slices.Contains(e.Ambiguous, f)
+			p := pattern{words: words, entry: int32(i), ambiguous: amb}
+			for _, w := range words {
+				buf = lowerInto(buf[:0], w)
+				p.lower = append(p.lower, string(buf))
+				p.exactCase = append(p.exactCase, amb || isAllCaps(w))
+			}
+			l.pats = append(l.pats, p)
+			k := p.lower[0]
+			l.index[k] = append(l.index[k], int32(len(l.pats)-1))
+		}
+		for _, a := range e.Adjectives {
+			buf = lowerInto(buf[:0], a)
+			k := string(buf)
+			if done["adj:"+k] {
+				continue
+			}
+			done["adj:"+k] = true
+			l.pats = append(l.pats, pattern{words: []string{a}, lower: []string{k}, entry: int32(i), derived: true, exactCase: []bool{false}})
+			l.adj[k] = append(l.adj[k], int32(len(l.pats)-1))
+			l.maxAdj = max(l.maxAdj, len(k))
+		}
+	}
+	for _, v := range l.index {
+		sort.SliceStable(v, func(a, b int) bool { return len(l.pats[v[a]].words) > len(l.pats[v[b]].words) })
+	}
+	return l
+}
+
+// aliasWords splits a name into the words the tokeniser makes of it.
+func aliasWords(s string) []string {
+	toks := german.Tokens(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// splitAlias splits a name into the words the tokeniser makes of it: runs of
+// letters, digits and inner hyphens, dots and apostrophes; other punctuation is a
+// word of its own.
+func splitAlias(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		// split off leading and trailing punctuation (",", "(", ")", but keep a final
+		// "." of an abbreviation such as "Inc." with its word)
+		for f != "" {
+			r, n := utf8.DecodeRuneInString(f)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				break
+			}
+			out = append(out, f[:n])
+			f = f[n:]
+		}
+		var tail []string
+		for f != "" {
+			r, n := utf8.DecodeLastRuneInString(f)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' && len(f) > n {
+				break
+			}
+			tail = append(tail, f[len(f)-n:])
+			f = f[:len(f)-n]
+		}
+		if f != "" {
+			out = append(out, f)
+		}
+		for k := len(tail) - 1; k >= 0; k-- {
+			out = append(out, tail[k])
+		}
+	}
+	return out
+}
+
+// isAllCaps reports whether w has at least two letters and no lower-case letter.
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// lowerInto appends the lower-cased s to buf.
+func lowerInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf
+}
+
+//go:embed lexicon/default.json
+var defaultLexiconJSON []byte
+
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+	return LoadLexicon(bytes.NewReader(defaultLexiconJSON), "default.json")
+})
+
+// DefaultLexicon returns the embedded default lexicon, loaded once. The result is
+// shared and immutable.
+func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }

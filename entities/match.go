@@ -1,0 +1,311 @@
+package entities
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/techschau/techschau/german"
+)
+
+// lexMatch is a lexicon match in one sentence's tokens.
+type lexMatch struct {
+	tok, tokEnd int    // token index range [tok, tokEnd)
+	start, end  int    // byte span of the name
+	form        [2]int // byte span of the whole token(s)
+	pat         int32
+	entry       int32
+	derived     bool
+	ambiguous   bool
+	part        bool // inside a hyphen compound
+}
+
+// adjective endings tried after an adjective stem, longest first.
+var adjEndings = [...]string{"en", "er", "es", "em", "e", ""}
+
+// isWordToken reports whether a token can hold a name.
+func isWordToken(t german.Token) bool {
+	return t.Kind == german.Word || t.Kind == german.Number
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	if s == "" {
+		return utf8.RuneError
+	}
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isUpperRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+// caseOK reports whether text (already known to equal word k of p when
+// lower-cased) has an acceptable case.
+func (p *pattern) caseOK(k int, text string) bool {
+	w := p.words[k]
+	if text == w {
+		return true
+	}
+	if p.derived {
+		return true
+	}
+	if p.exactCase[k] {
+		return false
+	}
+	rw, rt := firstRune(w), firstRune(text)
+	if isUpperRune(rw) {
+		return isUpperRune(rt)
+	}
+	// a word written with a lower-case first letter (iPhone, eBay, der, für)
+	return rw == rt
+}
+
+// matcher holds the scratch space of one matching call.
+type matcher struct {
+	lex  *Lexicon
+	buf  []byte // lower-cased token
+	buf2 []byte
+}
+
+// lower returns the lower-cased s in m.buf (valid until the next call).
+func (m *matcher) lower(s string) []byte {
+	m.buf = lowerInto(m.buf[:0], s)
+	return m.buf
+}
+
+// match appends the lexicon matches of toks to out. Matches do not overlap and
+// are in token order.
+func (m *matcher) match(toks []german.Token, out []lexMatch) []lexMatch {
+	l := m.lex
+	if l == nil || len(l.pats) == 0 {
+		return out
+	}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !isWordToken(t) || t.Text == "" {
+			i++
+			continue
+		}
+		if lm, ok := m.matchAt(toks, i); ok {
+			out = append(out, lm)
+			i = lm.tokEnd
+			continue
+		}
+		out = m.matchParts(t, i, out)
+		i++
+	}
+	return out
+}
+
+// matchAt tries the patterns that start with the whole token toks[i]: multi-word
+// names, the token itself, its genitive, and adjective forms.
+func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
+	l := m.lex
+	t := toks[i]
+	lw := m.lower(t.Text)
+	if cands, ok := l.index[string(lw)]; ok {
+		for _, pi := range cands {
+			p := &l.pats[pi]
+			if !p.caseOK(0, t.Text) {
+				continue
+			}
+			if len(p.words) == 1 {
+				return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
+					pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
+			}
+			if lm, ok := m.extend(toks, i, pi); ok {
+				return lm, true
+			}
+		}
+	}
+	// genitive: Huaweis, Chinas, OpenAI’s
+	if n := len(lw); n >= 3 {
+		cut := 0
+		switch {
+		case lw[n-1] == 's' && (lw[n-2] == '\''):
+			cut = 2
+		case n >= 5 && lw[n-1] == 's' && lw[n-2] == 0x99 && lw[n-3] == 0x80 && lw[n-4] == 0xE2: // ’s
+			cut = 4
+		case lw[n-1] == 's':
+			cut = 1
+		}
+		if cut > 0 {
+			if cands, ok := l.index[string(lw[:n-cut])]; ok {
+				stem := t.Text[:len(t.Text)-cut]
+				for _, pi := range cands {
+					p := &l.pats[pi]
+					if len(p.words) != 1 || p.ambiguous || !p.caseOK(0, stem) {
+						continue
+					}
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.Start + len(stem), form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry}, true
+				}
+			}
+		}
+	}
+	if pi, ok := m.adjective(lw); ok {
+		p := &l.pats[pi]
+		return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
+			pat: pi, entry: p.entry, derived: true}, true
+	}
+	return lexMatch{}, false
+}
+
+// adjective looks lw up as an adjective stem plus ending.
+func (m *matcher) adjective(lw []byte) (int32, bool) {
+	l := m.lex
+	if len(l.adj) == 0 || len(lw) < 3 {
+		return 0, false
+	}
+	for _, e := range adjEndings {
+		n := len(lw) - len(e)
+		if n < 2 || n > l.maxAdj || string(lw[n:]) != e {
+			continue
+		}
+		if c, ok := l.adj[string(lw[:n])]; ok {
+			return c[0], true
+		}
+	}
+	return 0, false
+}
+
+// extend checks the words after the first of the multi-word pattern pi at toks[i].
+// The last word may carry a genitive -s or be the first part of a compound.
+func (m *matcher) extend(toks []german.Token, i int, pi int32) (lexMatch, bool) {
+	p := &m.lex.pats[pi]
+	n := len(p.words)
+	if i+n > len(toks) {
+		return lexMatch{}, false
+	}
+	for k := 1; k < n; k++ {
+		t := toks[i+k]
+		last := k == n-1
+		m.buf2 = lowerInto(m.buf2[:0], t.Text)
+		lw := m.buf2
+		if string(lw) == p.lower[k] && p.caseOK(k, t.Text) {
+			if last {
+				return lexMatch{tok: i, tokEnd: i + n, start: toks[i].Start, end: t.End, form: [2]int{toks[i].Start, t.End},
+					pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
+			}
+			continue
+		}
+		if !last {
+			return lexMatch{}, false
+		}
+		w := p.lower[k]
+		// genitive
+		if len(lw) == len(w)+1 && lw[len(w)] == 's' && string(lw[:len(w)]) == w && p.caseOK(k, t.Text[:len(w)]) {
+			return lexMatch{tok: i, tokEnd: i + n, start: toks[i].Start, end: t.Start + len(w), form: [2]int{toks[i].Start, t.End},
+				pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
+		}
+		// first part of a compound: "Huawei Ascend-Chips"
+		if len(lw) > len(w)+1 && len(lw) == len(t.Text) && string(lw[:len(w)]) == w && hyphenAt(t.Text, len(w)) > 0 && p.caseOK(k, t.Text[:len(w)]) {
+			return lexMatch{tok: i, tokEnd: i + n, start: toks[i].Start, end: t.Start + len(w), form: [2]int{toks[i].Start, t.End},
+				pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
+		}
+	}
+	return lexMatch{}, false
+}
+
+// maxParts bounds the hyphen parts looked at in one compound.
+const maxParts = 8
+
+// matchParts looks for names among the hyphen parts of a compound token.
+func (m *matcher) matchParts(t german.Token, i int, out []lexMatch) []lexMatch {
+	var ps [maxParts][2]int // offsets relative to t.Start
+	n := 0
+	s := t.Text
+	start := 0
+	for j := 0; j < len(s) && n < maxParts; {
+		w := hyphenAt(s, j)
+		if w == 0 {
+			j++
+			continue
+		}
+		if j > start {
+			ps[n] = [2]int{start, j}
+			n++
+		}
+		j += w
+		start = j
+	}
+	if n == 0 {
+		return out
+	}
+	if len(s) > start && n < maxParts {
+		ps[n] = [2]int{start, len(s)}
+		n++
+	}
+	if n < 2 {
+		return out
+	}
+	l := m.lex
+	for a := 0; a < n; a++ {
+		found := false
+		for b := n - 1; b >= a && !found; b-- {
+			if a == 0 && b == n-1 {
+				continue // the whole token was tried
+			}
+			sub := s[ps[a][0]:ps[b][1]]
+			lw := m.lower(sub)
+			if cands, ok := l.index[string(lw)]; ok {
+				for _, pi := range cands {
+					p := &l.pats[pi]
+					if len(p.words) != 1 || p.ambiguous || !p.caseOK(0, sub) {
+						continue
+					}
+					out = append(out, lexMatch{tok: i, tokEnd: i + 1, start: t.Start + ps[a][0], end: t.Start + ps[b][1],
+						form: [2]int{t.Start, t.End}, pat: pi, entry: p.entry, part: true})
+					found = true
+					break
+				}
+			}
+			if !found && b == n-1 && len(lw) > 3 && lw[len(lw)-1] == 's' {
+				if cands, ok := l.index[string(lw[:len(lw)-1])]; ok {
+					for _, pi := range cands {
+						p := &l.pats[pi]
+						if len(p.words) != 1 || p.ambiguous || !p.caseOK(0, sub[:len(sub)-1]) {
+							continue
+						}
+						out = append(out, lexMatch{tok: i, tokEnd: i + 1, start: t.Start + ps[a][0], end: t.Start + ps[b][1] - 1,
+							form: [2]int{t.Start, t.End}, pat: pi, entry: p.entry, part: true})
+						found = true
+						break
+					}
+				}
+			}
+			if !found && a == b {
+				if pi, ok := m.adjective(lw); ok {
+					out = append(out, lexMatch{tok: i, tokEnd: i + 1, start: t.Start + ps[a][0], end: t.Start + ps[b][1],
+						form: [2]int{t.Start, t.End}, pat: pi, entry: l.pats[pi].entry, derived: true, part: true})
+					found = true
+				}
+			}
+			if found {
+				a = b
+			}
+		}
+	}
+	return out
+}
+
+// hyphenAt returns the byte width of a hyphen ('-', U+2010, U+2011) at s[i], or 0.
+func hyphenAt(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	if s[i] == '-' {
+		return 1
+	}
+	if s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x90 || s[i+2] == 0x91) {
+		return 3
+	}
+	return 0
+}

@@ -1,0 +1,199 @@
+package entities
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// The word lists below are written by the techschau authors for this package
+// (Apache-2.0); none is copied from elsewhere.
+
+// firstNameList is a list of common given names, German and international, as
+// they appear in tech news.
+const firstNameList = `
+Aaron Abdul Abigail Adam Adrian Ahmed Aiko Akira Alan Albert Alejandro Aleksandr Alessandro Alex Alexa Alexander Alexandr Alexandra Alexei Alfred Ali Alice Alina Alison Amanda Amy Ana Anahita Anders Andrea Andreas Andrei Andrej Andrew Andrzej Andy Angela Angelika Anja Anke Ann Anna Anne Annalena Annette Anton Antonio Anupam Arash Arjun Armin Arne Arnold Arthur Arvind Ashish Astrid Aya Ayşe
+Barbara Bastian Beate Ben Benedikt Benjamin Bernd Bernhard Bettina Bill Birgit Björn Bob Bodo Boris Brad Brendan Brian Britta Bruno
+Carl Carla Carlos Carmen Carola Caroline Carsten Catherine Cathy Cem Charles Charlotte Chen Cheng Chris Christa Christian Christiane Christina Christine Christoph Christophe Christopher Claudia Clemens Colin Cornelia Cristiano
+Dagmar Dan Daniel Daniela Dario David Dennis Derek Detlef Diana Diane Dieter Dietmar Dirk Dmitri Dmitry Dominik Donald Doris Dorothee Douglas
+Eddie Edward Elena Elias Elisabeth Elizabeth Elke Ella Elon Emil Emily Emma Emmanuel Eric Erik Erika Ernst Esther Eva Evelyn
+Fabian Fatima Felix Fernando Florian Frank Franz Franziska Fred Friedrich Fritz
+Gabriel Gabriele Gary Georg George Gerhard Gina Giorgia Giovanni Giuseppe Greg Gregor Gregory Gudrun Guido Gunnar Günter Günther
+Hamid Hanna Hannah Hannes Hans Harald Harry Hartmut Hassan Heike Heiko Heinrich Heinz Helen Helena Helga Helmut Hendrik Henna Henning Henrik Henry Herbert Hiroshi Holger Horst Howard Hubert Hugo
+Ian Igor Ilja Ilya Ines Ingo Ingrid Irina Isabel Isabella Isabelle Ivan
+Jack Jakob James Jan Jana Jane Janet Janina Jannik Jasmin Jason Javier Jay Jean Jeff Jeffrey Jennifer Jens Jensen Jeremy Jerome Jessica Jian Jianguo Jiang Jim Joachim Jochen Joe Johann Johanna Johannes John Jonas Jonathan Jordan Jörg Jose José Josef Joseph Judith Jules Julia Julian Juliane Julius Jun Jürgen Justin
+Kai Kamala Karin Karl Karsten Kasper Katarina Katharina Katherina Katja Katrin Kayla Keir Kenji Kevin Kim Klara Klaus Konrad Kristina Kurt
+Lara Larry Lars Laura Lea Lena Leon Leonie Lin Linda Lisa Liu Lorenz Lotte Louis Luca Lucas Lucy Ludwig Luis Luisa Lukas Lutz
+Maja Manfred Manuel Manuela Marc Marcel Marco Marcus Margaret Margrethe Maria Marie Marina Mario Marion Mark Markus Marlene Martin Martina Mary Masayoshi Mathias Matt Matthew Matthias Max Maximilian Mehmet Melanie Meredith Mia Michael Michaela Michel Michelle Miguel Mike Mikhail Mira Miriam Mohammed Monika Moritz Morris Muhammad Mustafa
+Nadine Nancy Naomi Narendra Natalia Natalie Nathan Nicholas Nick Nicola Nicolas Nicole Niklas Nikolai Nils Nina Noah Norbert
+Olaf Olga Oliver Olivia Omar Oscar Oskar Otto
+Pablo Pascal Pat Patricia Patrick Paul Paula Pedro Peter Petra Philipp Philippe Pierre Pony Priya
+Rafael Rahul Rainer Rajesh Ralf Ralph Raphael Raúl Ravi Rebecca Reed Regina Reinhard Rene René Renate Richard Rishi Ritwik Robert Roberto Robin Roland Rolf Roman Ronja Rosa Ruben Rüdiger Rudolf Ruth Ryan
+Sabine Sabrina Safra Sam Samuel Sandra Sanjay Sara Sarah Sascha Satya Scott Sebastian Sergei Sergey Shigeru Simon Simone Sofia Sonja Sophia Sophie Stefan Stefanie Steffen Stephan Stephanie Steve Steven Sundar Susan Susanne Sven Svenja Sylvia
+Takeshi Tanja Tatjana Teresa Thea Theo Theresa Thierry Thomas Thorsten Tilman Tim Timo Tobias Todd Tom Tomasz Toni Torsten Tyler
+Ulf Ulla Ulrich Ulrike Ursula Uta Ute Uwe
+Valentin Valerie Vanessa Vera Veronika Victor Viktor Vincent Vivek Vladimir Volker
+Walter Wang Wei Werner Wilhelm William Willi Wladimir Wolfgang
+Xavier Yann Yasmin Yoshua Yuki Yusuf Yvonne
+Zhang Zoe Zoë
+`
+
+// roleList are nouns and titles that stand before a person's name ("KI-Forscher
+// Ritwik Gupta", "CEO Jensen Huang"). Compounds ending in one of them count too
+// ("Konzernchef", "Handelsministerin").
+const roleList = `
+chef chefin ceo cto cfo coo cio ciso vorstandschef vorstandschefin vorstandsvorsitzende vorstandsvorsitzender
+gründer gründerin mitgründer mitgründerin mitbegründer mitbegründerin
+präsident präsidentin vizepräsident vizepräsidentin vorsitzende vorsitzender
+direktor direktorin geschäftsführer geschäftsführerin leiter leiterin abteilungsleiter
+sprecher sprecherin pressesprecher pressesprecherin
+forscher forscherin wissenschaftler wissenschaftlerin professor professorin doktorand doktorandin
+minister ministerin staatssekretär staatssekretärin kanzler kanzlerin premierminister premierministerin
+kommissar kommissarin kommissionspräsidentin abgeordnete abgeordneter senator senatorin gouverneur gouverneurin
+bürgermeister bürgermeisterin botschafter botschafterin beauftragte beauftragter
+analyst analystin ökonom ökonomin experte expertin ingenieur ingenieurin informatiker informatikerin
+investor investorin manager managerin unternehmer unternehmerin milliardär milliardärin
+anwalt anwältin richter richterin journalist journalistin autor autorin
+herr frau dr. prof. dr prof
+`
+
+// notRole are words that end like a role noun but are none.
+const notRole = `halbleiter supraleiter lautsprecher sprachrohr`
+
+// orgHeadList are nouns after which a name is an organisation ("Start-up Foo",
+// "Chiphersteller Foo"); compounds ending in them count too.
+const orgHeadList = `
+firma unternehmen konzern start-up startup hersteller anbieter zulieferer dienstleister
+chiphersteller chipkonzern chipfirma chipentwickler chipdesigner auftragsfertiger halbleiterkonzern
+softwarekonzern softwarehersteller technologiekonzern techkonzern tech-konzern internetkonzern
+mutterkonzern tochter tochterfirma tochtergesellschaft rivale konkurrent wettbewerber
+netzbetreiber mobilfunker cloudanbieter cloud-anbieter autobauer autohersteller
+labor forschungslabor institut forschungsinstitut verband organisation behörde agentur
+investor finanzinvestor risikokapitalgeber fonds bank
+`
+
+// productHeadList are nouns after which a name is a product ("Modell R2", "Chip H20").
+const productHeadList = `
+modell sprachmodell ki-modell chatbot chip ki-chip prozessor beschleuniger grafikkarte gpu
+plattform betriebssystem app dienst software smartphone tablet laptop konsole
+`
+
+// legalForms are the legal forms that end a company name.
+const legalForms = `GmbH gGmbH AG SE KG KGaA OHG UG e.V. Inc. Inc Corp. Corp Ltd. Ltd LLC PLC plc N.V. B.V. S.A. SA SAS S.p.A. Co. Holding Holdings`
+
+// commonCaps are all-caps and brand-shaped words that are no names by themselves.
+const commonCaps = `
+KI AI IT CEO CTO CFO COO CIO GPU GPUs CPU CPUs NPU NPUs TPU API APIs PC PCs LLM LLMs HBM DRAM NAND EUV DUV
+IoT SaaS PaaS IaaS B2B B2C 5G 6G 4G LTE WLAN WiFi USB OS SDK ML VR AR XR PDF HTML URL RSS SEO
+MW GW TW MWh GWh TWh kWh nm TB GB MB PB KB Mrd Mio Tsd
+ASIC ASICs FPGA FPGAs SoC SoCs RAM SSD SSDs HDD RISC-V x86 ARM64
+AGI GenAI NLP OCR DNA IPO M&A ETF ESG CO2 BIP
+ZB USD EUR CNY
+`
+
+// timeWords are capitalised words that follow head nouns without being names.
+const timeWords = `
+anfang ende mitte januar februar märz april mai juni juli august september oktober november dezember
+montag dienstag mittwoch donnerstag freitag samstag sonntag jahr jahres monat woche quartal
+`
+
+// nameLists holds the parsed word lists.
+type nameLists struct {
+	firstNames map[string]bool // as written
+	roles      map[string]bool // lower case
+	notRole    map[string]bool
+	orgHeads   map[string]bool
+	prodHeads  map[string]bool
+	legal      map[string]bool // as written
+	commonCaps map[string]bool
+	timeWords  map[string]bool
+	roleSuffix []string
+	orgSuffix  []string
+	prodSuffix []string
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func keys(m map[string]bool, minLen int) []string {
+	var out []string
+	for k := range m {
+		if len([]rune(k)) >= minLen && !strings.HasSuffix(k, ".") {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+var names = sync.OnceValue(func() *nameLists {
+	n := &nameLists{
+		firstNames: wordSet(firstNameList),
+		roles:      wordSet(roleList),
+		notRole:    wordSet(notRole),
+		orgHeads:   wordSet(orgHeadList),
+		prodHeads:  wordSet(productHeadList),
+		legal:      wordSet(legalForms),
+		commonCaps: wordSet(commonCaps),
+		timeWords:  wordSet(timeWords),
+	}
+	n.roleSuffix = keys(n.roles, 4)
+	n.orgSuffix = keys(n.orgHeads, 5)
+	n.prodSuffix = keys(n.prodHeads, 4)
+	return n
+})
+
+// FirstNames returns the built-in list of first names (a copy), for tools that
+// train or inspect the model.
+func FirstNames() []string {
+	out := make([]string, 0, len(names().firstNames))
+	for k := range names().firstNames {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// hasSuffixWord reports whether lw (lower case) equals or ends with one of the
+// words in set/sfx, at a compound boundary (hyphen) or, for suffixes of at least
+// five letters, anywhere.
+func hasSuffixWord(lw string, set map[string]bool, sfx []string, not map[string]bool) bool {
+	if set[lw] {
+		return true
+	}
+	if not != nil && not[lw] {
+		return false
+	}
+	for _, s := range sfx {
+		if len(lw) > len(s) && strings.HasSuffix(lw, s) {
+			if lw[len(lw)-len(s)-1] == '-' || len(s) >= 5 {
+				if not != nil {
+					bad := false
+					for w := range not {
+						if strings.HasSuffix(lw, w) {
+							bad = true
+							break
+						}
+					}
+					if bad {
+						return false
+					}
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isLetterRune(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
