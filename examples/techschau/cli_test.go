@@ -1,0 +1,455 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/techschau/techschau/examples/internal/bundled"
+)
+
+const seedPath = "../../../shared/data/seed-article-deepseek-huawei.txt"
+
+// cli runs the CLI in-process and returns exit status, stdout and stderr.
+func cli(t testing.TB, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// jsonDoc is the Document as a consumer of the JSON contract sees it (DESIGN.md).
+type jsonDoc struct {
+	Language string `json:"language"`
+	Dateline *struct {
+		Start  int      `json:"start"`
+		End    int      `json:"end"`
+		Places []string `json:"places"`
+		Source string   `json:"source"`
+	} `json:"dateline"`
+	Boilerplate []struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Kind  string `json:"kind"`
+	} `json:"boilerplate"`
+	Sentences []struct {
+		Start       int    `json:"start"`
+		End         int    `json:"end"`
+		Text        string `json:"text"`
+		Boilerplate bool   `json:"boilerplate"`
+	} `json:"sentences"`
+	Entities []struct {
+		ID       string  `json:"id"`
+		Name     string  `json:"name"`
+		Type     string  `json:"type"`
+		Salience float64 `json:"salience"`
+		Mentions []struct {
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Text  string `json:"text"`
+			Form  string `json:"form"`
+		} `json:"mentions"`
+	} `json:"entities"`
+	Themes []struct {
+		ID       string  `json:"id"`
+		Label    string  `json:"label"`
+		Score    float64 `json:"score"`
+		Evidence []struct {
+			Start int `json:"start"`
+			End   int `json:"end"`
+		} `json:"evidence"`
+	} `json:"themes"`
+	Summary struct {
+		Sentences []struct {
+			Start int     `json:"start"`
+			End   int     `json:"end"`
+			Text  string  `json:"text"`
+			Score float64 `json:"score"`
+		} `json:"sentences"`
+	} `json:"summary"`
+	Keyphrases []struct {
+		Text  string  `json:"text"`
+		Score float64 `json:"score"`
+	} `json:"keyphrases"`
+}
+
+func (d *jsonDoc) entityIDs() []string {
+	ids := make([]string, len(d.Entities))
+	for i, e := range d.Entities {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// checkSpans asserts the offset invariant of every span of d against text.
+func checkSpans(t *testing.T, text string, d *jsonDoc) {
+	t.Helper()
+	in := func(s, e int) bool { return 0 <= s && s <= e && e <= len(text) }
+	for _, s := range d.Sentences {
+		if assert.True(t, in(s.Start, s.End)) {
+			assert.Equal(t, text[s.Start:s.End], s.Text)
+		}
+	}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if assert.True(t, in(m.Start, m.End), "%s mention [%d,%d)", e.ID, m.Start, m.End) {
+				assert.Equal(t, text[m.Start:m.End], m.Text)
+			}
+		}
+	}
+	for _, th := range d.Themes {
+		for _, ev := range th.Evidence {
+			assert.True(t, in(ev.Start, ev.End), "%s evidence", th.ID)
+		}
+	}
+	for _, s := range d.Summary.Sentences {
+		if assert.True(t, in(s.Start, s.End)) {
+			assert.Equal(t, text[s.Start:s.End], s.Text)
+		}
+	}
+	for _, b := range d.Boilerplate {
+		assert.True(t, in(b.Start, b.End))
+	}
+}
+
+func decodeDoc(t *testing.T, s string) *jsonDoc {
+	t.Helper()
+	var d jsonDoc
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&d)
+	if err != nil {
+		// More fields may be added to the contract; only the known ones are checked.
+		require.NoError(t, json.Unmarshal([]byte(s), &d))
+	}
+	return &d
+}
+
+func TestAnalyzeSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(seedPath)
+	if os.IsNotExist(err) {
+		t.Skipf("techschau: %s not found", seedPath)
+	}
+	require.NoError(t, err)
+	text := string(b)
+
+	code, out, errs := cli(t, "", "analyze", seedPath)
+	require.Equal(t, exitOK, code, errs)
+	assert.Empty(t, errs)
+	assert.True(t, strings.HasPrefix(out, "{\n  \""), "indented JSON")
+
+	var raw map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(out), &raw))
+	for _, k := range []string{"language", "dateline", "boilerplate", "sentences", "entities", "themes", "summary", "keyphrases"} {
+		assert.Contains(t, raw, k, "JSON field %q of DESIGN.md", k)
+	}
+
+	d := decodeDoc(t, out)
+	assert.Equal(t, "de", d.Language)
+	if assert.NotNil(t, d.Dateline) {
+		assert.Equal(t, 0, d.Dateline.Start)
+		assert.Equal(t, "IT BOLTWISE", d.Dateline.Source)
+		assert.Equal(t, []string{"Peking", "London"}, d.Dateline.Places)
+	}
+	assert.NotEmpty(t, d.Boilerplate, "the seed page ends in site boilerplate")
+	assert.Greater(t, len(d.Sentences), 10)
+	ids := d.entityIDs()
+	for _, id := range []string{"deepseek", "huawei", "nvidia"} {
+		assert.Contains(t, ids, id)
+	}
+	assert.NotEmpty(t, d.Themes)
+	assert.NotEmpty(t, d.Summary.Sentences)
+	checkSpans(t, text, d)
+
+	// Deterministic: same bytes twice; "-" reads stdin.
+	code2, out2, _ := cli(t, text, "analyze", "-")
+	require.Equal(t, exitOK, code2)
+	assert.Equal(t, out, out2)
+}
+
+func TestAnalyzeBundled(t *testing.T) {
+	code, out, errs := cli(t, "", "analyze")
+	require.Equal(t, exitOK, code, errs)
+	d := decodeDoc(t, out)
+	assert.Equal(t, "de", d.Language)
+	assert.NotEmpty(t, d.Entities)
+	assert.Contains(t, d.entityIDs(), "nvidia")
+	assert.NotEmpty(t, d.Summary.Sentences)
+	checkSpans(t, bundled.Article(), d)
+
+	code, out2, _ := cli(t, "", "analyze", "--sample")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, out, out2, "--sample is the default")
+
+	code, out3, _ := cli(t, bundled.Article(), "analyze", "-")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, out, out3, "the same article from stdin")
+
+	code, out, _ = cli(t, "", "analyze", "--summary", "1")
+	require.Equal(t, exitOK, code)
+	assert.Len(t, decodeDoc(t, out).Summary.Sentences, 1)
+}
+
+func TestAnalyzeText(t *testing.T) {
+	code, out, errs := cli(t, "", "analyze", "--format", "text")
+	require.Equal(t, exitOK, code, errs)
+	for _, want := range []string{bundled.Name, "language de", "SUMMARY", "ENTITIES (by salience)", "THEMES", "NVIDIA"} {
+		assert.Contains(t, out, want)
+	}
+	// Flags after the file.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	require.NoError(t, os.WriteFile(path, []byte(bundled.Article()), 0o600))
+	code, out2, errs := cli(t, "", "analyze", path, "--format", "text")
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, strings.Replace(out, bundled.Name, path, 1), out2)
+}
+
+func TestUsageAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	badLex := filepath.Join(dir, "lex.json")
+	require.NoError(t, os.WriteFile(badLex, []byte("{not json"), 0o600))
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"no command", nil, exitUsage, "", "Usage:"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "", `unknown command "frobnicate"`},
+		{"help", []string{"help"}, exitOK, "Usage:", ""},
+		{"help analyze", []string{"help", "analyze"}, exitOK, "--summary", ""},
+		{"help batch", []string{"help", "batch"}, exitOK, "--workers", ""},
+		{"help conll", []string{"help", "conll"}, exitOK, "GermEval", ""},
+		{"analyze -h", []string{"analyze", "-h"}, exitOK, "", "Usage: techschau analyze"},
+		{"version", []string{"--version"}, exitOK, "techschau ", ""},
+		{"bad flag", []string{"analyze", "--nope"}, exitUsage, "", "flag provided but not defined"},
+		{"bad format", []string{"analyze", "--format", "xml"}, exitUsage, "", `--format "xml"`},
+		{"negative summary", []string{"analyze", "--summary", "-1"}, exitUsage, "", "--summary -1"},
+		{"two files", []string{"analyze", "a", "b"}, exitUsage, "", "one FILE at most"},
+		{"sample and file", []string{"analyze", "--sample", "a.txt"}, exitUsage, "", "--sample"},
+		{"lexicon-only without lexicon", []string{"analyze", "--lexicon-only"}, exitUsage, "", "--lexicon-only needs"},
+		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, exitFailure, "", "no such file"},
+		{"bad lexicon", []string{"analyze", "--lexicon", badLex}, exitFailure, "", badLex},
+		{"too large", []string{"analyze", "--max-bytes", "100", seedOrBundled(t)}, exitFailure, "", "too large"},
+		{"batch bad workers", []string{"batch", "--workers", "0"}, exitUsage, "", "--workers 0"},
+		{"batch bad progress", []string{"batch", "--progress", "maybe"}, exitUsage, "", "--progress"},
+		{"conll missing file", []string{"conll", filepath.Join(dir, "nope.tsv")}, exitFailure, "", "no such file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := cli(t, "", tc.args...)
+			assert.Equal(t, tc.code, code, "stderr: %s", errs)
+			if tc.stdout != "" {
+				assert.Contains(t, out, tc.stdout)
+			}
+			if tc.stderr != "" {
+				assert.Contains(t, errs, tc.stderr)
+			}
+			if tc.code != exitOK {
+				assert.Empty(t, out, "nothing on stdout after an error")
+			}
+		})
+	}
+}
+
+// seedOrBundled returns a path to an article file: the bundled article written to a
+// temporary file.
+func seedOrBundled(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "article.txt")
+	require.NoError(t, os.WriteFile(path, []byte(bundled.Article()), 0o600))
+	return path
+}
+
+// batchArticles returns the texts of the team's test articles (or only the bundled one).
+func batchArticles(t *testing.T) []string {
+	texts := []string{bundled.Article()}
+	files, _ := filepath.Glob("../../testdata/articles/*.txt")
+	slices.Sort(files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	if len(texts) < 4 {
+		texts = append(texts,
+			"Berlin – Die Bundesregierung will die Abhängigkeit von US-Cloud-Anbietern verringern.",
+			"Huawei stellt in Shenzhen einen neuen Ascend-Chip vor. Der Konzern spricht von einem Durchbruch.",
+			"SAP und die Deutsche Telekom bauen in München ein Rechenzentrum für KI-Anwendungen.")
+	}
+	return texts
+}
+
+func TestBatch(t *testing.T) {
+	texts := batchArticles(t)
+	var in bytes.Buffer
+	type result struct {
+		ID       json.RawMessage `json:"id"`
+		Document json.RawMessage `json:"document"`
+		Error    string          `json:"error"`
+	}
+	var wantIDs []string
+	badLine := 0
+	line := 0
+	for i, text := range texts {
+		if i == 2 {
+			in.WriteString("{\"id\": \"broken\", \"text\": \"unterminated\n") // malformed
+			line++
+			badLine = line
+			in.WriteString("\n") // blank lines are ignored
+			line++
+		}
+		id := "article-" + itoa(i)
+		b, err := json.Marshal(map[string]string{"id": id, "text": text})
+		require.NoError(t, err)
+		in.Write(b)
+		in.WriteByte('\n')
+		line++
+		wantIDs = append(wantIDs, `"`+id+`"`)
+	}
+	// An article without id gets its line number; a number id is kept as it is.
+	in.WriteString(`{"text": "Infineon baut in Dresden ein neues Werk für Leistungshalbleiter."}` + "\n")
+	line++
+	wantIDs = append(wantIDs, itoa(line))
+	in.WriteString(`{"id": 42, "text": "Die Telekom meldet einen Ausfall in Bonn."}` + "\n")
+	wantIDs = append(wantIDs, "42")
+
+	code, out, errs := cli(t, in.String(), "batch", "--workers", "2")
+	assert.Equal(t, exitFailure, code, "a malformed line makes the exit status 1")
+	assert.Contains(t, errs, ":"+itoa(badLine)+": malformed JSON", "the bad line is reported with its number")
+	assert.Contains(t, errs, "1 malformed lines skipped")
+	assert.NotContains(t, errs, "\r", "no progress bar when stderr is not a terminal")
+
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	var gotIDs []string
+	var docs []json.RawMessage
+	for sc.Scan() {
+		var r result
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
+		assert.Empty(t, r.Error)
+		gotIDs = append(gotIDs, string(r.ID))
+		docs = append(docs, r.Document)
+	}
+	require.NoError(t, sc.Err())
+	assert.Equal(t, wantIDs, gotIDs, "every good line comes out, in input order")
+
+	// Each document is the one analyze prints for the same text.
+	for i := range min(3, len(texts)) {
+		code, single, errs := cli(t, texts[i], "analyze", "-")
+		require.Equal(t, exitOK, code, errs)
+		var a, b any
+		require.NoError(t, json.Unmarshal([]byte(single), &a))
+		require.NoError(t, json.Unmarshal(docs[i], &b))
+		assert.Equal(t, a, b, "document %d", i)
+	}
+}
+
+func TestBatchErrorsAndClean(t *testing.T) {
+	// All good: exit 0. A text over --max-bytes gives an error line, exit 1.
+	in := `{"id":"x","text":"Huawei baut Chips in Shenzhen."}` + "\n" +
+		`{"id":"y","text":"` + strings.Repeat("Chip ", 100) + `"}` + "\n" +
+		`{"id":"z","text":"Nvidia liefert nach China."}`
+	code, out, errs := cli(t, in, "batch", "--max-bytes", "200", "--workers", "1")
+	assert.Equal(t, exitFailure, code, errs)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3)
+	assert.Contains(t, lines[1], `"id":"y","error":"`)
+	assert.Contains(t, lines[1], "too large")
+	assert.Contains(t, lines[2], `"id":"z","document":`)
+	assert.Contains(t, errs, "2 documents, 1 errors")
+
+	code, out, errs = cli(t, `{"id":"x","text":"Huawei baut Chips in Shenzhen."}`+"\n", "batch", "-")
+	assert.Equal(t, exitOK, code, errs)
+	assert.Equal(t, 1, strings.Count(out, "\n"))
+
+	// Malformed kinds: not an object, no text, text not a string, a too-long line.
+	in = "[1,2]\n{\"id\":1}\n{\"text\":5}\n" + `{"text":"` + strings.Repeat("a", 300) + `"}` + "\n{\"text\":\"ok\"}\n"
+	code, out, errs = cli(t, in, "batch", "--max-line", "100")
+	assert.Equal(t, exitFailure, code)
+	for _, n := range []string{":1:", ":2:", ":3:", ":4:"} {
+		assert.Contains(t, errs, n)
+	}
+	assert.Contains(t, errs, "line too long")
+	assert.Equal(t, 1, strings.Count(out, "\n"), out)
+	assert.True(t, strings.HasPrefix(out, `{"id":5,`), out)
+}
+
+const conllInput = "#\thttp://example.org/artikel/1\t[2025-08-14]\n" +
+	"1\tHuawei\tO\tO\n" +
+	"2\tliefert\tO\tO\n" +
+	"3\tChips\tO\tO\n" +
+	"4\tan\tO\tO\n" +
+	"5\tDeepSeek\tO\tO\n" +
+	"6\tin\tO\tO\n" +
+	"7\tHangzhou\tO\tO\n" +
+	"8\t.\tO\tO\n" +
+	"\n" +
+	"#\thttp://example.org/artikel/2\t[2025-08-15]\n" +
+	"1\tNVIDIA-Chef\tB-ORGpart\tO\n" +
+	"2\tJensen\tB-PER\tO\n" +
+	"3\tHuang\tI-PER\tO\n" +
+	"4\tsprach\tO\tO\n" +
+	"5\tin\tO\tO\n" +
+	"6\tBerlin\tB-LOC\tO\n" +
+	"7\t.\tO\tO\n" +
+	"\n"
+
+func TestConll(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "in.tsv")
+	require.NoError(t, os.WriteFile(path, []byte(conllInput), 0o600))
+	code, out, errs := cli(t, "", "conll", path)
+	require.Equal(t, exitOK, code, errs)
+
+	inLines := strings.Split(conllInput, "\n")
+	outLines := strings.Split(out, "\n")
+	require.Len(t, outLines, len(inLines))
+	valid := map[string]bool{"O": true}
+	for _, p := range []string{"B-", "I-"} {
+		for _, ty := range []string{"PER", "ORG", "LOC", "OTH"} {
+			valid[p+ty] = true
+		}
+	}
+	tags := map[string]string{}
+	for i, in := range inLines {
+		got := outLines[i]
+		if in == "" || strings.HasPrefix(in, "#") {
+			assert.Equal(t, in, got, "comment and blank lines kept (line %d)", i+1)
+			continue
+		}
+		ic, oc := strings.Split(in, "\t"), strings.Split(got, "\t")
+		require.Len(t, oc, len(ic), "line %d", i+1)
+		assert.Equal(t, ic[0], oc[0])
+		assert.Equal(t, ic[1], oc[1])
+		assert.Equal(t, ic[3], oc[3], "column 4 kept")
+		assert.True(t, valid[oc[2]], "column 3 %q is a GermEval outer tag", oc[2])
+		tags[oc[1]] = oc[2]
+	}
+	assert.Equal(t, "B-ORG", tags["Huawei"])
+	assert.Equal(t, "B-LOC", tags["Berlin"])
+
+	// Same from stdin; a malformed line is reported, copied, and gives exit 1.
+	code, out2, _ := cli(t, conllInput, "conll")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, out, out2)
+	code, out3, errs := cli(t, "1\tHuawei\n"+"kaputt\n", "conll", "-")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errs, "<stdin>:line 2: malformed token line")
+	assert.True(t, strings.HasSuffix(out3, "kaputt\n"), out3)
+	assert.True(t, strings.HasPrefix(out3, "1\tHuawei\tB-ORG\n"), out3)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
