@@ -53,6 +53,9 @@ func isOrdinal(text string, i, end int) bool {
 	if end-i > 10 {
 		return false
 	}
+	if end-i <= 4 && determinerBefore(text, i) {
+		return true
+	}
 	j := end + 1
 	// the next word after spaces (not a newline)
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
@@ -115,6 +118,35 @@ func ordinalNoun(w string) bool {
 		"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
 		"FC", "SC", "FSV", "SV", "VfB", "VfL", "TSV", "BFC", "FFC", "Hälfte", "Viertel",
 		"Quartals", "Halbjahres", "Legislaturperiode", "Amtszeit":
+		return true
+	}
+	return false
+}
+
+// determinerBefore reports whether the word before text[i] (on the same
+// line) is an article, possessive or article contraction, which needs a
+// noun: "auf der 35. Tagung", "am 3. Oktober", "im 20. Jahrhundert".
+func determinerBefore(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	k := j
+	for k > 0 && j-k < 8 && (asciiClass[text[k-1]] == cLower || asciiClass[text[k-1]] == cUpper) {
+		k--
+	}
+	if k > 0 && (asciiClass[text[k-1]] != cSpace && text[k-1] != '(' && text[k-1] != '"') {
+		return false
+	}
+	switch text[k:j] {
+	case "der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Den", "Dem", "Des",
+		"am", "im", "zum", "zur", "vom", "beim", "ins", "ans", "Am", "Im", "Zum", "Zur", "Vom", "Beim",
+		"ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer", "sein", "seine", "seinem", "seinen", "seines", "seiner",
+		"unser", "unsere", "unserem", "unseren", "jeder", "jede", "jedem", "jeden", "jedes",
+		"dieser", "diese", "diesem", "diesen", "dieses", "Dieser", "Diese", "Diesem", "Diesen", "Dieses":
 		return true
 	}
 	return false

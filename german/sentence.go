@@ -161,6 +161,10 @@ func (g *segmenter) next() (start, end int, line, ok bool) {
 		case nl >= 2:
 			return start, last.End, lineStart && !terminal && !periodWord(last), true
 		case terminal:
+			if t.Text == "." && t.Start > start && isEnumerator(text, start, t.Start) {
+				// "2." opening a sentence is a list number, not a sentence
+				break
+			}
 			if nl == 1 || startsSentence(text, n, gap) {
 				return start, last.End, false, true
 			}
@@ -175,6 +179,10 @@ func (g *segmenter) next() (start, end int, line, ok bool) {
 			if !softWrap(last, n) {
 				return start, last.End, lineStart, true
 			}
+		default:
+			if missingStop(text, last, n) {
+				return start, last.End, false, true
+			}
 		}
 		t, _ = g.take()
 	}
@@ -188,6 +196,9 @@ func periodWord(t Token) bool {
 // isTerminal reports whether t is final punctuation: a run of . ! ? or an
 // ellipsis (not one in brackets, "[…]").
 func isTerminal(text string, t Token) bool {
+	if t.Kind == Symbol {
+		return isEmoticon(t.Text)
+	}
 	if t.Kind != Punct {
 		return false
 	}
@@ -226,7 +237,7 @@ func isCloser(t Token) bool {
 // isOpener reports whether t may open a sentence before its first word.
 func isOpener(t Token) bool {
 	switch t.Text {
-	case "\"", "'", "``", "(", "[", "„", "“", "”", "«", "»", "‚", "‘", "‹", "›", "-", "--", "–", "—", "¿", "¡", "*", "•", "·":
+	case "\"", "'", "``", "''", "`", "(", "[", "„", "“", "”", "«", "»", "‚", "‘", "‹", "›", "-", "--", "–", "—", "¿", "¡", "*", "•", "·":
 		return true
 	}
 	return false
@@ -339,4 +350,65 @@ func newlines(gap string) int {
 		}
 	}
 	return n
+}
+
+// isEnumerator reports whether text[start:end] (the sentence so far, before
+// a period) is a list number of at most three digits.
+func isEnumerator(text string, start, end int) bool {
+	if end-start > 3 {
+		return false
+	}
+	for i := start; i < end; i++ {
+		if text[i] < '0' || text[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// missingStop reports whether a sentence ends without final punctuation
+// between last and n on one line: n is a capitalised word that can only
+// start a clause (a pronoun, adverb, conjunction, preposition or finite
+// auxiliary — never a noun; articles are left out because they start names
+// such as "Die Presse"), and last is a content word or a closing quote or
+// bracket.
+func missingStop(text string, last, n Token) bool {
+	if n.Kind != Word || !clauseStarter(n.Text) {
+		return false
+	}
+	switch last.Kind {
+	case Word:
+		if last.Text[len(last.Text)-1] == '-' || last.Text[len(last.Text)-1] == '.' {
+			return false
+		}
+		return !IsStopWord(Lower(last.Text))
+	case Punct:
+		switch last.Text {
+		case ")", "\"", "“", "”", "«", "»", "''":
+			return last.Start > 0 && !isSpaceByte(text[last.Start-1])
+		}
+	}
+	return false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// clauseStarter reports whether w is a capitalised function word that in
+// running text starts a clause: personal pronouns (not "Sie", the polite
+// form), adverbs, conjunctions, prepositions and finite auxiliaries.
+func clauseStarter(w string) bool {
+	switch w {
+	case "Ich", "Wir", "Er", "Es", "Man",
+		"Leider", "Aber", "Doch", "Dann", "Danach", "Deshalb", "Daher", "Darum", "Trotzdem",
+		"Außerdem", "Jedoch", "Auch", "Hier", "Dort", "Heute", "Gestern", "Jetzt", "Nun",
+		"Zudem", "Allerdings", "Insgesamt", "Bisher", "Damals", "Immer", "Nur", "Sehr", "Schon",
+		"Noch", "Also", "Sonst", "Denn", "Seitdem", "Inzwischen", "Mittlerweile", "Vielleicht",
+		"Wenn", "Weil", "Obwohl", "Nachdem", "Als", "Da", "Dass", "Ob", "Wie", "Was", "Warum",
+		"Seit", "Über", "Nach", "Bei", "Mit", "Für", "Vor", "Auf", "Aus", "Bis", "Ohne", "Gegen",
+		"Unter", "Während", "Wegen", "Trotz", "Im", "Am", "Zum", "Zur", "Vom", "Beim",
+		"Bin", "War", "Ist", "Sind", "Waren", "Hat", "Habe", "Haben", "Hatte", "Hatten",
+		"Wird", "Wurde", "Wurden", "Kann", "Konnte", "Muss", "Musste", "Würde", "Sollte", "Wollte":
+		return true
+	}
+	return false
 }

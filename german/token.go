@@ -231,8 +231,50 @@ func scanPunct(text string, i int) (int, Kind) {
 		if e := scanGenderMarker(text, i); e > i {
 			return e, Symbol
 		}
+	case ':', ';':
+		if e := scanEmoticon(text, i); e > i {
+			return e, Symbol
+		}
 	}
 	return i + 1, Punct
+}
+
+// scanEmoticon recognises a Western emoticon at text[i] (':' or ';',
+// an optional '-' nose, a mouth of ) ( D P p o / |) that stands alone: white
+// space (or the text's start) before it, and white space, the end or
+// punctuation after it. It returns the end or -1.
+func scanEmoticon(text string, i int) int {
+	if i > 0 && !isSpaceByte(text[i-1]) {
+		return -1
+	}
+	j := i + 1
+	if j < len(text) && (text[j] == '-' || text[j] == '\'') {
+		j++
+	}
+	if j >= len(text) {
+		return -1
+	}
+	switch text[j] {
+	case ')', '(', 'D', 'P', 'p', '/', '|', ']', '[':
+	default:
+		return -1
+	}
+	j++
+	for j < len(text) && (text[j] == ')' || text[j] == '(') && text[j] == text[j-1] {
+		j++
+	}
+	if j < len(text) {
+		c := text[j]
+		if !isSpaceByte(c) && c != '.' && c != ',' && c != '!' && c != '?' {
+			return -1
+		}
+	}
+	return j
+}
+
+// isEmoticon reports whether a Symbol token is an emoticon such as ";-)".
+func isEmoticon(s string) bool {
+	return len(s) >= 2 && (s[0] == ':' || s[0] == ';')
 }
 
 // scanGenderMarker recognises "(m/w/d)" and its variants: 2 to 4 single

@@ -22,8 +22,8 @@ type Article struct {
 }
 
 // ReadGNAD reads 10kGNAD CSV rows: UTF-8, CRLF or LF line ends, no header,
-// `label;text` with separator ';' and quote character '\''. A quoted field
-// ('…') may contain ';', line breaks and quotes doubled (''); an unquoted
+// `label;text` with separator ';' and quote character '\”. A quoted field
+// ('…') may contain ';', line breaks and quotes doubled (”); an unquoted
 // field runs to the end of the line.
 func ReadGNAD(r io.Reader) ([]Article, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
