@@ -1,0 +1,334 @@
+package analyze
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/techschau/techschau/entities"
+	"github.com/techschau/techschau/german"
+	"github.com/techschau/techschau/summarize"
+)
+
+// Sentinel errors; test with errors.Is.
+var (
+	// ErrTooLarge is returned for input over the Analyzer's size limit.
+	ErrTooLarge = errors.New("analyze: input too large")
+	// ErrUnsupportedLanguage is returned for text that is neither German
+	// nor English.
+	ErrUnsupportedLanguage = errors.New("analyze: unsupported language")
+	// ErrBadOption is returned by New for an invalid option value.
+	ErrBadOption = errors.New("analyze: bad option")
+)
+
+// DefaultMaxBytes is the default input size limit (8 MiB).
+const DefaultMaxBytes = 8 << 20
+
+// DefaultThemeThreshold is the default minimum score of a listed theme.
+const DefaultThemeThreshold = 0.5
+
+// Option configures an Analyzer; see New.
+type Option func(*options)
+
+type options struct {
+	lexicon, extraLexicon *entities.Lexicon
+	themes                *Taxonomy
+	threshold             float64
+	summarySentences      int
+	keyphrases            int
+	maxBytes              int
+	noEntities, noSummary bool
+	noThemes, noModel     bool
+	workers               int
+	err                   error
+}
+
+// WithLexicon replaces the default entity lexicon.
+func WithLexicon(l *entities.Lexicon) Option { return func(o *options) { o.lexicon = l } }
+
+// WithExtraLexicon merges l into the entity lexicon.
+func WithExtraLexicon(l *entities.Lexicon) Option { return func(o *options) { o.extraLexicon = l } }
+
+// WithThemes replaces the theme taxonomy (see LoadThemes and
+// DefaultThemes; Taxonomy.Merge extends one).
+func WithThemes(t *Taxonomy) Option { return func(o *options) { o.themes = t } }
+
+// WithThemeThreshold sets the minimum score in (0, 1] of a listed theme
+// (default DefaultThemeThreshold).
+func WithThemeThreshold(f float64) Option {
+	return func(o *options) {
+		if !(f > 0 && f <= 1) {
+			o.err = fmt.Errorf("%w: theme threshold %v not in (0,1]", ErrBadOption, f)
+		}
+		o.threshold = f
+	}
+}
+
+// WithSummarySentences sets the number of summary sentences (default 3;
+// 0 disables the summary).
+func WithSummarySentences(n int) Option {
+	return func(o *options) {
+		if n < 0 {
+			o.err = fmt.Errorf("%w: summary sentences %d < 0", ErrBadOption, n)
+		}
+		o.summarySentences = n
+	}
+}
+
+// WithKeyphrases sets the number of keyphrases (default 8; 0 disables them).
+func WithKeyphrases(n int) Option {
+	return func(o *options) {
+		if n < 0 {
+			o.err = fmt.Errorf("%w: keyphrases %d < 0", ErrBadOption, n)
+		}
+		o.keyphrases = n
+	}
+}
+
+// WithMaxBytes sets the input size limit in bytes (default
+// DefaultMaxBytes). Larger input gets ErrTooLarge.
+func WithMaxBytes(n int) Option {
+	return func(o *options) {
+		if n <= 0 {
+			o.err = fmt.Errorf("%w: max bytes %d <= 0", ErrBadOption, n)
+		}
+		o.maxBytes = n
+	}
+}
+
+// WithoutEntities switches entity recognition off (theme entity cues then
+// have no effect).
+func WithoutEntities() Option { return func(o *options) { o.noEntities = true } }
+
+// WithoutSummary switches the summary and keyphrases off.
+func WithoutSummary() Option { return func(o *options) { o.noSummary = true } }
+
+// WithoutThemes switches theme tagging off.
+func WithoutThemes() Option { return func(o *options) { o.noThemes = true } }
+
+// WithoutModel switches the statistical entity model off (lexicon and
+// rules only).
+func WithoutModel() Option { return func(o *options) { o.noModel = true } }
+
+// WithWorkers sets the number of workers of Batch (default GOMAXPROCS).
+func WithWorkers(n int) Option {
+	return func(o *options) {
+		if n <= 0 {
+			o.err = fmt.Errorf("%w: workers %d <= 0", ErrBadOption, n)
+		}
+		o.workers = n
+	}
+}
+
+// Analyzer runs the techschau pipeline. Build it once with New and share it:
+//
+// # Concurrency
+//
+// An Analyzer is immutable after New and safe for concurrent use by any
+// number of goroutines.
+type Analyzer struct {
+	opt   options
+	rec   recognizer
+	sum   *summarize.Summarizer
+	tax   *Taxonomy
+	theme *tagger
+}
+
+// New builds an Analyzer. Embedded resources (lexicon, taxonomy, model) are
+// loaded once per process and shared.
+func New(opts ...Option) (*Analyzer, error) {
+	o := options{
+		threshold:        DefaultThemeThreshold,
+		summarySentences: 3,
+		keyphrases:       8,
+		maxBytes:         DefaultMaxBytes,
+		workers:          runtime.GOMAXPROCS(0),
+	}
+	for _, fn := range opts {
+		if fn != nil {
+			fn(&o)
+		}
+	}
+	if o.err != nil {
+		return nil, o.err
+	}
+	a := &Analyzer{opt: o}
+	if !o.noEntities {
+		r, err := newRecognizer(&o)
+		if err != nil {
+			return nil, fmt.Errorf("analyze: entities: %w", err)
+		}
+		a.rec = r
+	}
+	if !o.noSummary && (o.summarySentences > 0 || o.keyphrases > 0) {
+		n := o.summarySentences
+		if n == 0 {
+			n = 1
+		}
+		s, err := summarize.New(summarize.WithSentences(n))
+		if err != nil {
+			return nil, fmt.Errorf("analyze: summarize: %w", err)
+		}
+		a.sum = s
+	}
+	if !o.noThemes {
+		t := o.themes
+		if t == nil {
+			var err error
+			if t, err = DefaultThemes(); err != nil {
+				return nil, err
+			}
+		}
+		a.tax = t
+		a.theme = newTagger(t)
+	}
+	return a, nil
+}
+
+var defaultAnalyzer = sync.OnceValues(func() (*Analyzer, error) { return New() })
+
+// Analyze analyses text with the default Analyzer (built on first use).
+func Analyze(ctx context.Context, text string) (*Document, error) {
+	a, err := defaultAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return a.Analyze(ctx, text)
+}
+
+// AnalyzeReader reads r up to the size limit and analyses it. It reads at
+// most limit+1 bytes: longer input gets ErrTooLarge without being read whole.
+func (a *Analyzer) AnalyzeReader(ctx context.Context, r io.Reader) (*Document, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(a.opt.maxBytes)+1))
+	if err != nil {
+		return nil, fmt.Errorf("analyze: read: %w", err)
+	}
+	if len(b) > a.opt.maxBytes {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, a.opt.maxBytes)
+	}
+	return a.Analyze(ctx, string(b))
+}
+
+func emptyDocument() *Document {
+	return &Document{
+		Boilerplate: []Boilerplate{},
+		Sentences:   []Sentence{},
+		Entities:    []entities.Entity{},
+		Themes:      []Theme{},
+		Summary:     Summary{Sentences: []SummarySentence{}},
+		Keyphrases:  []Keyphrase{},
+	}
+}
+
+// Analyze analyses one text and returns its Document.
+//
+// Empty input gives an empty Document and no error; input over the size
+// limit gives ErrTooLarge; text in a language other than German or English
+// gives ErrUnsupportedLanguage. Invalid UTF-8 is analysed with the invalid
+// bytes kept in place. The context is checked between stages.
+func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
+	if len(text) > a.opt.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.opt.maxBytes)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc := emptyDocument()
+	if isBlank(text) {
+		return doc, nil
+	}
+	lang := detectLanguage(text)
+	if lang == "" {
+		return nil, ErrUnsupportedLanguage
+	}
+	doc.Language = lang
+
+	seg := german.Segment(text)
+	bp := findBoilerplate(seg)
+	doc.Boilerplate = bp.blocks
+	doc.Sentences = make([]Sentence, len(seg.Sentences))
+	for i, s := range seg.Sentences {
+		doc.Sentences[i] = Sentence{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Boilerplate: bp.sent[i]}
+	}
+	use := func(i int) bool { return i >= 0 && i < len(bp.sent) && !bp.sent[i] }
+	exclude := func(i int) bool { return !use(i) }
+
+	dl := findDateline(seg, bp.sent)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Entities.
+	if lang == "en" {
+		if !a.opt.noEntities {
+			doc.Entities = englishEntities(text, seg, bp.sent)
+		}
+	} else if a.rec != nil && !isNilRec(a.rec) {
+		ents := a.rec.RecognizeSegmented(seg, use)
+		doc.Entities = dropSourceEntities(ents, dl)
+	}
+	if doc.Entities == nil {
+		doc.Entities = []entities.Entity{}
+	}
+	if dl != nil {
+		linkPlaces(dl, text, doc.Entities)
+		doc.Dateline = dl
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Themes.
+	if a.theme != nil {
+		doc.Themes = a.theme.tag(seg, bp.sent, doc.Entities, a.opt.threshold, lang)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// Summary and keyphrases.
+	if a.sum != nil {
+		h := summarize.Hints{Exclude: exclude}
+		if a.opt.summarySentences > 0 {
+			s := a.sum.SummarizeSegmented(seg, h)
+			doc.Summary.Sentences = make([]SummarySentence, 0, len(s.Sentences))
+			for _, x := range s.Sentences {
+				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
+			}
+		}
+		if a.opt.keyphrases > 0 {
+			kp := a.sum.Keyphrases(seg, h, a.opt.keyphrases)
+			doc.Keyphrases = make([]Keyphrase, 0, len(kp))
+			for _, k := range kp {
+				doc.Keyphrases = append(doc.Keyphrases, Keyphrase{Text: k.Text, Score: round(k.Score)})
+			}
+		}
+	}
+	return doc, nil
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// round rounds to 4 decimals so that JSON stays short and stable.
+func round(f float64) float64 {
+	if f != f { // NaN
+		return 0
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 4, 64), 64)
+	return r
+}
+
+func quote(s string) string { return strconv.Quote(s) }

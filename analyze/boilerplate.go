@@ -1,0 +1,493 @@
+package analyze
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/techschau/techschau/german"
+)
+
+// Body versus boilerplate on plain text.
+//
+// The text is cut into lines. Each line gets features from its tokens
+// (final punctuation, list marker, number of words and of lower-case words,
+// second-person address, imperative prompts, cue words of the boilerplate
+// kinds, job-ad gender marks, copyright sign) and a weight: positive for a
+// prose line, negative for a line that looks like site furniture. The body is
+// the run of lines with the largest total weight (the longest coherent run of
+// prose); everything outside it is boilerplate, and inside it lines with a
+// strong boilerplate signal (prompts, captions, teaser headings and the
+// teaser lists below them) are boilerplate too.
+
+type line struct {
+	start, end int // trimmed, [start,end)
+	words      int // word tokens
+	lower      int // word tokens starting with a lower-case letter
+	final      bool
+	list       bool
+	excl       bool // ends with '!'
+	second     bool // addresses the reader (du, Sie, ihr ...)
+	imper      bool // starts with an imperative prompt ("Lesen Sie", "Nutze")
+	prompt     int  // prompt verbs (abonnieren, teilen ...)
+	gender     bool // (m/w/d)
+	pipes      int  // separators | · »
+	cues       [numKinds]uint8
+	lead       Kind // kind of a leading marker phrase ("Mehr zum Thema", "Foto:"), KindOther if none
+	hasLead    bool
+	strong     bool
+	prose      bool
+	weight     float64
+	bp         bool
+	kind       Kind
+}
+
+type boilerplateResult struct {
+	sent   []bool // per sentence of the Segmented
+	blocks []Boilerplate
+}
+
+// cue flags
+const (
+	cuePrompt = 1 << iota // a prompt verb
+	cueSecond             // second-person pronoun
+)
+
+type cueWord struct {
+	kind  Kind
+	flags uint8
+	has   bool // kind is meaningful
+}
+
+// boilerplate cue vocabulary: generic German web-page words, written for
+// this project. Keys are lower case; a trailing '*' means "prefix".
+var bpCueList = map[Kind][]string{
+	KindNavigation: {"startseite", "homepage", "home", "menü", "menu", "navigation", "ressorts", "rubriken", "sitemap", "kontakt", "mediadaten", "übersicht", "zurück", "login", "einloggen", "e-paper", "epaper", "abo", "podcasts"},
+	KindNewsletter: {"newsletter*", "abonn*", "e-mail*", "email*", "mail", "feed", "feeds", "rss*", "benachrichtig*", "posteingang", "push-mitteilung*", "eilmeldung*", "verpassen"},
+	KindSocial:     {"facebook*", "twitter*", "instagram*", "linkedin*", "whatsapp*", "xing", "telegram*", "mastodon*", "youtube*", "tiktok*", "pinterest*", "bluesky*", "patreon*", "teilen", "social-media", "folgt", "threads"},
+	KindJobs:       {"stellenangebot*", "stellenanzeige*", "stellenmarkt*", "jobs", "job", "jobbörse*", "karriere*", "bewerben", "bewerbung*", "stepstone*", "vollzeit", "teilzeit", "befristet", "unbefristet"},
+	KindComments:   {"kommentar*", "kommentier*", "diskussion*", "diskutier*", "moderiert", "netiquette", "forum", "foren", "leserbrief*", "community*", "postings", "posting"},
+	KindSearch:     {"suche", "suchen", "suchmaschine*", "suchbegriff*", "themenrecherche*", "recherchieren", "google-suche*"},
+	KindCopyright:  {"copyright*", "vorbehalten", "nutzungsbedingungen", "agb", "impressum", "urheberrecht*", "vervielfältigung*", "lizenziert"},
+	KindTeaser:     {"weiterlesen", "meistgelesen*", "empfehlung*", "top-artikel", "lesetipp*", "leseempfehlung*", "verwandte", "beliebteste*", "artikel"},
+	KindCookie:     {"cookie*", "datenschutz*", "einwilligung*", "tracking*", "akzeptieren", "ablehnen", "consent*", "privatsphäre*", "zustimmen"},
+	KindAuthor:     {"autor", "autorin", "autoren", "redakteur*", "redaktion", "korrespondent*", "volontär*", "ressortleiter*"},
+	KindCaption:    {"foto", "fotos", "bildquelle*", "symbolbild*", "bildunterschrift*", "grafik", "illustration"},
+	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
+}
+
+var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "abonniert", "schreiben", "schreib", "kontaktieren"}
+
+var secondPerson = []string{"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch", "euer", "eure", "euren", "eurem", "eurer", "habt", "könnt", "wollt", "möchtet", "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer"}
+
+// leading marker phrases (lower case, matched at line start).
+var leadPhrases = []struct {
+	p string
+	k Kind
+}{
+	{"mehr zum thema", KindTeaser}, {"mehr zu ", KindTeaser}, {"lesen sie auch", KindTeaser}, {"lesen sie mehr", KindTeaser},
+	{"auch interessant", KindTeaser}, {"ebenfalls interessant", KindTeaser}, {"weitere artikel", KindTeaser}, {"weitere nachrichten", KindTeaser},
+	{"das könnte sie", KindTeaser}, {"das könnte dich", KindTeaser}, {"verwandte", KindTeaser}, {"zum thema", KindTeaser}, {"passend dazu", KindTeaser},
+	{"meistgelesen", KindTeaser}, {"top-themen", KindTeaser}, {"weiterlesen", KindTeaser}, {"mehr lesen", KindTeaser}, {"lesetipp", KindTeaser},
+	{"foto:", KindCaption}, {"fotos:", KindCaption}, {"bild:", KindCaption}, {"grafik:", KindCaption}, {"quelle:", KindCaption}, {"abbildung", KindCaption},
+	{"symbolbild", KindCaption}, {"bildquelle", KindCaption}, {"titelbild", KindCaption}, {"video:", KindCaption},
+	{"anzeige", KindAd}, {"werbung", KindAd}, {"sponsored", KindAd}, {"gesponsert", KindAd},
+	{"©", KindCopyright}, {"(c) ", KindCopyright}, {"copyright", KindCopyright}, {"alle rechte", KindCopyright},
+	{"von ", KindAuthor}, {"autor:", KindAuthor}, {"autorin:", KindAuthor}, {"text:", KindAuthor}, {"über den autor", KindAuthor}, {"über die autorin", KindAuthor},
+	{"stellenangebote", KindJobs}, {"jobs", KindJobs}, {"kommentare", KindComments}, {"diskutieren sie", KindComments},
+	{"teilen", KindSocial}, {"folgen sie", KindSocial}, {"folge uns", KindSocial}, {"folgt uns", KindSocial},
+	{"newsletter", KindNewsletter}, {"startseite", KindNavigation}, {"home ", KindNavigation}, {"sie sind hier", KindNavigation},
+	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
+}
+
+type cueTable struct {
+	exact  map[string]cueWord
+	prefix map[string][]prefixCue // keyed by the first 4 bytes
+}
+
+type prefixCue struct {
+	p string
+	k Kind
+}
+
+var bpCues = func() *cueTable {
+	t := &cueTable{exact: map[string]cueWord{}, prefix: map[string][]prefixCue{}}
+	for k := Kind(0); k < numKinds; k++ {
+		for _, w := range bpCueList[k] {
+			if p, ok := strings.CutSuffix(w, "*"); ok && len(p) >= 4 {
+				t.prefix[p[:4]] = append(t.prefix[p[:4]], prefixCue{p, k})
+				continue
+			}
+			w = strings.TrimSuffix(w, "*")
+			c := t.exact[w]
+			c.kind, c.has = k, true
+			t.exact[w] = c
+		}
+	}
+	for _, w := range promptVerbs {
+		c := t.exact[w]
+		c.flags |= cuePrompt
+		t.exact[w] = c
+	}
+	for _, w := range secondPerson {
+		c := t.exact[w]
+		c.flags |= cueSecond
+		t.exact[w] = c
+	}
+	return t
+}()
+
+func (t *cueTable) lookup(lw string) (cueWord, bool) {
+	c, ok := t.exact[lw]
+	if len(lw) >= 4 {
+		for _, pc := range t.prefix[lw[:4]] {
+			if strings.HasPrefix(lw, pc.p) {
+				c.kind, c.has = pc.k, true
+				return c, true
+			}
+		}
+	}
+	return c, ok
+}
+
+// splitLines returns the non-blank lines of text, trimmed.
+func splitLines(text string) []line {
+	var ls []line
+	for pos := 0; pos <= len(text); {
+		e := strings.IndexByte(text[pos:], '\n')
+		if e < 0 {
+			e = len(text)
+		} else {
+			e += pos
+		}
+		s, t := pos, e
+		for s < t && isSpaceByte(text[s]) {
+			s++
+		}
+		for t > s && isSpaceByte(text[t-1]) {
+			t--
+		}
+		if s < t {
+			ls = append(ls, line{start: s, end: t})
+		}
+		pos = e + 1
+	}
+	return ls
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
+}
+
+func findBoilerplate(seg *german.Segmented) boilerplateResult {
+	text := seg.Text
+	res := boilerplateResult{sent: make([]bool, len(seg.Sentences)), blocks: []Boilerplate{}}
+	ls := splitLines(text)
+	if len(ls) == 0 {
+		return res
+	}
+	// token features per line
+	li := 0
+	var prevWordLine = -1
+	for si := range seg.Sentences {
+		for ti, tok := range seg.Sentences[si].Tokens {
+			for li < len(ls) && tok.Start >= ls[li].end {
+				li++
+			}
+			if li >= len(ls) {
+				break
+			}
+			l := &ls[li]
+			if tok.Kind != german.Word {
+				if tok.Kind == german.Symbol || tok.Kind == german.Punct {
+					switch tok.Text {
+					case "|", "·", "»", "›", ">", "•":
+						l.pipes++
+					case "©":
+						l.cues[KindCopyright] += 2
+					}
+				}
+				continue
+			}
+			l.words++
+			r, _ := utf8.DecodeRuneInString(tok.Text)
+			isLowerStart := r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
+			if isLowerStart {
+				l.lower++
+			}
+			lw := german.Lower(tok.Text)
+			c, ok := bpCues.lookup(lw)
+			if !ok && strings.IndexByte(lw, '-') > 0 {
+				for _, p := range strings.Split(lw, "-") {
+					if len(p) < 3 {
+						continue
+					}
+					if c2, ok2 := bpCues.lookup(p); ok2 && c2.has {
+						c, ok = c2, true
+					}
+				}
+			}
+			if !ok {
+				prevWordLine = li
+				continue
+			}
+			if c.has {
+				l.cues[c.kind]++
+			}
+			if c.flags&cuePrompt != 0 {
+				l.prompt++
+			}
+			if c.flags&cueSecond != 0 {
+				// "Sie" is formal address only when capitalised mid-sentence;
+				// "ihr/ihre..." only as "ihr" + verb is ambiguous: count
+				// possessive forms only when capitalised mid-line.
+				switch lw {
+				case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
+					if !isLowerStart && ti > 0 && prevWordLine == li {
+						l.second = true
+					}
+				default:
+					l.second = true
+				}
+			}
+			prevWordLine = li
+		}
+	}
+	for i := range ls {
+		classifyLine(text, &ls[i])
+	}
+	selectBody(ls)
+	assignKinds(ls)
+
+	// sentences: flag by the line holding the sentence start
+	li = 0
+	for si, s := range seg.Sentences {
+		for li < len(ls) && s.Start >= ls[li].end {
+			li++
+		}
+		if li < len(ls) && s.Start >= ls[li].start {
+			res.sent[si] = ls[li].bp
+		} else if li < len(ls) {
+			res.sent[si] = ls[li].bp
+		}
+	}
+	// blocks: merge consecutive boilerplate lines of one kind
+	for i := 0; i < len(ls); i++ {
+		if !ls[i].bp {
+			continue
+		}
+		j := i
+		for j+1 < len(ls) && ls[j+1].bp && ls[j+1].kind == ls[i].kind {
+			j++
+		}
+		res.blocks = append(res.blocks, Boilerplate{Start: ls[i].start, End: ls[j].end, Kind: ls[i].kind})
+		i = j
+	}
+	return res
+}
+
+// lowerPrefix returns the first n bytes of s lower-cased (ASCII and German
+// umlauts), for matching lead phrases.
+func lowerPrefix(s string, n int) string {
+	if len(s) > n {
+		s = s[:n]
+	}
+	return german.Lower(s)
+}
+
+func classifyLine(text string, l *line) {
+	s := text[l.start:l.end]
+	// list marker
+	if len(s) >= 2 {
+		switch {
+		case (s[0] == '-' || s[0] == '*' || s[0] == '>') && s[1] == ' ':
+			l.list = true
+		case strings.HasPrefix(s, "• "), strings.HasPrefix(s, "– "), strings.HasPrefix(s, "· "), strings.HasPrefix(s, "» "), strings.HasPrefix(s, "▸ "), strings.HasPrefix(s, "→ "):
+			l.list = true
+		}
+	}
+	// final punctuation (skipping closing quotes and brackets)
+	e := len(s)
+	for e > 0 {
+		r, sz := utf8.DecodeLastRuneInString(s[:e])
+		if r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '\'' || r == ')' || r == '’' || r == '‘' {
+			e -= sz
+			continue
+		}
+		switch r {
+		case '.', '?', '!', '…', ':', ';':
+			l.final = r != ':' || l.words > 12
+			l.excl = r == '!'
+		}
+		break
+	}
+	// gender marks of job ads: (m/w/d), (w/m/d), m/w/x ...
+	for i := 0; i+4 < len(s); i++ {
+		if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
+			l.gender = true
+			break
+		}
+	}
+	// lead phrase
+	body := s
+	if l.list {
+		_, body, _ = strings.Cut(s, " ")
+	}
+	lp := lowerPrefix(body, 40)
+	for _, p := range leadPhrases {
+		if strings.HasPrefix(lp, p.p) {
+			if p.k == KindAuthor && p.p == "von " && (l.words > 6 || l.final) {
+				continue
+			}
+			if l.words > 25 && p.k != KindCaption && p.k != KindCopyright {
+				continue
+			}
+			l.lead, l.hasLead = p.k, true
+			break
+		}
+	}
+	// imperative at line start: first word a prompt verb, capitalised
+	if r, _ := utf8.DecodeRuneInString(body); r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' {
+		w := body
+		if i := strings.IndexAny(w, " :!,"); i > 0 {
+			w = w[:i]
+		}
+		if c, ok := bpCues.exact[german.Lower(w)]; ok && c.flags&cuePrompt != 0 && l.words <= 30 {
+			l.imper = true
+		}
+	}
+
+	cueSum := 0
+	for _, c := range l.cues {
+		cueSum += int(c)
+	}
+	short := l.words < 12
+	l.prose = l.final && l.words >= 6 && l.lower >= 2
+	switch {
+	case l.gender, l.cues[KindCopyright] >= 2:
+		l.strong = true
+	case l.hasLead && (short || l.lead == KindCaption || l.lead == KindCopyright || !l.prose):
+		l.strong = true
+	case l.second && (cueSum > 0 || l.prompt > 0 || short):
+		l.strong = true
+	case l.imper && (cueSum > 0 || l.excl || short):
+		l.strong = true
+	case l.list && (l.excl || cueSum > 0 || l.prompt > 0 || !l.final):
+		l.strong = true
+	case l.pipes >= 2 && !l.prose:
+		l.strong = true
+	case !l.prose && cueSum > 0 && short:
+		l.strong = true
+	case l.excl && l.prompt > 0 && cueSum > 0:
+		l.strong = true
+	case cueSum >= 3 && l.words < 30 && (l.prompt > 0 || l.second):
+		l.strong = true
+	}
+	switch {
+	case l.strong:
+		l.weight = -float64(3 + l.words)
+	case l.prose:
+		l.weight = float64(l.words)
+	case l.final && l.lower >= 1:
+		l.weight = -0.5 // a short sentence
+	default:
+		l.weight = -1.5 // heading, label, short line
+	}
+}
+
+func isGenderLetter(c byte) bool {
+	switch c {
+	case 'm', 'w', 'd', 'x', 'f', 'M', 'W', 'D', 'X', 'F':
+		return true
+	}
+	return false
+}
+
+// selectBody marks all lines boilerplate except the best run of prose.
+func selectBody(ls []line) {
+	// maximum-sum run (Kadane)
+	best, bestA, bestB := 0.0, -1, -1
+	cur, a := 0.0, 0
+	for i := range ls {
+		if cur <= 0 {
+			cur, a = 0, i
+		}
+		cur += ls[i].weight
+		if cur > best {
+			best, bestA, bestB = cur, a, i
+		}
+	}
+	if bestA < 0 {
+		// no prose at all: a short text (headline, list) is body unless it
+		// shows strong boilerplate signals
+		for i := range ls {
+			ls[i].bp = ls[i].strong
+		}
+		return
+	}
+	// a headline right before the run belongs to the body
+	if bestA > 0 {
+		h := &ls[bestA-1]
+		if !h.strong && !h.list && h.words >= 2 && h.words <= 20 && h.pipes == 0 {
+			bestA--
+		}
+	}
+	teaser := false
+	for i := range ls {
+		l := &ls[i]
+		if i < bestA || i > bestB {
+			l.bp = true
+			continue
+		}
+		switch {
+		case l.strong:
+			l.bp = true
+			teaser = l.hasLead && (l.lead == KindTeaser || l.lead == KindJobs || l.lead == KindComments) || l.list
+		case teaser && !l.prose:
+			l.bp = true // items of a teaser list
+		case teaser && l.prose && i+1 <= bestB && ls[i+1].strong:
+			l.bp = true
+		default:
+			teaser = false
+		}
+	}
+}
+
+// assignKinds gives every boilerplate line a kind: its own strongest cue,
+// or the kind of the block it continues.
+func assignKinds(ls []line) {
+	prev := -1
+	for i := range ls {
+		l := &ls[i]
+		if !l.bp {
+			prev = -1
+			continue
+		}
+		k, n := KindOther, uint8(0)
+		if l.hasLead {
+			k, n = l.lead, 255
+		}
+		if l.gender && n < 200 {
+			k, n = KindJobs, 200
+		}
+		for j := Kind(1); j < numKinds; j++ {
+			if l.cues[j] > n {
+				k, n = j, l.cues[j]
+			}
+		}
+		if n == 0 {
+			switch {
+			case prev >= 0 && ls[prev].kind != KindOther:
+				k = ls[prev].kind
+			case l.list || l.pipes > 0:
+				k = KindTeaser
+				if l.pipes > 1 {
+					k = KindNavigation
+				}
+			case !l.final && l.words <= 4:
+				k = KindNavigation
+			}
+		}
+		l.kind = k
+		prev = i
+	}
+}

@@ -1,0 +1,51 @@
+// Package analyze is the techschau pipeline: one call turns a German (or
+// English) tech-news text into a Document with its body and boilerplate,
+// dateline, sentences, entities, technology-independence themes, summary
+// and keyphrases.
+//
+//	doc, err := analyze.Analyze(ctx, text)
+//	for _, t := range doc.Themes {
+//		fmt.Println(t.ID, t.Score)
+//	}
+//
+// For repeated use build an Analyzer once with New and options (WithLexicon,
+// WithThemes, WithThemeThreshold, WithSummarySentences, WithMaxBytes,
+// WithoutEntities ...) and share it.
+//
+// # Pipeline
+//
+// language check → sentences and tokens (german.Segment, once) → body versus
+// boilerplate (line features plus the longest coherent run of prose) →
+// dateline → entities (package entities, body sentences only) → themes →
+// summary and keyphrases (package summarize, body sentences only).
+// Boilerplate stays in the Document, marked, but feeds no entity, theme or
+// summary.
+//
+// # Themes
+//
+// The theme taxonomy is embedded JSON (themes.json; DefaultThemes) that a
+// user can replace (WithThemes(LoadThemes(r, name))) or extend
+// (Taxonomy.Merge). A theme is listed only when at least one body sentence
+// is mainly about it — cue density, not a passing word — and its score
+// reaches the threshold. Most news carries none of the themes; an empty
+// list is the normal answer.
+//
+// # Offsets
+//
+// All spans are byte offsets [Start, End) into the text passed to Analyze;
+// where a span has a Text, text[Start:End] == Text. Invalid UTF-8 is kept
+// in place and never moves an offset.
+//
+// # Languages
+//
+// German is the target. English input (detected from function words) is
+// analysed with prose v2's English NER (model loaded once) and the German
+// summariser; themes are German-only and stay empty for English. Other
+// languages get ErrUnsupportedLanguage.
+//
+// # Concurrency
+//
+// An Analyzer is immutable and safe for concurrent use. Batch analyses a
+// stream with a bounded worker pool, in input order, cancellable through
+// the context.
+package analyze

@@ -1,0 +1,268 @@
+package analyze
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/techschau/techschau/german"
+)
+
+// ErrBadThemes is wrapped by every error of LoadThemes; the error text names
+// the file, the line where known, and the field.
+var ErrBadThemes = errors.New("analyze: bad theme taxonomy")
+
+// maxThemesBytes bounds what LoadThemes reads.
+const maxThemesBytes = 16 << 20
+
+//go:embed themes.json
+var themesJSON []byte
+
+var defaultThemes = sync.OnceValues(func() (*Taxonomy, error) {
+	return LoadThemes(bytes.NewReader(themesJSON), "themes.json")
+})
+
+// DefaultThemes returns the embedded default taxonomy (the nine themes of
+// DESIGN.md). It is loaded once and shared; it is immutable.
+func DefaultThemes() (*Taxonomy, error) { return defaultThemes() }
+
+// Taxonomy is a set of themes with their cues. It is immutable and safe for
+// concurrent use; Merge returns a new Taxonomy.
+type Taxonomy struct {
+	name   string
+	themes []ThemeDef
+}
+
+// ThemeDef is one theme of a taxonomy as written in the JSON file:
+//
+//	{"id": "semiconductors", "label_de": "Halbleiter und Chips", "label_en": "Semiconductors",
+//	 "definition": "…", "cues": {…}}
+type ThemeDef struct {
+	// ID is a lower-case slug of letters, digits and '_'.
+	ID string `json:"id"`
+	// LabelDE is the German label, used in Documents.
+	LabelDE string `json:"label_de"`
+	// LabelEN is the English label.
+	LabelEN string `json:"label_en"`
+	// Definition says when an article carries the theme.
+	Definition string `json:"definition"`
+	// Cues are the signals of the theme.
+	Cues Cues `json:"cues"`
+}
+
+// Cues are weighted signals of a theme; weights are in [-5, 5] (negative
+// weights count against the theme: "unabhängig davon"). All cues are matched
+// per sentence of the article body.
+type Cues struct {
+	// Stems are Snowball German stems (german.Stem) of a word or of a part
+	// of a hyphenated compound: "abhang" matches Abhängigkeit, abhängig,
+	// US-Abhängigkeit.
+	Stems map[string]float64 `json:"stems,omitempty"`
+	// Words are words in any form; they are stemmed at load time and then
+	// act like Stems.
+	Words map[string]float64 `json:"words,omitempty"`
+	// Forms are exact lower-case word forms, not stemmed ("unabhängigkeit"
+	// but not "unabhängige").
+	Forms map[string]float64 `json:"forms,omitempty"`
+	// Parts are stem fragments of closed compounds: they match when a
+	// word's stem starts or ends with them ("chip" in Chipfertigung,
+	// "engpass" in Lieferengpass). At least 4 bytes.
+	Parts map[string]float64 `json:"parts,omitempty"`
+	// Phrases are word sequences, matched stem by stem over consecutive
+	// words (hyphen parts count as words: "US Technologie" matches
+	// "US-Technologie"). Their weight adds to that of their words.
+	Phrases map[string]float64 `json:"phrases,omitempty"`
+	// Entities are entity ids (entities.Entity.ID): a mention in a sentence
+	// counts as a cue.
+	Entities map[string]float64 `json:"entities,omitempty"`
+	// Pairs are pairs of country codes (or entity ids) of places named in
+	// the same sentence, e.g. ["US", "CN"].
+	Pairs []Pair `json:"pairs,omitempty"`
+}
+
+// Pair is a pair of places (country codes or entity ids of LOC entities)
+// whose joint mention in a sentence is a cue.
+type Pair struct {
+	A      string  `json:"a"`
+	B      string  `json:"b"`
+	Weight float64 `json:"weight"`
+}
+
+type taxonomyJSON struct {
+	Themes []ThemeDef `json:"themes"`
+}
+
+// LoadThemes reads a taxonomy in JSON ({"themes": [ThemeDef...]}). name is
+// used in error messages (usually the file name). Errors wrap ErrBadThemes
+// and name the file, line and field.
+func LoadThemes(r io.Reader, name string) (*Taxonomy, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxThemesBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: read: %v", ErrBadThemes, name, err)
+	}
+	if len(data) > maxThemesBytes {
+		return nil, fmt.Errorf("%w: %s: larger than %d bytes", ErrBadThemes, name, maxThemesBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var tj taxonomyJSON
+	if err := dec.Decode(&tj); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return nil, fmt.Errorf("%w: %s:%d: syntax: %v", ErrBadThemes, name, lineAt(data, se.Offset), se)
+		case errors.As(err, &te):
+			return nil, fmt.Errorf("%w: %s:%d: field %q: want %s, got %s", ErrBadThemes, name, lineAt(data, te.Offset), te.Field, te.Type, te.Value)
+		}
+		return nil, fmt.Errorf("%w: %s: %v", ErrBadThemes, name, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: %s:%d: data after the taxonomy object", ErrBadThemes, name, lineAt(data, dec.InputOffset()))
+	}
+	if len(tj.Themes) == 0 {
+		return nil, fmt.Errorf("%w: %s: field \"themes\": no themes", ErrBadThemes, name)
+	}
+	seen := map[string]bool{}
+	for i := range tj.Themes {
+		t := &tj.Themes[i]
+		at := func(field string, format string, args ...any) error {
+			ln := themeLine(data, t.ID)
+			return fmt.Errorf("%w: %s:%d: field \"themes[%d].%s\": %s", ErrBadThemes, name, ln, i, field, fmt.Sprintf(format, args...))
+		}
+		if !isThemeID(t.ID) {
+			return nil, at("id", "%q is not a lower-case slug", t.ID)
+		}
+		if seen[t.ID] {
+			return nil, at("id", "duplicate id %q", t.ID)
+		}
+		seen[t.ID] = true
+		if strings.TrimSpace(t.LabelDE) == "" {
+			return nil, at("label_de", "empty")
+		}
+		n := 0
+		for _, m := range []struct {
+			f string
+			m map[string]float64
+		}{{"stems", t.Cues.Stems}, {"words", t.Cues.Words}, {"forms", t.Cues.Forms}, {"parts", t.Cues.Parts}, {"phrases", t.Cues.Phrases}, {"entities", t.Cues.Entities}} {
+			for _, k := range sortedKeys(m.m) {
+				w := m.m[k]
+				if strings.TrimSpace(k) == "" {
+					return nil, at("cues."+m.f, "empty cue")
+				}
+				if !(w >= -5 && w <= 5) || w == 0 {
+					return nil, at("cues."+m.f+"["+quote(k)+"]", "weight %v not in [-5,5]\\{0}", w)
+				}
+				if m.f == "parts" && len(k) < 4 {
+					return nil, at("cues.parts["+quote(k)+"]", "shorter than 4 bytes")
+				}
+				if (m.f == "stems" || m.f == "parts" || m.f == "forms") && k != german.Lower(k) {
+					return nil, at("cues."+m.f+"["+quote(k)+"]", "not lower case")
+				}
+				n++
+			}
+		}
+		for j, p := range t.Cues.Pairs {
+			if p.A == "" || p.B == "" || !(p.Weight >= -5 && p.Weight <= 5) || p.Weight == 0 {
+				return nil, at(fmt.Sprintf("cues.pairs[%d]", j), "need a, b and a weight in [-5,5]\\{0}")
+			}
+			n++
+		}
+		if n == 0 {
+			return nil, at("cues", "no cues")
+		}
+	}
+	return &Taxonomy{name: name, themes: tj.Themes}, nil
+}
+
+func isThemeID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	return 1 + bytes.Count(data[:off], []byte{'\n'})
+}
+
+// themeLine finds the line of a theme's id in the file (best effort).
+func themeLine(data []byte, id string) int {
+	if id == "" {
+		return 0
+	}
+	i := bytes.Index(data, []byte(quote(id)))
+	if i < 0 {
+		return 0
+	}
+	return lineAt(data, int64(i))
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// Name returns the name the taxonomy was loaded under.
+func (t *Taxonomy) Name() string { return t.name }
+
+// Themes returns a copy of the theme definitions, in file order.
+func (t *Taxonomy) Themes() []ThemeDef {
+	out := make([]ThemeDef, len(t.themes))
+	copy(out, t.themes)
+	return out
+}
+
+// Lookup returns the theme with the given id.
+func (t *Taxonomy) Lookup(id string) (ThemeDef, bool) {
+	for _, d := range t.themes {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return ThemeDef{}, false
+}
+
+// Merge returns a new Taxonomy with the themes of t and other; a theme of
+// other replaces the theme of t with the same id, new ids are appended.
+func (t *Taxonomy) Merge(other *Taxonomy) *Taxonomy {
+	if other == nil {
+		return t
+	}
+	out := &Taxonomy{name: t.name + "+" + other.name, themes: t.Themes()}
+	for _, d := range other.themes {
+		replaced := false
+		for i := range out.themes {
+			if out.themes[i].ID == d.ID {
+				out.themes[i] = d
+				replaced = true
+			}
+		}
+		if !replaced {
+			out.themes = append(out.themes, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,383 @@
+package analyze
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/techschau/techschau/entities"
+	"github.com/techschau/techschau/german"
+)
+
+// Theme tagging.
+//
+// Every body sentence gets, per theme, the sum of the weights of the cues it
+// contains (stems, word forms, compound parts, phrases, entity mentions,
+// pairs of places), each cue counted at most twice, a cue right after a
+// negation (kein, nicht, ohne ...) at 30 %. The sum is divided by the
+// sentence length over 18 content words (density: a long sentence needs more
+// cues to be "about" the theme) and mapped to a sentence score
+// f = clamp((density-0.5)/1.5, 0, 0.85): one weak cue gives nothing. The
+// article's score combines its three best sentences as 1 - Π(1 - f), so a
+// theme needs one sentence that is mainly about it, or several that are
+// partly about it. The best sentences are the evidence.
+
+const (
+	sentenceWords = 18.0 // content words a sentence may have before density drops
+	cueOffset     = 0.5  // density at which a sentence starts to count
+	cueScale      = 1.5  // density range from 0 to full sentence score
+	sentenceCap   = 0.85 // maximum score from one sentence
+	evidenceMin   = 0.15 // minimum sentence score for evidence
+	maxEvidence   = 3
+	negationReach = 3 // words after a negation that it affects
+	negationKeep  = 0.3
+)
+
+type cueRef struct {
+	theme int32
+	cue   int32
+	w     float64
+}
+
+type phraseCue struct {
+	stems []string
+	cueRef
+}
+
+type pairCue struct {
+	a, b string
+	cueRef
+}
+
+type tagger struct {
+	ids, labels []string
+	stems       map[string][]cueRef
+	forms       map[string][]cueRef
+	parts       map[string][]cueRef
+	partLens    []int
+	phrases     map[string][]phraseCue
+	ents        map[string][]cueRef
+	pairs       []pairCue
+}
+
+var negators = map[string]bool{"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true, "nicht": true, "ohne": true, "nie": true, "niemals": true, "weder": true}
+
+// stemUnit stems one word the way the tagger does: stop words stay as
+// their lower-case form (they are never stemmed), other words go through
+// german.Stem.
+func stemUnit(word string) string {
+	lw := german.Lower(word)
+	if german.IsStopWord(lw) {
+		return lw
+	}
+	return german.Stem(lw)
+}
+
+// phraseStems splits a phrase into the units the tagger matches.
+func phraseStems(p string) []string {
+	var out []string
+	for _, tok := range german.Tokens(p) {
+		if tok.Kind != german.Word && tok.Kind != german.Number {
+			continue
+		}
+		for _, sp := range tok.Parts() {
+			out = append(out, stemUnit(p[sp.Start:sp.End]))
+		}
+	}
+	return out
+}
+
+func newTagger(t *Taxonomy) *tagger {
+	g := &tagger{
+		stems: map[string][]cueRef{}, forms: map[string][]cueRef{}, parts: map[string][]cueRef{},
+		phrases: map[string][]phraseCue{}, ents: map[string][]cueRef{},
+	}
+	cue := int32(0)
+	lens := map[int]bool{}
+	for ti, d := range t.themes {
+		g.ids = append(g.ids, d.ID)
+		g.labels = append(g.labels, d.LabelDE)
+		th := int32(ti)
+		add := func(m map[string][]cueRef, k string, w float64) {
+			m[k] = append(m[k], cueRef{th, cue, w})
+			cue++
+		}
+		for _, k := range sortedKeys(d.Cues.Stems) {
+			add(g.stems, k, d.Cues.Stems[k])
+		}
+		for _, k := range sortedKeys(d.Cues.Words) {
+			add(g.stems, stemUnit(k), d.Cues.Words[k])
+		}
+		for _, k := range sortedKeys(d.Cues.Forms) {
+			add(g.forms, k, d.Cues.Forms[k])
+		}
+		for _, k := range sortedKeys(d.Cues.Parts) {
+			add(g.parts, k, d.Cues.Parts[k])
+			lens[len(k)] = true
+		}
+		for _, k := range sortedKeys(d.Cues.Entities) {
+			add(g.ents, k, d.Cues.Entities[k])
+		}
+		for _, k := range sortedKeys(d.Cues.Phrases) {
+			st := phraseStems(k)
+			if len(st) == 0 {
+				continue
+			}
+			g.phrases[st[0]] = append(g.phrases[st[0]], phraseCue{st, cueRef{th, cue, d.Cues.Phrases[k]}})
+			cue++
+		}
+		for _, p := range d.Cues.Pairs {
+			g.pairs = append(g.pairs, pairCue{p.A, p.B, cueRef{th, cue, p.Weight}})
+			cue++
+		}
+	}
+	for l := range lens {
+		g.partLens = append(g.partLens, l)
+	}
+	slices.Sort(g.partLens)
+	return g
+}
+
+// sentScratch accumulates one sentence's cues.
+type sentScratch struct {
+	acc  []float64
+	hits map[int32]uint8
+	seq  []string
+	neg  []bool // seq position follows a negation within reach
+}
+
+func (sc *sentScratch) add(r cueRef, negated bool) {
+	if sc.hits[r.cue] >= 2 {
+		return
+	}
+	sc.hits[r.cue]++
+	w := r.w
+	if negated && w > 0 {
+		w *= negationKeep
+	}
+	sc.acc[r.theme] += w
+}
+
+type themeHit struct {
+	f   float64
+	idx int
+}
+
+// tag scores the themes over the body sentences of seg.
+func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, threshold float64, lang string) []Theme {
+	out := []Theme{}
+	if lang != "de" || len(g.ids) == 0 {
+		return out
+	}
+	nt := len(g.ids)
+	best := g.sentenceScores(seg, bp, ents)
+	for t := range nt {
+		hs := best[t]
+		if len(hs) == 0 {
+			continue
+		}
+		sort.SliceStable(hs, func(i, j int) bool { return hs[i].f > hs[j].f })
+		rest := 1.0
+		for i := 0; i < len(hs) && i < 3; i++ {
+			rest *= 1 - hs[i].f
+		}
+		score := math.Round((1-rest)*1e4) / 1e4
+		if score < threshold {
+			continue
+		}
+		var ev []german.Span
+		for i := 0; i < len(hs) && i < maxEvidence; i++ {
+			if hs[i].f < evidenceMin && i > 0 {
+				break
+			}
+			s := seg.Sentences[hs[i].idx]
+			ev = append(ev, german.Span{Start: s.Start, End: s.End})
+		}
+		slices.SortFunc(ev, func(a, b german.Span) int { return a.Start - b.Start })
+		out = append(out, Theme{ID: g.ids[t], Label: g.labels[t], Score: score, Evidence: ev})
+	}
+	slices.SortStableFunc(out, func(a, b Theme) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+// sentenceScores returns, per theme, the body sentences with a positive
+// sentence score, in text order.
+func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity) [][]themeHit {
+	// entity cues per sentence
+	starts := make([]int, len(seg.Sentences))
+	for i, s := range seg.Sentences {
+		starts[i] = s.Start
+	}
+	type entHit struct {
+		sent int
+		id   string
+		key  string // country or id of a place, "" for non-places
+	}
+	var eh []entHit
+	if len(g.ents) > 0 || len(g.pairs) > 0 {
+		for _, e := range ents {
+			key := ""
+			if e.Type == entities.LOC {
+				key = e.Country
+				if key == "" {
+					key = e.ID
+				}
+			}
+			for _, m := range e.Mentions {
+				si := sort.SearchInts(starts, m.Start+1) - 1
+				if si < 0 || si >= len(bp) || bp[si] || m.Start >= seg.Sentences[si].End {
+					continue
+				}
+				eh = append(eh, entHit{si, e.ID, key})
+				if e.Parent != "" {
+					eh = append(eh, entHit{si, e.Parent, ""})
+				}
+			}
+		}
+		sort.SliceStable(eh, func(i, j int) bool { return eh[i].sent < eh[j].sent })
+	}
+	nt := len(g.ids)
+	best := make([][]themeHit, nt) // per theme, sentences with f > 0
+	sc := &sentScratch{acc: make([]float64, nt), hits: map[int32]uint8{}}
+	ei := 0
+	for si, s := range seg.Sentences {
+		for ei < len(eh) && eh[ei].sent < si {
+			ei++
+		}
+		if bp[si] {
+			continue
+		}
+		clear(sc.acc)
+		clear(sc.hits)
+		sc.seq = sc.seq[:0]
+		sc.neg = sc.neg[:0]
+		content := 0
+		lastNeg := -100
+		any := false
+		for _, tok := range s.Tokens {
+			if tok.Kind != german.Word {
+				continue
+			}
+			lw := german.Lower(tok.Text)
+			if negators[lw] {
+				lastNeg = len(sc.seq)
+				sc.seq = append(sc.seq, lw)
+				sc.neg = append(sc.neg, false)
+				continue
+			}
+			if german.IsStopWord(lw) {
+				sc.seq = append(sc.seq, lw)
+				sc.neg = append(sc.neg, false)
+				continue
+			}
+			content++
+			negated := len(sc.seq)-lastNeg <= negationReach
+			for _, r := range g.forms[lw] {
+				sc.add(r, negated)
+				any = true
+			}
+			multi := strings.IndexByte(tok.Text, '-') > 0
+			var parts []german.Span
+			if multi {
+				parts = tok.Parts()
+			}
+			if len(parts) <= 1 {
+				st := german.Stem(lw)
+				sc.seq = append(sc.seq, st)
+				sc.neg = append(sc.neg, negated)
+				any = g.lookupStem(sc, st, negated) || any
+				continue
+			}
+			for _, p := range parts {
+				if p.Start < tok.Start || p.End > tok.End || p.Start >= p.End {
+					continue
+				}
+				st := stemUnit(seg.Text[p.Start:p.End])
+				sc.seq = append(sc.seq, st)
+				sc.neg = append(sc.neg, negated)
+				any = g.lookupStem(sc, st, negated) || any
+			}
+		}
+		// phrases
+		for i, st := range sc.seq {
+			for _, pc := range g.phrases[st] {
+				if i+len(pc.stems) <= len(sc.seq) && slices.Equal(sc.seq[i:i+len(pc.stems)], pc.stems) {
+					sc.add(pc.cueRef, sc.neg[i])
+					any = true
+				}
+			}
+		}
+		// entities and pairs
+		for j := ei; j < len(eh) && eh[j].sent == si; j++ {
+			for _, r := range g.ents[eh[j].id] {
+				sc.add(r, false)
+				any = true
+			}
+		}
+		for _, pc := range g.pairs {
+			hasA, hasB := false, false
+			for j := ei; j < len(eh) && eh[j].sent == si; j++ {
+				k := eh[j].key
+				if k == "" {
+					continue
+				}
+				if k == pc.a || eh[j].id == pc.a {
+					hasA = true
+				} else if k == pc.b || eh[j].id == pc.b {
+					hasB = true
+				}
+			}
+			if hasA && hasB {
+				sc.add(pc.cueRef, false)
+				any = true
+			}
+		}
+		if !any {
+			continue
+		}
+		norm := max(1, float64(content)/sentenceWords)
+		for t := range nt {
+			f := (sc.acc[t]/norm - cueOffset) / cueScale
+			if f <= 0 {
+				continue
+			}
+			best[t] = append(best[t], themeHit{min(f, sentenceCap), si})
+		}
+	}
+	return best
+}
+
+// lookupStem adds the stem and compound-part cues of one stem.
+func (g *tagger) lookupStem(sc *sentScratch, st string, negated bool) bool {
+	hit := false
+	for _, r := range g.stems[st] {
+		sc.add(r, negated)
+		hit = true
+	}
+	if hit || len(st) < 7 {
+		return hit
+	}
+	for _, l := range g.partLens {
+		if l > len(st)-3 {
+			break
+		}
+		for _, r := range g.parts[st[:l]] {
+			sc.add(r, negated)
+			hit = true
+		}
+		for _, r := range g.parts[st[len(st)-l:]] {
+			sc.add(r, negated)
+			hit = true
+		}
+	}
+	return hit
+}
