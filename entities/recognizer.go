@@ -1,0 +1,391 @@
+package entities
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/techschau/techschau/german"
+	"github.com/techschau/techschau/internal/ner"
+)
+
+// Option configures a Recognizer.
+type Option func(*options)
+
+type options struct {
+	lex      *Lexicon
+	extra    []*Lexicon
+	noModel  bool
+	noRules  bool
+	minModel int
+}
+
+// WithLexicon replaces the default lexicon by lex.
+func WithLexicon(lex *Lexicon) Option { return func(o *options) { o.lex = lex } }
+
+// WithExtraLexicon merges lex into the lexicon (its entries win on equal ids).
+func WithExtraLexicon(lex *Lexicon) Option {
+	return func(o *options) { o.extra = append(o.extra, lex) }
+}
+
+// WithoutModel turns the statistical model off: only the lexicon and the rules
+// find entities.
+func WithoutModel() Option { return func(o *options) { o.noModel = true } }
+
+// WithoutRules turns the rules off (people after role nouns, organisations by
+// legal form and head noun, products by shape and context, later short mentions).
+func WithoutRules() Option { return func(o *options) { o.noRules = true } }
+
+// Recognizer finds the entities of German text. A Recognizer is immutable and
+// safe for concurrent use.
+type Recognizer struct {
+	lex     *Lexicon
+	model   *ner.Model
+	noRules bool
+	names   *nameLists
+	pool    sync.Pool
+}
+
+// New returns a Recognizer with the default lexicon, the rules and the embedded
+// statistical model unless options say otherwise.
+func New(opts ...Option) (*Recognizer, error) {
+	var o options
+	for _, f := range opts {
+		if f != nil {
+			f(&o)
+		}
+	}
+	lex := o.lex
+	if lex == nil {
+		d, err := DefaultLexicon()
+		if err != nil {
+			return nil, err
+		}
+		lex = d
+	}
+	for _, x := range o.extra {
+		lex = lex.Merge(x)
+	}
+	r := &Recognizer{lex: lex, noRules: o.noRules, names: names()}
+	if !o.noModel {
+		m, err := ner.Default()
+		if err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		r.model = m
+	}
+	r.pool.New = func() any { return &state{} }
+	return r, nil
+}
+
+// Lexicon returns the recognizer's lexicon.
+func (r *Recognizer) Lexicon() *Lexicon { return r.lex }
+
+// cand is a mention candidate.
+type cand struct {
+	sent       int // index into the used sentences
+	tok, tokE  int // token range within the sentence
+	start, end int
+	form       [2]int
+	entry      int32 // lexicon entry or -1
+	key        string
+	name       string
+	typ        Type
+	derived    bool
+	part       bool
+	ambiguous  bool
+	source     string
+	conf       float64
+	order      int // priority order within a sentence
+}
+
+// state is the scratch space of one call.
+type state struct {
+	m      matcher
+	lex    []lexMatch
+	words  []string
+	labels []ner.Label
+	hints  []ner.Hint
+}
+
+// Recognize returns the entities of text. See RecognizeSegmented.
+func (r *Recognizer) Recognize(text string) []Entity {
+	return r.RecognizeSegmented(german.Segment(text), nil)
+}
+
+// RecognizeSegmented returns the entities of an already segmented text. use(i)
+// says whether sentence i counts (nil: all); skipped sentences (boilerplate)
+// contribute no mention. Entities are sorted by salience (descending), then id;
+// mentions are in text order; offsets are bytes into seg.Text.
+func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) bool) []Entity {
+	if seg == nil {
+		return nil
+	}
+	var sents []german.Sentence
+	for i, s := range seg.Sentences {
+		if use == nil || use(i) {
+			sents = append(sents, s)
+		}
+	}
+	st := r.pool.Get().(*state)
+	defer r.pool.Put(st)
+	cands := r.find(seg.Text, sents, st)
+	return r.group(seg.Text, sents, cands)
+}
+
+// find collects the accepted mention candidates of the sentences.
+func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []cand {
+	st.m.lex = r.lex
+	// pass 1: lexicon
+	var lexC []cand
+	confirmed := map[int32]bool{}
+	for si, s := range sents {
+		st.lex = st.m.match(s.Tokens, st.lex[:0])
+		for _, lm := range st.lex {
+			c := cand{sent: si, tok: lm.tok, tokE: lm.tokEnd, start: lm.start, end: lm.end, form: lm.form,
+				entry: lm.entry, derived: lm.derived, part: lm.part, ambiguous: lm.ambiguous, source: SourceLexicon, conf: 0.95}
+			e := &r.lex.entries[lm.entry]
+			c.key, c.name, c.typ = e.ID, e.Name, e.Type
+			if c.derived {
+				c.typ = LOC
+				c.conf = 0.85
+			}
+			if !lm.ambiguous {
+				confirmed[lm.entry] = true
+			}
+			lexC = append(lexC, c)
+		}
+	}
+	var out []cand
+	li := 0
+	dl := dateline(text, sents)
+	for si, s := range sents {
+		var sc []cand
+		for ; li < len(lexC) && lexC[li].sent == si; li++ {
+			c := lexC[li]
+			if c.ambiguous && !r.ambiguousOK(c, s.Tokens, confirmed) {
+				continue
+			}
+			if !c.derived && !c.part && c.typ == ORG {
+				c = extendLegal(c, s.Tokens, r.names)
+			}
+			sc = append(sc, c)
+		}
+		var excl [2]int
+		if si == 0 {
+			excl = dl
+		}
+		if !r.noRules {
+			sc = r.rules(text, si, s.Tokens, sc, excl)
+		}
+		if r.model != nil {
+			sc = r.modelSpans(si, s.Tokens, sc, st, excl)
+		}
+		slices.SortFunc(sc, func(a, b cand) int { return cmp.Compare(a.start, b.start) })
+		out = append(out, sc...)
+	}
+	if !r.noRules {
+		out = r.link(sents, out)
+	}
+	return out
+}
+
+// ambiguousOK decides whether an ambiguous lexicon match stands: the entity, its
+// parent or a child is named unambiguously in the text, or a head noun stands
+// right before it ("Modell R2", "Konzern Arm").
+func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int32]bool) bool {
+	e := &r.lex.entries[c.entry]
+	if confirmed[c.entry] {
+		return true
+	}
+	if p, ok := r.lex.byID[e.Parent]; ok && confirmed[p] {
+		return true
+	}
+	if c.tok > 0 {
+		lw := german.Lower(toks[c.tok-1].Text)
+		n := r.names
+		if isHead(lw, n.orgHeads, n.orgSuffix) || isHead(lw, n.prodHeads, n.prodSuffix) {
+			return true
+		}
+	}
+	for i := range r.lex.entries {
+		if r.lex.entries[i].Parent == e.ID && confirmed[int32(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isHead reports whether lw (lower case) is a head noun of the set, also in an
+// inflected form (Modells, Modelle) or as the end of a compound.
+func isHead(lw string, set map[string]bool, sfx []string) bool {
+	if hasSuffixWord(lw, set, sfx, nil) {
+		return true
+	}
+	for _, e := range [...]string{"s", "es", "e", "en", "n"} {
+		if len(lw) > len(e)+2 && strings.HasSuffix(lw, e) && hasSuffixWord(lw[:len(lw)-len(e)], set, sfx, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// extendLegal extends an organisation match over a following legal form ("Siemens AG").
+func extendLegal(c cand, toks []german.Token, n *nameLists) cand {
+	if c.tokE < len(toks) && c.end == toks[c.tokE-1].End && n.legal[toks[c.tokE].Text] {
+		t := toks[c.tokE]
+		c.end, c.form[1], c.tokE = t.End, t.End, c.tokE+1
+	}
+	return c
+}
+
+// dateline returns the byte span of a dateline's source parenthesis
+// ("PEKING / LONDON (IT BOLTWISE) –"): names inside it are not entities.
+func dateline(text string, sents []german.Sentence) [2]int {
+	if len(sents) == 0 {
+		return [2]int{}
+	}
+	// the dateline may be in the first or (after a headline) the second unit
+	for k := 0; k < len(sents) && k < 3; k++ {
+		toks := sents[k].Tokens
+		open := -1
+		for i := 0; i < len(toks) && i < 16; i++ {
+			switch toks[i].Text {
+			case "(":
+				open = i
+			case ")":
+				if open >= 0 && i+1 < len(toks) && isDash(toks[i+1].Text) {
+					return [2]int{toks[open].Start, toks[i].End}
+				}
+				open = -1
+			}
+		}
+	}
+	return [2]int{}
+}
+
+func isDash(s string) bool { return s == "–" || s == "-" || s == "—" || s == "--" }
+
+// overlaps reports whether [s,e) overlaps an accepted candidate.
+func overlaps(sc []cand, s, e int) bool {
+	for i := range sc {
+		if s < sc[i].end && sc[i].start < e {
+			return true
+		}
+	}
+	return false
+}
+
+// group merges candidates into entities, with salience and confidence.
+func (r *Recognizer) group(text string, sents []german.Sentence, cands []cand) []Entity {
+	if len(cands) == 0 {
+		return []Entity{}
+	}
+	byKey := map[string]int{}
+	var ents []Entity
+	var score []float64
+	for _, c := range cands {
+		k := c.key
+		i, ok := byKey[k]
+		if !ok {
+			e := Entity{ID: c.key, Name: c.name, Type: c.typ, Source: c.source}
+			if c.entry >= 0 {
+				le := &r.lex.entries[c.entry]
+				e.Name, e.Type, e.Wikidata, e.Parent, e.Country = le.Name, le.Type, le.Wikidata, le.Parent, le.Country
+			}
+			i = len(ents)
+			byKey[k] = i
+			ents = append(ents, e)
+			score = append(score, 0)
+		}
+		e := &ents[i]
+		e.Mentions = append(e.Mentions, Mention{Start: c.start, End: c.end, Text: text[c.start:c.end],
+			Form: text[c.form[0]:c.form[1]], Derived: c.derived})
+		if c.conf > e.Confidence {
+			e.Confidence = c.conf
+		}
+		w := 1.0
+		if c.derived {
+			w = 0.5
+		}
+		switch {
+		case c.sent == 0:
+			w *= 2
+		case c.sent == 1:
+			w *= 1.5
+		}
+		if c.tok <= 2 {
+			w *= 1.2
+		}
+		score[i] += w
+	}
+	best := 0.0
+	for i := range ents {
+		best = max(best, score[i])
+		n := len(ents[i].Mentions)
+		ents[i].Confidence = min(0.99, ents[i].Confidence+0.02*float64(n-1))
+		ents[i].Confidence = round3(ents[i].Confidence)
+	}
+	for i := range ents {
+		ents[i].Salience = round3(score[i] / best)
+	}
+	slices.SortStableFunc(ents, func(a, b Entity) int {
+		if c := cmp.Compare(b.Salience, a.Salience); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return ents
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+// TagTokens tags pre-tokenised words (one sentence, as in CoNLL files) with
+// outer BIO tags: B-PER, I-ORG, O and so on, PRODUCT and MISC written as OTH.
+// Names inside compounds ("Huawei-Chips") and derived adjectives are O, as in
+// GermEval's outer level.
+func (r *Recognizer) TagTokens(tokens []string) []string {
+	out := make([]string, len(tokens))
+	for i := range out {
+		out[i] = "O"
+	}
+	if len(tokens) == 0 {
+		return out
+	}
+	var b strings.Builder
+	toks := make([]german.Token, len(tokens))
+	for i, w := range tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		toks[i] = german.Token{Start: b.Len(), End: b.Len() + len(w), Text: w, Kind: wordKind(w)}
+		b.WriteString(w)
+	}
+	text := b.String()
+	sents := []german.Sentence{{Span: german.Span{Start: 0, End: len(text)}, Tokens: toks}}
+	st := r.pool.Get().(*state)
+	defer r.pool.Put(st)
+	for _, c := range r.find(text, sents, st) {
+		if c.derived || c.part {
+			continue
+		}
+		// only whole tokens (genitive -s allowed)
+		if c.start != toks[c.tok].Start {
+			continue
+		}
+		tag := c.typ.String()
+		if c.typ == PRODUCT || c.typ == MISC {
+			tag = "OTH"
+		}
+		for k := c.tok; k < c.tokE && k < len(out); k++ {
+			if k == c.tok {
+				out[k] = "B-" + tag
+			} else {
+				out[k] = "I-" + tag
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,373 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/techschau/techschau/german"
+)
+
+// nounSuffixes end common nouns; a word with one of them is no name.
+var nounSuffixes = [...]string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "tum", "chen", "ierung", "ling", "lich", "isch", "ische", "ischen", "ischer", "ern", "eln"}
+
+// tokInfo are the facts the rules use about one token.
+type tokInfo struct {
+	lower   string
+	cap     bool // first rune upper case
+	name    bool // may be (part of) a name
+	brand   bool // brand shape: camel case, letters and digits, all caps
+	covered bool // inside an accepted candidate
+	exclude bool // inside the dateline source
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// brandShape reports camel case (DeepSeek, iFlytek), letter–digit names (R2, H20,
+// B30A) and all-caps words of two or more letters (not in the common list).
+func brandShape(w string, n *nameLists) bool {
+	if n.commonCaps[w] || len(w) < 2 {
+		return false
+	}
+	letters, uppers, digits, innerUpper := 0, 0, 0, false
+	i := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			uppers++
+			letters++
+			if i > 0 {
+				innerUpper = true
+			}
+		case unicode.IsLetter(r):
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '.':
+		default:
+			return false
+		}
+		i++
+	}
+	switch {
+	case letters > 0 && digits > 0 && uppers > 0:
+		return letters <= 6 // R2, H20, B30A, MI300X; not "Q3-Zahlen"
+	case letters >= 2 && uppers == letters:
+		return true
+	case innerUpper && uppers < letters:
+		return true
+	}
+	return false
+}
+
+// nameWord reports whether a capitalised word can be part of a name: no function
+// word, no typical common-noun ending, no month or weekday.
+func nameWord(t german.Token, lw string, n *nameLists) bool {
+	if t.Kind != german.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if german.IsStopWord(lw) || n.timeWords[lw] || n.commonCaps[t.Text] || n.legal[t.Text] {
+		return false
+	}
+	if strings.HasSuffix(t.Text, ".") {
+		return false
+	}
+	for _, s := range nounSuffixes {
+		if len(lw) > len(s)+2 && strings.HasSuffix(lw, s) {
+			return false
+		}
+	}
+	if isHead(lw, n.roles, n.roleSuffix) || isHead(lw, n.orgHeads, n.orgSuffix) || isHead(lw, n.prodHeads, n.prodSuffix) {
+		return false
+	}
+	return true
+}
+
+// rules adds rule candidates of one sentence to sc.
+func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, excl [2]int) []cand {
+	n := r.names
+	info := make([]tokInfo, len(toks))
+	for i, t := range toks {
+		lw := german.Lower(t.Text)
+		info[i] = tokInfo{lower: lw, cap: t.IsUpper()}
+		info[i].name = nameWord(t, lw, n)
+		info[i].brand = t.Kind == german.Word && brandShape(t.Text, n)
+		info[i].exclude = excl[1] > 0 && t.Start >= excl[0] && t.End <= excl[1]
+		info[i].covered = overlaps(sc, t.Start, t.End)
+	}
+	free := func(i int) bool { return i < len(toks) && !info[i].covered && !info[i].exclude }
+	add := func(i, j int, typ Type, conf float64) {
+		if i >= j || j > len(toks) || overlaps(sc, toks[i].Start, toks[j-1].End) {
+			return
+		}
+		s, e := toks[i].Start, toks[j-1].End
+		name := text[s:e]
+		sc = append(sc, cand{sent: si, tok: i, tokE: j, start: s, end: e, form: [2]int{s, e}, entry: -1,
+			key: slug(name), name: name, typ: typ, source: SourceRule, conf: conf})
+		for k := i; k < j; k++ {
+			info[k].covered = true
+		}
+	}
+	// name run: capitalised name words (with particles von/van/de/der inside)
+	run := func(i, maxLen int) int {
+		j := i
+		for j < len(toks) && j-i < maxLen && free(j) {
+			if info[j].name {
+				j++
+				continue
+			}
+			if (info[j].lower == "von" || info[j].lower == "van" || info[j].lower == "de" || info[j].lower == "der" || info[j].lower == "den") &&
+				j > i && j+1 < len(toks) && free(j+1) && info[j+1].name {
+				j++
+				continue
+			}
+			break
+		}
+		// do not end on a particle
+		for j > i && !info[j-1].name {
+			j--
+		}
+		return j
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if info[i].exclude || t.Kind != german.Word {
+			continue
+		}
+		lw := info[i].lower
+		// legal form: "Halvar Systems GmbH"
+		if n.legal[t.Text] && i > 0 && free(i) {
+			j := i
+			for j > 0 && i-j < 4 && free(j-1) && (info[j-1].name || info[j-1].brand) {
+				j--
+			}
+			if j < i && (t.Text != "SE" && t.Text != "AG" && t.Text != "SA" || i-j >= 1) {
+				add(j, i+1, ORG, 0.85)
+			}
+			continue
+		}
+		// universities: "Universität Stuttgart", "Technischen Universität Dresden"
+		if lw == "universität" || lw == "hochschule" || lw == "uni" {
+			if !info[i].covered && i+1 < len(toks) && toks[i+1].IsUpper() && !info[i+1].exclude && toks[i+1].Kind == german.Word &&
+				!german.IsStopWord(info[i+1].lower) {
+				s := i
+				if i > 0 && (strings.HasPrefix(info[i-1].lower, "technische") || strings.HasPrefix(info[i-1].lower, "freie")) {
+					s = i - 1
+				}
+				// a university name replaces a place match inside it
+				j := i + 2
+				if j > len(toks) || overlaps(sc, toks[s].Start, toks[i].End) {
+					continue
+				}
+				sc = dropIn(sc, toks[s].Start, toks[j-1].End)
+				for k := s; k < j; k++ {
+					info[k].covered = false
+				}
+				add(s, j, ORG, 0.8)
+			}
+			continue
+		}
+		if !info[i].covered || isHead(lw, n.roles, n.roleSuffix) {
+			// titles and role nouns: "KI-Forscher Ritwik Gupta", "Prof. Lena Hofmeister"
+			if isHead(lw, n.roles, n.roleSuffix) && !n.notRole[lw] && !strings.HasSuffix(lw, "halbleiter") {
+				k := i + 1
+				// titles after the role: "Chef Dr. Hans Weber"
+				for k < len(toks) && (toks[k].Text == "Dr." || toks[k].Text == "Prof.") {
+					k++
+				}
+				j := run(k, 3)
+				if j > k {
+					conf := 0.7
+					if n.firstNames[toks[k].Text] || j-k >= 2 {
+						conf = 0.85
+					}
+					if j-k >= 2 || !info[k].brand {
+						add(k, j, PER, conf)
+					}
+					i = j - 1
+					continue
+				}
+			}
+		}
+		// first names: "Sabine Kroll"
+		if n.firstNames[t.Text] && free(i) && i+1 < len(toks) && free(i+1) && info[i+1].name {
+			j := run(i+1, 2)
+			if j > i+1 {
+				add(i, j, PER, 0.8)
+				i = j - 1
+				continue
+			}
+		}
+		// organisation and product head nouns: "Start-up Halvar", "Modell R2"
+		if i+1 < len(toks) && free(i+1) && (info[i+1].name || info[i+1].brand) {
+			switch {
+			case isHead(lw, n.prodHeads, n.prodSuffix):
+				if info[i+1].brand {
+					add(i+1, i+2, PRODUCT, 0.7)
+					i++
+				}
+			case isHead(lw, n.orgHeads, n.orgSuffix):
+				j := run(i+1, 3)
+				if info[i+1].brand && j <= i+1 {
+					j = i + 2
+				}
+				if j > i+1 {
+					conf := 0.6
+					if info[i+1].brand {
+						conf = 0.75
+					}
+					add(i+1, j, ORG, conf)
+					i = j - 1
+				}
+			}
+		}
+	}
+	// letter-digit product names near a product noun: "der intern B30A genannte Chip"
+	for i, t := range toks {
+		if !free(i) || !info[i].brand || !hasDigit(t.Text) {
+			continue
+		}
+		for k := max(0, i-3); k < min(len(toks), i+4); k++ {
+			if k != i && isHead(info[k].lower, n.prodHeads, n.prodSuffix) {
+				add(i, i+1, PRODUCT, 0.6)
+				break
+			}
+		}
+	}
+	return sc
+}
+
+// dropIn removes the candidates inside [s,e).
+func dropIn(sc []cand, s, e int) []cand {
+	out := sc[:0]
+	for _, c := range sc {
+		if c.start >= s && c.end <= e {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// link finds later (or earlier) short mentions of people and organisations found
+// in the text: a surname alone ("Gupta" for Ritwik Gupta), an organisation name
+// without its legal form ("Halvar" for Halvar Systems GmbH).
+func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
+	short := map[string]cand{}
+	for _, c := range cands {
+		if c.derived || c.part || c.tokE-c.tok < 2 {
+			continue
+		}
+		toks := sents[c.sent].Tokens
+		switch c.typ {
+		case PER:
+			last := toks[c.tokE-1].Text
+			if _, ok := short[last]; !ok {
+				short[last] = c
+			}
+		case ORG:
+			if c.source == SourceRule && r.names.legal[toks[c.tokE-1].Text] {
+				first := toks[c.tok].Text
+				if _, ok := short[first]; !ok {
+					short[first] = c
+				}
+			}
+		}
+	}
+	if len(short) == 0 {
+		return cands
+	}
+	var out []cand
+	ci := 0
+	for si, s := range sents {
+		var sc []cand
+		for ; ci < len(cands) && cands[ci].sent == si; ci++ {
+			sc = append(sc, cands[ci])
+		}
+		n0 := len(sc)
+		for i, t := range s.Tokens {
+			if t.Kind != german.Word || overlaps(sc, t.Start, t.End) {
+				continue
+			}
+			w, end := t.Text, t.End
+			c, ok := short[w]
+			if !ok && len(w) > 2 && w[len(w)-1] == 's' {
+				w = w[:len(w)-1]
+				end--
+				c, ok = short[w]
+			}
+			if !ok {
+				continue
+			}
+			sc = append(sc, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: end, form: [2]int{t.Start, t.End},
+				entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05})
+		}
+		if len(sc) > n0 {
+			sortCands(sc)
+		}
+		out = append(out, sc...)
+	}
+	return out
+}
+
+// slug makes an id from a name: lower case ASCII, umlauts spelled out, other
+// characters as single hyphens.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		r = unicode.ToLower(r)
+		var s string
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			s = string(r)
+		case r == 'ä':
+			s = "ae"
+		case r == 'ö':
+			s = "oe"
+		case r == 'ü':
+			s = "ue"
+		case r == 'ß':
+			s = "ss"
+		case r == 'é' || r == 'è' || r == 'ê':
+			s = "e"
+		case r == 'á' || r == 'à' || r == 'â':
+			s = "a"
+		case r == 'ó' || r == 'ô':
+			s = "o"
+		case r == 'í':
+			s = "i"
+		case r == 'ç':
+			s = "c"
+		case r == 'ñ':
+			s = "n"
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			s = "x"
+		default:
+			if b.Len() > 0 {
+				dash = true
+			}
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteString(s)
+	}
+	if b.Len() == 0 {
+		return "entity"
+	}
+	return b.String()
+}
