@@ -1,0 +1,98 @@
+package rouge
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+)
+
+// Pair is one summarisation test case made from a news article whose body
+// starts with a dateline: the editor's teaser before the dateline is the
+// reference, the text from the dateline on is the input.
+type Pair struct {
+	Reference string // the teaser
+	Input     string // from the dateline on
+	Dateline  int    // bytes of Input that belong to the dateline ("Wien – ")
+}
+
+// datelineWithin bounds where a dateline may start, in runes.
+const datelineWithin = 600
+
+// dateline: a capitalised place (one or two words, several joined by '/'),
+// an optional parenthesised agency, then an en dash or hyphen; it must start
+// the text or follow the end of the teaser's last sentence.
+var dateline = regexp.MustCompile(`(?:^|[.!?:"'“”»«)]\s+)(` +
+	`\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?` +
+	`(?:\s?/\s?\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?)*` +
+	`(?:\s\([^()]{1,40}\))?` +
+	`\s+[–-]\s+)`)
+
+// TeaserPair splits an article into a Pair. ok is false when no dateline
+// starts within the first 600 characters or the teaser before it is empty.
+func TeaserPair(text string) (p Pair, ok bool) {
+	head := text
+	if n := byteIndexOfRune(text, datelineWithin); n >= 0 {
+		head = text[:n]
+	}
+	m := dateline.FindStringSubmatchIndex(head)
+	if m == nil {
+		return Pair{}, false
+	}
+	start, end := m[2], m[3]
+	ref := strings.TrimSpace(text[:start])
+	if ref == "" {
+		return Pair{}, false
+	}
+	return Pair{Reference: ref, Input: text[start:], Dateline: end - start}, true
+}
+
+// byteIndexOfRune returns the byte offset of the n-th rune, or -1 when text
+// has fewer runes.
+func byteIndexOfRune(text string, n int) int {
+	i := 0
+	for pos := range text {
+		if i == n {
+			return pos
+		}
+		i++
+	}
+	return -1
+}
+
+// Article is one row of the 10kGNAD CSV.
+type Article struct {
+	Label, Text string
+}
+
+// ReadGNAD reads 10kGNAD rows (`label;'text'`, quote char ', doubled ” for
+// a quote inside the text, one article a line, CRLF or LF).
+func ReadGNAD(r io.Reader) ([]Article, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
+	var out []Article
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		label, text, ok := strings.Cut(line, ";")
+		if !ok {
+			continue
+		}
+		if len(text) >= 2 && text[0] == '\'' && text[len(text)-1] == '\'' {
+			text = text[1 : len(text)-1]
+		}
+		text = strings.ReplaceAll(text, "''", "'")
+		out = append(out, Article{Label: label, Text: text})
+	}
+	return out, sc.Err()
+}
+
+// ReadGNADFile reads a 10kGNAD CSV file.
+func ReadGNADFile(path string) ([]Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadGNAD(f)
+}

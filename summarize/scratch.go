@@ -1,0 +1,376 @@
+package summarize
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/techschau/techschau/german"
+)
+
+// params are the scoring weights. They were chosen on the 10kGNAD dev
+// teaser/body pairs (see internal/cmd/evalsum) with few, robust values.
+type params struct {
+	tau         float64 // position prior 1/(1+rank/tau)
+	wPos, wCen  float64 // weights of position and centrality
+	lenExp      float64 // centrality = shared weight / uniqueTerms^lenExp
+	minWords    float64 // sentences with fewer words are scaled down
+	longWords   float64 // sentences with more words are scaled by (longWords/words)^longExp
+	longExp     float64
+	linePenalty float64 // factor for line units without final punctuation
+	boost       float64 // weight of Hints.Boost
+}
+
+var defaultParams = params{
+	tau:         1,
+	wPos:        1,
+	wCen:        1,
+	lenExp:      0.5,
+	minWords:    8,
+	longWords:   25,
+	longExp:     0,
+	linePenalty: 0.2,
+	boost:       0.5,
+}
+
+// maxVocab bounds the stem cache kept across calls in a pooled scratch.
+const maxVocab = 1 << 17
+
+// wordEntry is the cached analysis of one surface word: its content-term id
+// (-1 for stop words and the like) and, for hyphenated compounds, the ids of
+// its parts in scratch.partIDs[p0:p1].
+type wordEntry struct {
+	id     int32
+	p0, p1 int32
+}
+
+// sent is the per-call analysis of one eligible sentence.
+type sent struct {
+	idx        int   // index in seg.Sentences
+	start, end int   // span
+	u0, u1     int32 // unique terms in scratch.uniq[u0:u1], counts in scratch.cnt
+	words      int   // word tokens
+	line       bool
+	score      float64
+	runes      int // length in runes, computed lazily (-1 unknown)
+}
+
+// scratch is per-call working memory, pooled by a Summarizer. Term ids map
+// stems to dense integers; the word→id cache survives between calls (stems
+// are a pure function of the word) and is cleared when it grows too large.
+type scratch struct {
+	words   map[string]wordEntry
+	stems   map[string]int32
+	partIDs []int32
+	nTerms  int32
+
+	// per term id, valid for ids in touched (others are zero)
+	tf    []int32
+	sf    []int32
+	cov   []bool
+	mark  []uint32
+	where []int32
+	stamp uint32
+
+	touched []int32
+	occ     []int32
+	uniq    []int32
+	cnt     []int32
+	sents   []sent
+	heap    []item
+
+	maxScore float64
+}
+
+func newScratch() *scratch {
+	return &scratch{words: make(map[string]wordEntry, 1024), stems: make(map[string]int32, 1024)}
+}
+
+// term returns the cached entry for word, analysing it on first sight.
+func (sc *scratch) term(word string) wordEntry {
+	if e, ok := sc.words[word]; ok {
+		return e
+	}
+	e := wordEntry{id: sc.contentID(word)}
+	if strings.IndexByte(word, '-') >= 0 {
+		e.p0 = int32(len(sc.partIDs))
+		for part := range strings.SplitSeq(word, "-") {
+			if id := sc.contentID(part); id >= 0 && id != e.id {
+				sc.partIDs = append(sc.partIDs, id)
+			}
+		}
+		e.p1 = int32(len(sc.partIDs))
+	}
+	sc.words[strings.Clone(word)] = e
+	return e
+}
+
+// contentID returns the term id of word's stem, or -1 when word is no content
+// word (stop word, single letter, no letter at all).
+func (sc *scratch) contentID(word string) int32 {
+	if utf8.RuneCountInString(word) < 2 || !hasLetter(word) {
+		return -1
+	}
+	lower := german.Lower(word)
+	if german.IsStopWord(lower) {
+		return -1
+	}
+	stem := german.Stem(lower)
+	if id, ok := sc.stems[stem]; ok {
+		return id
+	}
+	id := sc.nTerms
+	sc.nTerms++
+	sc.stems[stem] = id
+	if int(id) >= len(sc.tf) {
+		n := max(2*len(sc.tf), 1024)
+		sc.tf = grow(sc.tf, n)
+		sc.sf = grow(sc.sf, n)
+		sc.cov = grow(sc.cov, n)
+		sc.mark = grow(sc.mark, n)
+		sc.where = grow(sc.where, n)
+	}
+	return id
+}
+
+func grow[T any](s []T, n int) []T {
+	out := make([]T, n)
+	copy(out, s)
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// load analyses the eligible sentences of seg.
+func (sc *scratch) load(seg *german.Segmented, h Hints) {
+	if len(sc.words) > maxVocab {
+		clear(sc.words)
+		clear(sc.stems)
+		sc.partIDs = sc.partIDs[:0]
+		sc.nTerms = 0
+	}
+	text := seg.Text
+	for i := range seg.Sentences {
+		s := &seg.Sentences[i]
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		if h.Exclude != nil && h.Exclude(i) {
+			continue
+		}
+		sc.occ = sc.occ[:0]
+		words := 0
+		for _, tok := range s.Tokens {
+			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
+				continue
+			}
+			words++
+			e := sc.term(tok.Text)
+			if e.id >= 0 {
+				sc.occ = append(sc.occ, e.id)
+			}
+			sc.occ = append(sc.occ, sc.partIDs[e.p0:e.p1]...)
+		}
+		if words == 0 {
+			continue
+		}
+		sc.nextStamp()
+		u0 := int32(len(sc.uniq))
+		for _, id := range sc.occ {
+			if sc.mark[id] == sc.stamp {
+				sc.cnt[sc.where[id]]++
+				continue
+			}
+			sc.mark[id] = sc.stamp
+			sc.where[id] = int32(len(sc.uniq))
+			sc.uniq = append(sc.uniq, id)
+			sc.cnt = append(sc.cnt, 1)
+			if sc.tf[id] == 0 {
+				sc.touched = append(sc.touched, id)
+			}
+			sc.sf[id]++
+		}
+		for _, id := range sc.occ {
+			sc.tf[id]++
+		}
+		sc.sents = append(sc.sents, sent{
+			idx: i, start: s.Start, end: s.End,
+			u0: u0, u1: int32(len(sc.uniq)),
+			words: words, line: s.Line, runes: -1,
+		})
+	}
+}
+
+func (sc *scratch) nextStamp() {
+	sc.stamp++
+	if sc.stamp == 0 { // wrapped: forget all marks
+		clear(sc.mark)
+		sc.stamp = 1
+	}
+}
+
+// score sets every sentence's relevance.
+func (sc *scratch) score(p *params, h Hints) {
+	maxCen := 0.0
+	for k := range sc.sents {
+		si := &sc.sents[k]
+		dot := 0.0
+		for j := si.u0; j < si.u1; j++ {
+			dot += float64(sc.tf[sc.uniq[j]] - sc.cnt[j])
+		}
+		if n := si.u1 - si.u0; n > 0 {
+			si.score = dot / math.Pow(float64(n), p.lenExp)
+		}
+		maxCen = max(maxCen, si.score)
+	}
+	sc.maxScore = 0
+	for k := range sc.sents {
+		si := &sc.sents[k]
+		cen := 0.0
+		if maxCen > 0 {
+			cen = si.score / maxCen
+		}
+		pos := 1 / (1 + float64(k)/p.tau)
+		lf := 1.0
+		if w := float64(si.words); w < p.minWords {
+			lf = w / p.minWords
+		}
+		if w := float64(si.words); w > p.longWords && p.longExp > 0 {
+			lf *= math.Pow(p.longWords/w, p.longExp)
+		}
+		if si.line {
+			lf *= p.linePenalty
+		}
+		si.score = lf * (p.wPos*pos + p.wCen*cen)
+		if h.Boost != nil {
+			if b := h.Boost(si.idx); b == b && !math.IsInf(b, 0) { // skip NaN, Inf
+				si.score += p.boost * b
+			}
+		}
+		si.score = max(si.score, 1e-9)
+		sc.maxScore = max(sc.maxScore, si.score)
+	}
+}
+
+// item is a lazy-greedy heap entry.
+type item struct {
+	val   float64
+	k     int32 // index in sc.sents
+	round int32 // selection round in which val was computed
+}
+
+func (a item) before(b item) bool {
+	if a.val != b.val {
+		return a.val > b.val
+	}
+	return a.k < b.k
+}
+
+// choose selects up to n sentences (indices into sc.sents) by maximal
+// marginal relevance with a lazy greedy heap: a sentence's value only falls
+// as more of its terms are covered, so stale values are upper bounds.
+func (sc *scratch) choose(text string, n, maxChars int, lambda float64) []int {
+	sc.heap = sc.heap[:0]
+	for k := range sc.sents {
+		sc.heap = append(sc.heap, item{val: (1 - lambda) * sc.sents[k].score / sc.maxScore, k: int32(k)})
+	}
+	for i := len(sc.heap)/2 - 1; i >= 0; i-- {
+		sc.down(i)
+	}
+	var chosen []int
+	round := int32(0)
+	budget := maxChars
+	for len(chosen) < n && len(sc.heap) > 0 {
+		top := sc.heap[0]
+		si := &sc.sents[top.k]
+		if budget >= 0 {
+			if si.runes < 0 {
+				si.runes = runeCount(text, si.start, si.end)
+			}
+			if si.runes > budget {
+				sc.pop()
+				continue
+			}
+		}
+		if top.round != round {
+			sc.heap[0].val = (1-lambda)*si.score/sc.maxScore - lambda*sc.redundancy(si)
+			sc.heap[0].round = round
+			sc.down(0)
+			continue
+		}
+		sc.pop()
+		chosen = append(chosen, int(top.k))
+		if budget >= 0 {
+			budget -= si.runes
+		}
+		for j := si.u0; j < si.u1; j++ {
+			sc.cov[sc.uniq[j]] = true
+		}
+		round++
+	}
+	return chosen
+}
+
+// redundancy is the share of si's content terms already covered.
+func (sc *scratch) redundancy(si *sent) float64 {
+	n := si.u1 - si.u0
+	if n == 0 {
+		return 0
+	}
+	c := 0
+	for j := si.u0; j < si.u1; j++ {
+		if sc.cov[sc.uniq[j]] {
+			c++
+		}
+	}
+	return float64(c) / float64(n)
+}
+
+func (sc *scratch) pop() {
+	last := len(sc.heap) - 1
+	sc.heap[0] = sc.heap[last]
+	sc.heap = sc.heap[:last]
+	if last > 0 {
+		sc.down(0)
+	}
+}
+
+func (sc *scratch) down(i int) {
+	h := sc.heap
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].before(h[l]) {
+			m = r
+		}
+		if !h[m].before(h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// reset clears the per-call state, keeping capacity and the word cache.
+func (sc *scratch) reset() {
+	for _, id := range sc.touched {
+		sc.tf[id], sc.sf[id], sc.cov[id] = 0, 0, false
+	}
+	sc.touched = sc.touched[:0]
+	sc.occ = sc.occ[:0]
+	sc.uniq = sc.uniq[:0]
+	sc.cnt = sc.cnt[:0]
+	sc.sents = sc.sents[:0]
+	sc.heap = sc.heap[:0]
+}

@@ -1,0 +1,299 @@
+package summarize
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/techschau/techschau/german"
+)
+
+// chipArticle is a short German tech-news text written for these tests.
+const chipArticle = `Europas Chipfabriken: Dresden bekommt neues Werk
+
+Dresden – Der Halbleiterhersteller Nordchip baut in Dresden ein neues Werk für Mikrochips, das ab 2028 Prozessoren für Autos und Rechenzentren liefern soll. Das Unternehmen investiert dafür rund 5 Mrd. Euro, die EU-Kommission fördert das Projekt mit 1,2 Mrd. Euro aus dem Chips Act. Ziel sei es, die Abhängigkeit Europas von Chips aus Asien und den USA zu verringern, sagte Nordchip-Chef Jan Berger am Montag.
+Die neuen Prozessoren sollen im 3. Quartal 2028 in Serie gehen. Kritiker bemängeln, dass die Förderung vor allem einem einzigen Konzern zugutekommt. Der Bund der Steuerzahler spricht von einer „teuren Wette auf die Zukunft“.
+Berger hält dagegen: Ohne eigene Chipfertigung bleibe Europa bei jeder Lieferkrise erpressbar. Bereits während der Pandemie hatten fehlende Halbleiter die Autoindustrie wochenlang lahmgelegt.
+
+- Newsletter abonnieren
+- Alle Artikel zu Halbleitern
+Kommentare werden moderiert.
+`
+
+// boilerplateFrom returns an Exclude hint that drops every sentence starting
+// at or after byte offset off.
+func boilerplateFrom(seg *german.Segmented, off int) func(int) bool {
+	return func(i int) bool { return seg.Sentences[i].Start >= off }
+}
+
+func mustNew(t testing.TB, opts ...Option) *Summarizer {
+	t.Helper()
+	s, err := New(opts...)
+	require.NoError(t, err)
+	return s
+}
+
+func TestNewValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		opts []Option
+		ok   bool
+	}{
+		{"defaults", nil, true},
+		{"sentences 1", []Option{WithSentences(1)}, true},
+		{"sentences 0", []Option{WithSentences(0)}, false},
+		{"sentences negative", []Option{WithSentences(-2)}, false},
+		{"ratio 0.5", []Option{WithRatio(0.5)}, true},
+		{"ratio 1", []Option{WithRatio(1)}, true},
+		{"ratio 0", []Option{WithRatio(0)}, false},
+		{"ratio 1.5", []Option{WithRatio(1.5)}, false},
+		{"ratio NaN", []Option{WithRatio(nan())}, false},
+		{"max chars 200", []Option{WithMaxChars(200)}, true},
+		{"max chars 0", []Option{WithMaxChars(0)}, false},
+		{"redundancy 0", []Option{WithRedundancy(0)}, true},
+		{"redundancy 1", []Option{WithRedundancy(1)}, true},
+		{"redundancy -0.1", []Option{WithRedundancy(-0.1)}, false},
+		{"redundancy 2", []Option{WithRedundancy(2)}, false},
+		{"nil option", []Option{nil}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := New(tc.opts...)
+			if tc.ok {
+				require.NoError(t, err)
+				assert.NotNil(t, s)
+				return
+			}
+			require.ErrorIs(t, err, ErrInvalidOption)
+			assert.Nil(t, s)
+		})
+	}
+}
+
+func nan() float64 { var z float64; return z / z }
+
+// checkSummary asserts the invariants every summary keeps.
+func checkSummary(t *testing.T, text string, sum Summary) {
+	t.Helper()
+	require.NotNil(t, sum.Sentences)
+	prevEnd := 0
+	for _, s := range sum.Sentences {
+		require.True(t, 0 <= s.Start && s.Start < s.End && s.End <= len(text), "span %d..%d of %d", s.Start, s.End, len(text))
+		assert.Equal(t, text[s.Start:s.End], s.Text)
+		assert.GreaterOrEqual(t, s.Start, prevEnd, "article order, no overlap")
+		assert.True(t, s.Score > 0 && s.Score <= 1, "score %v", s.Score)
+		prevEnd = s.End
+	}
+}
+
+func TestSummaryProperties(t *testing.T) {
+	texts := map[string]string{
+		"article":        chipArticle,
+		"one sentence":   "Huawei liefert neue Ascend-Chips an DeepSeek.",
+		"no punctuation": "Huawei liefert neue Chips",
+		"list":           "Die wichtigsten Punkte:\n- Nordchip baut ein Werk\n- Die EU fördert es\n- Kritiker sind skeptisch\n",
+		"headings only":  "Technik\n\nWirtschaft\n\nKultur\n",
+		"quotes":         "„Wir bauen das Werk“, sagte Berger. »Europa braucht eigene Chips.« Kritiker widersprechen: „Zu teuer!“",
+		"empty":          "",
+		"spaces":         " \n\t \n",
+		"punctuation":    "... !!! ???",
+		"invalid utf8":   "Huawei \xff\xfe liefert Chips. Nvidia \xc3 reagiert gelassen. Die Börse \x80 auch.",
+		"numbers":        "2015 2016 2017. 3,5 Mrd. 12.04.2016.",
+	}
+	opts := map[string][]Option{
+		"default":       nil,
+		"one":           {WithSentences(1)},
+		"ratio":         {WithRatio(0.3)},
+		"max chars":     {WithMaxChars(150)},
+		"no redundancy": {WithRedundancy(0)},
+	}
+	for tn, text := range texts {
+		for on, o := range opts {
+			t.Run(tn+"/"+on, func(t *testing.T) {
+				s := mustNew(t, o...)
+				sum := s.Summarize(text)
+				checkSummary(t, text, sum)
+				if !s.o.ratioSet {
+					assert.LessOrEqual(t, len(sum.Sentences), s.o.sentences)
+				}
+				assert.Equal(t, sum, s.Summarize(text), "deterministic")
+				if s.o.maxCharsSet {
+					n := 0
+					for _, x := range sum.Sentences {
+						n += utf8.RuneCountInString(x.Text)
+					}
+					assert.LessOrEqual(t, n, s.o.maxChars)
+				}
+			})
+		}
+	}
+}
+
+func TestBudgets(t *testing.T) {
+	seg := german.Segment(chipArticle)
+	off := strings.Index(chipArticle, "- Newsletter")
+	h := Hints{Exclude: boilerplateFrom(seg, off)}
+	eligible := 0
+	for i, s := range seg.Sentences {
+		if s.Start < off && strings.ContainsFunc(s.In(chipArticle), isLetterRune) {
+			eligible++
+			_ = i
+		}
+	}
+	require.Greater(t, eligible, 5)
+	tests := []struct {
+		name string
+		opts []Option
+		want int
+	}{
+		{"default three", nil, 3},
+		{"one", []Option{WithSentences(1)}, 1},
+		{"five", []Option{WithSentences(5)}, 5},
+		{"more than there are", []Option{WithSentences(1000)}, eligible},
+		{"ratio 0.01 gives one", []Option{WithRatio(0.01)}, 1},
+		{"ratio 0.5", []Option{WithRatio(0.5)}, (eligible + 1) / 2},
+		{"ratio 1 is all", []Option{WithRatio(1)}, eligible},
+		{"ratio and count: smaller wins", []Option{WithRatio(1), WithSentences(2)}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := mustNew(t, tc.opts...).SummarizeSegmented(seg, h)
+			checkSummary(t, chipArticle, sum)
+			assert.Len(t, sum.Sentences, tc.want)
+			for _, x := range sum.Sentences {
+				assert.Less(t, x.Start, off, "boilerplate chosen: %q", x.Text)
+			}
+		})
+	}
+}
+
+func isLetterRune(r rune) bool { return r >= 'A' && r <= 'z' || r > 127 }
+
+func TestMaxChars(t *testing.T) {
+	for _, budget := range []int{1, 40, 100, 200, 400, 10000} {
+		sum := mustNew(t, WithMaxChars(budget), WithSentences(10)).Summarize(chipArticle)
+		checkSummary(t, chipArticle, sum)
+		n := 0
+		for _, x := range sum.Sentences {
+			n += utf8.RuneCountInString(x.Text)
+		}
+		assert.LessOrEqual(t, n, budget, "budget %d", budget)
+		if budget >= 200 {
+			assert.NotEmpty(t, sum.Sentences, "budget %d", budget)
+		}
+	}
+}
+
+func TestExcludeNeverChosen(t *testing.T) {
+	seg := german.Segment(chipArticle)
+	for i := range seg.Sentences {
+		// exclude every sentence but i: i must be the only choice
+		h := Hints{Exclude: func(j int) bool { return j != i }}
+		sum := mustNew(t, WithSentences(3)).SummarizeSegmented(seg, h)
+		checkSummary(t, chipArticle, sum)
+		for _, x := range sum.Sentences {
+			assert.Equal(t, seg.Sentences[i].Start, x.Start)
+		}
+	}
+	all := Hints{Exclude: func(int) bool { return true }}
+	assert.Empty(t, mustNew(t).SummarizeSegmented(seg, all).Sentences)
+}
+
+func TestBoostChangesChoice(t *testing.T) {
+	seg := german.Segment(chipArticle)
+	target := slices.IndexFunc(seg.Sentences, func(s german.Sentence) bool {
+		return strings.HasPrefix(s.In(chipArticle), "Der Bund der Steuerzahler")
+	})
+	require.GreaterOrEqual(t, target, 0)
+	s := mustNew(t, WithSentences(1))
+	plain := s.SummarizeSegmented(seg, Hints{})
+	require.Len(t, plain.Sentences, 1)
+	assert.NotEqual(t, seg.Sentences[target].Start, plain.Sentences[0].Start)
+	boosted := s.SummarizeSegmented(seg, Hints{Boost: func(i int) float64 {
+		if i == target {
+			return 5
+		}
+		return 0
+	}})
+	require.Len(t, boosted.Sentences, 1)
+	assert.Equal(t, seg.Sentences[target].Start, boosted.Sentences[0].Start)
+}
+
+func TestHeadlineRarelyChosen(t *testing.T) {
+	sum := mustNew(t, WithSentences(2)).Summarize(chipArticle)
+	for _, x := range sum.Sentences {
+		assert.NotContains(t, x.Text, "Europas Chipfabriken:", "headline line unit chosen")
+	}
+}
+
+func TestDatelineTrimmedSpan(t *testing.T) {
+	// The pipeline may shorten a sentence to leave out the dateline; the
+	// summary keeps the shortened span.
+	text := "Wien – Der Konzern meldet einen Rekordgewinn. Die Aktie steigt."
+	seg := german.Segment(text)
+	require.NotEmpty(t, seg.Sentences)
+	seg.Sentences[0].Start = len("Wien – ")
+	sum := mustNew(t, WithSentences(1)).SummarizeSegmented(seg, Hints{})
+	require.Len(t, sum.Sentences, 1)
+	assert.Equal(t, "Der Konzern meldet einen Rekordgewinn.", sum.Sentences[0].Text)
+}
+
+func TestBadSegmented(t *testing.T) {
+	s := mustNew(t)
+	assert.Empty(t, s.SummarizeSegmented(nil, Hints{}).Sentences)
+	seg := &german.Segmented{Text: "kurz", Sentences: []german.Sentence{
+		{Span: german.Span{Start: -1, End: 3}},
+		{Span: german.Span{Start: 2, End: 99}},
+		{Span: german.Span{Start: 3, End: 1}},
+		{Span: german.Span{Start: 0, End: 4}, Tokens: []german.Token{{Start: 0, End: 40, Text: "x", Kind: german.Word}}},
+	}}
+	assert.Empty(t, s.SummarizeSegmented(seg, Hints{}).Sentences)
+	assert.Empty(t, s.Keyphrases(seg, Hints{}, 5))
+}
+
+const seedPath = "../../shared/data/seed-article-deepseek-huawei.txt"
+
+// seedCut is the first boilerplate line of the seed article; the pipeline
+// marks it and everything after it as boilerplate.
+const seedCut = "- Die besten Bücher rund um KI & Robotik!"
+
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Skipf("seed article: %s not found", seedPath)
+	}
+	text := string(b)
+	off := strings.Index(text, seedCut)
+	require.Positive(t, off)
+	seg := german.Segment(text)
+	h := Hints{Exclude: boilerplateFrom(seg, off)}
+	sum := mustNew(t, WithSentences(3)).SummarizeSegmented(seg, h)
+	checkSummary(t, text, sum)
+	require.Len(t, sum.Sentences, 3)
+	for _, x := range sum.Sentences {
+		assert.Less(t, x.End, off, "boilerplate chosen: %q", x.Text)
+		t.Logf("%.3f %q", x.Score, x.Text)
+	}
+	// the brief covers the delay, the chip trouble and the dependence on US tech
+	all := ""
+	for _, x := range sum.Sentences {
+		all += x.Text + " "
+	}
+	assert.Contains(t, all, "R2")
+	assert.Contains(t, all, "Huawei")
+
+	kp := mustNew(t).Keyphrases(seg, h, 10)
+	t.Logf("keyphrases: %v", kp)
+	var kt []string
+	for _, k := range kp {
+		kt = append(kt, k.Text)
+		assert.Contains(t, text[:off], k.Text, "phrase %q not from the article", k.Text)
+	}
+	assert.Contains(t, kt, "DeepSeek")
+	assert.Contains(t, kt, "Huawei-Chips")
+}
