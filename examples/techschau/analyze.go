@@ -38,7 +38,7 @@ standard input. Flags may come before or after FILE.
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	return fs, c
 }

@@ -32,9 +32,9 @@ type batchConfig struct {
 func batchFlags() (*flag.FlagSet, *batchConfig) {
 	c := &batchConfig{}
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
-	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "number of articles analysed in parallel")
+	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "`N` articles analysed in parallel (at most 2×N in flight)")
 	fs.IntVar(&c.maxLine, "max-line", 64<<20, "longest input line in `bytes`; a longer line is reported and skipped")
-	fs.StringVar(&c.progress, "progress", "auto", "progress bar on stderr: auto (only when stderr is a terminal), always, never")
+	fs.StringVar(&c.progress, "progress", "auto", "progress bar on stderr, `mode`: auto (only when stderr is a terminal), always, never")
 	c.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: techschau batch [flags] [IN|-]
@@ -45,14 +45,15 @@ absent, the line number is used). Writes one JSON line per article, in input ord
   {"id": ..., "error": "..."}      the article could not be analysed (e.g. too large)
 A line that is not such a JSON object is reported on stderr with its line number and
 skipped; blank lines are ignored. Counts and throughput are printed on stderr at the end.
-Memory stays bounded for unbounded input (--workers articles in flight, --max-line bytes a line).
+Memory stays bounded for unbounded input (2×--workers articles in flight, --max-line
+bytes a line).
 
 Exit status: 0 all lines analysed; 1 at least one line malformed or failed (all others are
 still written), or the input could not be read; 2 usage error.
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	return fs, c
 }

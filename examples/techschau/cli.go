@@ -138,3 +138,24 @@ func errorf(stderr io.Writer, cmd, format string, a ...any) {
 	msg := fmt.Sprintf(format, a...)
 	fmt.Fprintf(stderr, "techschau %s: %s\n", cmd, strings.TrimRight(msg, "\n"))
 }
+
+// printFlags lists fs's flags GNU style ("--name VALUE"), as the usage texts spell them.
+func printFlags(fs *flag.FlagSet) {
+	w := fs.Output()
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			if strings.Trim(f.DefValue, "0123456789") != "" {
+				fmt.Fprintf(w, " (default %q)", f.DefValue)
+			} else {
+				fmt.Fprintf(w, " (default %s)", f.DefValue)
+			}
+		}
+		fmt.Fprintln(w)
+	})
+}

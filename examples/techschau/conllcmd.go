@@ -43,7 +43,7 @@ unreadable; 2 usage error.
 
 Flags:
 `)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	return fs, c
 }
