@@ -38,6 +38,7 @@ type line struct {
 	prose      bool
 	weight     float64
 	bp         bool
+	headline   bool
 	kind       Kind
 }
 
@@ -71,7 +72,7 @@ var bpCueList = map[Kind][]string{
 	KindTeaser:     {"weiterlesen", "meistgelesen*", "empfehlung*", "top-artikel", "lesetipp*", "leseempfehlung*", "verwandte", "beliebteste*", "artikel"},
 	KindCookie:     {"cookie*", "datenschutz*", "einwilligung*", "tracking*", "akzeptieren", "ablehnen", "consent*", "privatsphäre*", "zustimmen"},
 	KindAuthor:     {"autor", "autorin", "autoren", "redakteur*", "redaktion", "korrespondent*", "volontär*", "ressortleiter*"},
-	KindCaption:    {"foto", "fotos", "bildquelle*", "symbolbild*", "bildunterschrift*", "grafik", "illustration"},
+	KindCaption:    {"foto", "fotos", "bildquelle*", "symbolbild*", "bildunterschrift*", "grafik", "illustration", "screenshot*", "bildergalerie*", "galerie", "bilder"},
 	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
 }
 
@@ -87,7 +88,11 @@ var leadPhrases = []struct {
 	{"mehr zum thema", KindTeaser}, {"mehr zu ", KindTeaser}, {"lesen sie auch", KindTeaser}, {"lesen sie mehr", KindTeaser},
 	{"auch interessant", KindTeaser}, {"ebenfalls interessant", KindTeaser}, {"weitere artikel", KindTeaser}, {"weitere nachrichten", KindTeaser},
 	{"das könnte sie", KindTeaser}, {"das könnte dich", KindTeaser}, {"verwandte", KindTeaser}, {"zum thema", KindTeaser}, {"passend dazu", KindTeaser},
-	{"meistgelesen", KindTeaser}, {"top-themen", KindTeaser}, {"weiterlesen", KindTeaser}, {"mehr lesen", KindTeaser}, {"lesetipp", KindTeaser},
+	{"meistgelesen", KindTeaser}, {"mehr aus ", KindTeaser}, {"mehr von ", KindTeaser}, {"mehr tests", KindTeaser}, {"mehr news", KindTeaser},
+	{"mehr nachrichten", KindTeaser}, {"mehr artikel", KindTeaser}, {"mehr themen", KindTeaser}, {"ähnliche", KindTeaser}, {"weitere ", KindTeaser},
+	{"empfohlen", KindTeaser}, {"neueste", KindTeaser}, {"zu diesem artikel", KindComments}, {"hat ihnen", KindComments},
+	{"wie hat ihnen", KindComments}, {"wie gefällt ihnen", KindComments}, {"wie gefällt dir", KindComments}, {"screenshot", KindCaption},
+	{"bildergalerie", KindCaption}, {"galerie", KindCaption}, {"hinweis:", KindAd}, {"stellenmarkt", KindJobs}, {"karriere", KindJobs}, {"top-themen", KindTeaser}, {"weiterlesen", KindTeaser}, {"mehr lesen", KindTeaser}, {"lesetipp", KindTeaser},
 	{"foto:", KindCaption}, {"fotos:", KindCaption}, {"bild:", KindCaption}, {"grafik:", KindCaption}, {"quelle:", KindCaption}, {"abbildung", KindCaption},
 	{"symbolbild", KindCaption}, {"bildquelle", KindCaption}, {"titelbild", KindCaption}, {"video:", KindCaption},
 	{"anzeige", KindAd}, {"werbung", KindAd}, {"sponsored", KindAd}, {"gesponsert", KindAd},
@@ -178,12 +183,12 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
 }
 
-func findBoilerplate(seg *german.Segmented) boilerplateResult {
+// classifyLines cuts the text into lines and decides which are boilerplate.
+func classifyLines(seg *german.Segmented) []line {
 	text := seg.Text
-	res := boilerplateResult{sent: make([]bool, len(seg.Sentences)), blocks: []Boilerplate{}}
 	ls := splitLines(text)
 	if len(ls) == 0 {
-		return res
+		return nil
 	}
 	// token features per line
 	li := 0
@@ -255,11 +260,23 @@ func findBoilerplate(seg *german.Segmented) boilerplateResult {
 	for i := range ls {
 		classifyLine(text, &ls[i])
 	}
+	propagate(text, ls)
+	for i := range ls {
+		setWeight(&ls[i])
+	}
 	selectBody(ls)
 	assignKinds(ls)
+	return ls
+}
 
+func findBoilerplate(seg *german.Segmented) boilerplateResult {
+	res := boilerplateResult{sent: make([]bool, len(seg.Sentences)), blocks: []Boilerplate{}}
+	ls := classifyLines(seg)
+	if len(ls) == 0 {
+		return res
+	}
 	// sentences: flag by the line holding the sentence start
-	li = 0
+	li := 0
 	for si, s := range seg.Sentences {
 		for li < len(ls) && s.Start >= ls[li].end {
 			li++
@@ -338,8 +355,11 @@ func classifyLine(text string, l *line) {
 			if p.k == KindAuthor && p.p == "von " && (l.words > 6 || l.final) {
 				continue
 			}
-			if l.words > 25 && p.k != KindCaption && p.k != KindCopyright {
+			if l.words > 25 && p.k != KindCaption && p.k != KindCopyright && !strings.HasPrefix(p.p, "über d") {
 				continue
+			}
+			if p.k == KindTeaser && l.final && !l.list && !strings.HasPrefix(p.p, "lesen sie") {
+				continue // "Weitere Details nannte ..." is a sentence, not a heading
 			}
 			l.lead, l.hasLead = p.k, true
 			break
@@ -365,7 +385,7 @@ func classifyLine(text string, l *line) {
 	switch {
 	case l.gender, l.cues[KindCopyright] >= 2:
 		l.strong = true
-	case l.hasLead && (short || l.lead == KindCaption || l.lead == KindCopyright || !l.prose):
+	case l.hasLead && (short || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || !l.prose):
 		l.strong = true
 	case l.second && (cueSum > 0 || l.prompt > 0 || short):
 		l.strong = true
@@ -382,13 +402,17 @@ func classifyLine(text string, l *line) {
 	case cueSum >= 3 && l.words < 30 && (l.prompt > 0 || l.second):
 		l.strong = true
 	}
+}
+
+// setWeight gives the line its weight for the body run.
+func setWeight(l *line) {
 	switch {
 	case l.strong:
 		l.weight = -float64(3 + l.words)
 	case l.prose:
 		l.weight = float64(l.words)
-	case l.final && l.lower >= 1:
-		l.weight = -0.5 // a short sentence
+	case l.final && l.lower >= 1 && l.words >= 3:
+		l.weight = 0.3 // a short sentence
 	default:
 		l.weight = -1.5 // heading, label, short line
 	}
@@ -424,32 +448,72 @@ func selectBody(ls []line) {
 		}
 		return
 	}
-	// a headline right before the run belongs to the body
-	if bestA > 0 {
-		h := &ls[bestA-1]
-		if !h.strong && !h.list && h.words >= 2 && h.words <= 20 && h.pipes == 0 {
-			bestA--
-		}
-	}
-	teaser := false
-	for i := range ls {
-		l := &ls[i]
-		if i < bestA || i > bestB {
-			l.bp = true
+	// a headline right before the run belongs to the body; bylines and
+	// date lines may stand between them
+	for k := bestA - 1; k >= 0 && k >= bestA-3; k-- {
+		h := &ls[k]
+		if h.strong {
 			continue
 		}
-		switch {
-		case l.strong:
-			l.bp = true
-			teaser = l.hasLead && (l.lead == KindTeaser || l.lead == KindJobs || l.lead == KindComments) || l.list
-		case teaser && !l.prose:
-			l.bp = true // items of a teaser list
-		case teaser && l.prose && i+1 <= bestB && ls[i+1].strong:
-			l.bp = true
+		if !h.list && h.words >= 3 && h.words <= 24 && h.pipes == 0 {
+			h.headline = true
+		}
+		break
+	}
+	for i := range ls {
+		l := &ls[i]
+		l.bp = l.strong || (i < bestA || i > bestB) && !l.headline
+	}
+}
+
+// propagate marks the lines under a heading-only lead ("Mehr zum Thema",
+// "Über die Autorin", "Stellenmarkt", "Anzeige") as boilerplate of the
+// same kind: the block of lines up to the next blank line (one line after
+// an ad label), and the caption text next to a photo credit.
+func propagate(text string, ls []line) {
+	for i := 0; i < len(ls); i++ {
+		l := &ls[i]
+		if !l.strong {
+			continue
+		}
+		if l.hasLead && l.lead == KindCaption && l.words <= 4 {
+			// the caption text right before or after a bare credit line
+			for _, j := range []int{i - 1, i + 1} {
+				if j >= 0 && j < len(ls) && !blankBetween(text, ls, min(i, j)) && !ls[j].prose && !ls[j].strong && ls[j].words <= 14 {
+					ls[j].strong, ls[j].hasLead, ls[j].lead = true, true, KindCaption
+				}
+			}
+			continue
+		}
+		if !l.hasLead || l.words > 6 || l.final || l.pipes > 0 {
+			continue
+		}
+		switch l.lead {
+		case KindTeaser, KindAuthor, KindJobs, KindComments, KindAd:
 		default:
-			teaser = false
+			continue
+		}
+		limit := 12
+		if l.lead == KindAd {
+			limit = 1
+		}
+		for j := i + 1; j < len(ls) && j <= i+limit; j++ {
+			if blankBetween(text, ls, j-1) || ls[j].words > 40 {
+				break
+			}
+			if !ls[j].strong {
+				ls[j].strong, ls[j].hasLead, ls[j].lead = true, true, l.lead
+			}
 		}
 	}
+}
+
+// blankBetween reports whether a blank line separates ls[i] and ls[i+1].
+func blankBetween(text string, ls []line, i int) bool {
+	if i+1 >= len(ls) {
+		return true
+	}
+	return strings.Count(text[ls[i].end:ls[i+1].start], "\n") >= 2
 }
 
 // assignKinds gives every boilerplate line a kind: its own strongest cue,
