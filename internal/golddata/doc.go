@@ -19,8 +19,9 @@
 // # Use
 //
 // Package tests find the testdata directory with TestdataDir, which walks up from the
-// working directory to the directory holding go.mod:
+// working directory to the directory holding go.mod; RepoArticles and RepoPages load
+// the repository's own corpus in one call:
 //
-//	dir, err := golddata.TestdataDir()
-//	arts, err := golddata.LoadArticles(filepath.Join(dir, "articles"))
+//	arts, err := golddata.RepoArticles() // testdata/articles, validated
+//	pages, err := golddata.RepoPages()   // testdata/pages, validated
 package golddata

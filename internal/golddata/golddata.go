@@ -280,3 +280,23 @@ func PagesDir() (string, error) {
 	}
 	return filepath.Join(d, "pages"), nil
 }
+
+// RepoArticles loads and validates the repository's own corpus,
+// LoadArticles(ArticlesDir()). It is the usual call from a package test.
+func RepoArticles() ([]Article, error) {
+	dir, err := ArticlesDir()
+	if err != nil {
+		return nil, err
+	}
+	return LoadArticles(dir)
+}
+
+// RepoPages loads and validates the repository's own pages,
+// LoadPages(PagesDir()).
+func RepoPages() ([]Page, error) {
+	dir, err := PagesDir()
+	if err != nil {
+		return nil, err
+	}
+	return LoadPages(dir)
+}

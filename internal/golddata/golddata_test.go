@@ -13,9 +13,7 @@ import (
 )
 
 func TestLoadArticles(t *testing.T) {
-	dir, err := ArticlesDir()
-	require.NoError(t, err)
-	arts, err := LoadArticles(dir)
+	arts, err := RepoArticles()
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(arts), 16, "the corpus promises at least 16 articles")
 
@@ -59,9 +57,7 @@ func TestBundledArticle(t *testing.T) {
 }
 
 func TestLoadPages(t *testing.T) {
-	dir, err := PagesDir()
-	require.NoError(t, err)
-	pages, err := LoadPages(dir)
+	pages, err := RepoPages()
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(pages), 10)
 	for _, p := range pages {
