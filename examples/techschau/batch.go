@@ -253,6 +253,14 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 		malformed int
 		readErr   error
 	)
+	// lineMsg reports a bad input line; it clears the progress bar first so that the
+	// message gets a line of its own.
+	lineMsg := func(num int, err error) {
+		if bar != nil {
+			_ = bar.Clear()
+		}
+		fmt.Fprintf(stderr, "techschau batch: %s:%d: %v\n", name, num, err)
+	}
 	texts := func(yield func(string) bool) {
 		for {
 			line, num, err := lr.next()
@@ -262,7 +270,7 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 			if err != nil {
 				var le *lineError
 				if errors.As(err, &le) {
-					fmt.Fprintf(stderr, "techschau batch: %s:%d: %v\n", name, le.Line, le.Err)
+					lineMsg(le.Line, le.Err)
 					mu.Lock()
 					malformed++
 					mu.Unlock()
@@ -280,7 +288,7 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 			}
 			id, text, err := parseBatchLine(line, num)
 			if err != nil {
-				fmt.Fprintf(stderr, "techschau batch: %s:%d: %v\n", name, num, err)
+				lineMsg(num, err)
 				mu.Lock()
 				malformed++
 				mu.Unlock()

@@ -373,6 +373,12 @@ func TestBatchErrorsAndClean(t *testing.T) {
 	assert.Equal(t, exitOK, code, errs)
 	assert.Equal(t, 1, strings.Count(out, "\n"))
 
+	// A forced progress bar goes to stderr only.
+	code, out, errs = cli(t, `{"id":"x","text":"Huawei baut Chips in Shenzhen."}`+"\n", "batch", "--progress", "always")
+	assert.Equal(t, exitOK, code, errs)
+	assert.Equal(t, 1, strings.Count(out, "\n"))
+	assert.True(t, strings.HasPrefix(out, `{"id":"x","document":{`), out)
+
 	// Malformed kinds: not an object, no text, text not a string, a too-long line.
 	in = "[1,2]\n{\"id\":1}\n{\"text\":5}\n" + `{"text":"` + strings.Repeat("a", 300) + `"}` + "\n{\"text\":\"ok\"}\n"
 	code, out, errs = cli(t, in, "batch", "--max-line", "100")
