@@ -77,6 +77,7 @@ type pattern struct {
 	derived   bool // adjective stem
 	ambiguous bool
 	exactCase []bool // per word: must match with exact case (all-caps and ambiguous)
+	lowerAdj  bool   // derived: the adjective is written in lower case ("chinesisch")
 }
 
 type entryJSON struct {
@@ -380,11 +381,13 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 				continue
 			}
 			done["adj:"+k] = true
-			l.pats = append(l.pats, pattern{words: []string{a}, lower: []string{k}, entry: int32(i), derived: true, exactCase: []bool{false}})
+			l.pats = append(l.pats, pattern{words: []string{a}, lower: []string{k}, entry: int32(i), derived: true, exactCase: []bool{false},
+				lowerAdj: !isUpperRune(firstRune(a))})
 			l.adj[k] = append(l.adj[k], int32(len(l.pats)-1))
 			l.maxAdj = max(l.maxAdj, len(k))
 		}
 	}
+	l.addAdjectiveVariants()
 	for _, v := range l.index {
 		sort.SliceStable(v, func(a, b int) bool { return len(l.pats[v[a]].words) > len(l.pats[v[b]].words) })
 	}
@@ -484,3 +487,70 @@ var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
 // DefaultLexicon returns the embedded default lexicon, loaded once. The result is
 // shared and immutable.
 func DefaultLexicon() (*Lexicon, error) { return defaultLexicon() }
+
+// adjEnd are the adjective endings inflected in multi-word names.
+var adjEnd = [...]string{"e", "en", "er", "es", "em"}
+
+// adjStem returns the stem of an inflected adjective ("europäische" ->
+// "europäisch", "deutschen" -> "deutsch"), or "" if w does not look like one.
+func adjStem(lw string) string {
+	for _, e := range [...]string{"en", "er", "es", "em", "e"} {
+		if len(lw) > len(e)+3 && strings.HasSuffix(lw, e) {
+			st := lw[:len(lw)-len(e)]
+			if strings.HasSuffix(st, "isch") || strings.HasSuffix(st, "sch") || strings.HasSuffix(st, "lich") ||
+				strings.HasSuffix(st, "ig") || strings.HasSuffix(st, "al") {
+				return st
+			}
+		}
+	}
+	return ""
+}
+
+// addAdjectiveVariants adds the other inflections of the first adjective of
+// every multi-word name: "Deutsche Telekom" also matches "Deutschen Telekom",
+// "Europäisches Parlament" also "Europäischen Parlament".
+func (l *Lexicon) addAdjectiveVariants() {
+	n := len(l.pats)
+	seen := map[string]bool{}
+	for pi := range n {
+		p := l.pats[pi]
+		if len(p.words) < 2 || p.derived {
+			continue
+		}
+		seen[strings.Join(p.lower, " ")] = true
+	}
+	for pi := range n {
+		p := l.pats[pi]
+		if len(p.words) < 2 || p.derived {
+			continue
+		}
+		for k, lw := range p.lower {
+			st := adjStem(lw)
+			if st == "" || !isUpperRune(firstRune(p.words[k])) {
+				continue
+			}
+			for _, e := range adjEnd {
+				v := st + e
+				if v == lw {
+					continue
+				}
+				q := pattern{words: slices.Clone(p.words), lower: slices.Clone(p.lower), entry: p.entry,
+					ambiguous: p.ambiguous, exactCase: p.exactCase}
+				q.lower[k] = v
+				key := strings.Join(q.lower, " ")
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				// keep the written first letter, inflect the rest
+				w := p.words[k]
+				r, sz := utf8.DecodeRuneInString(w)
+				q.words[k] = string(r) + v[len(string(unicode.ToLower(r))):]
+				_ = sz
+				l.pats = append(l.pats, q)
+				l.index[q.lower[0]] = append(l.index[q.lower[0]], int32(len(l.pats)-1))
+			}
+			break
+		}
+	}
+}

@@ -20,7 +20,7 @@ type lexMatch struct {
 }
 
 // adjective endings tried after an adjective stem, longest first.
-var adjEndings = [...]string{"en", "er", "es", "em", "e", ""}
+var adjEndings = [...]string{"innen", "en", "er", "es", "em", "in", "e", "n", ""}
 
 // isWordToken reports whether a token can hold a name.
 func isWordToken(t german.Token) bool {
@@ -150,7 +150,7 @@ func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
 			}
 		}
 	}
-	if pi, ok := m.adjective(lw); ok {
+	if pi, ok := m.adjective(lw); ok && m.derivedOK(toks, i, pi, len(lw)) {
 		p := &l.pats[pi]
 		return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
 			pat: pi, entry: p.entry, derived: true}, true
@@ -308,4 +308,26 @@ func hyphenAt(s string, i int) int {
 		return 3
 	}
 	return 0
+}
+
+// derivedOK rejects adjective matches that are no place reference: a lower-case
+// adjective written capitalised inside a sentence before a noun is part of a name
+// ("Deutschen Landkreistag"), and the bare capitalised stem is a language
+// ("auf Deutsch").
+func (m *matcher) derivedOK(toks []german.Token, i int, pi int32, n int) bool {
+	p := &m.lex.pats[pi]
+	t := toks[i]
+	if !p.lowerAdj || !isUpperRune(firstRune(t.Text)) {
+		return true
+	}
+	if n == len(p.lower[0]) {
+		return false // "Deutsch", "Englisch"
+	}
+	if i == 0 || !isWordToken(toks[i-1]) && toks[i-1].Text != "," {
+		return true // sentence start or after a quote or colon
+	}
+	if i+1 < len(toks) && toks[i+1].Kind == german.Word && isUpperRune(firstRune(toks[i+1].Text)) {
+		return false
+	}
+	return true
 }

@@ -92,6 +92,7 @@ type cand struct {
 	entry      int32 // lexicon entry or -1
 	key        string
 	name       string
+	parent     string
 	typ        Type
 	derived    bool
 	part       bool
@@ -168,8 +169,14 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			if c.ambiguous && !r.ambiguousOK(c, s.Tokens, confirmed) {
 				continue
 			}
-			if !c.derived && !c.part && c.typ == ORG {
-				c = extendLegal(c, s.Tokens, r.names)
+			if !c.derived && !c.part {
+				switch c.typ {
+				case ORG:
+					c = extendLegal(c, s.Tokens, r.names)
+					c = r.extendTail(text, c, s.Tokens)
+				case PRODUCT:
+					c = r.extendVersion(text, c, s.Tokens)
+				}
 			}
 			sc = append(sc, c)
 		}
@@ -202,6 +209,27 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	}
 	if p, ok := r.lex.byID[e.Parent]; ok && confirmed[p] {
 		return true
+	}
+	// coordination with a confirmed name of the same type: "Signal und Telegram"
+	for _, k := range [...]int{c.tok - 2, c.tokE + 1} {
+		if k < 0 || k >= len(toks) {
+			continue
+		}
+		mid := toks[(k+c.tok)/2]
+		if k > c.tok {
+			mid = toks[c.tokE]
+		}
+		if mid.Text != "und" && mid.Text != "oder" && mid.Text != "," && mid.Text != "sowie" {
+			continue
+		}
+		if lw := german.Lower(toks[k].Text); lw != "" {
+			st := &matcher{lex: r.lex}
+			for _, lm := range st.match(toks[k:k+1], nil) {
+				if !lm.ambiguous && !lm.part && r.lex.entries[lm.entry].Type == e.Type {
+					return true
+				}
+			}
+		}
 	}
 	if c.tok > 0 {
 		lw := german.Lower(toks[c.tok-1].Text)
@@ -290,7 +318,7 @@ func (r *Recognizer) group(text string, sents []german.Sentence, cands []cand) [
 		k := c.key
 		i, ok := byKey[k]
 		if !ok {
-			e := Entity{ID: c.key, Name: c.name, Type: c.typ, Source: c.source}
+			e := Entity{ID: c.key, Name: c.name, Type: c.typ, Source: c.source, Parent: c.parent}
 			if c.entry >= 0 {
 				le := &r.lex.entries[c.entry]
 				e.Name, e.Type, e.Wikidata, e.Parent, e.Country = le.Name, le.Type, le.Wikidata, le.Parent, le.Country
