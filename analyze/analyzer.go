@@ -29,7 +29,7 @@ var (
 const DefaultMaxBytes = 8 << 20
 
 // DefaultThemeThreshold is the default minimum score of a listed theme.
-const DefaultThemeThreshold = 0.5
+const DefaultThemeThreshold = 0.8
 
 // Option configures an Analyzer; see New.
 type Option func(*options)
@@ -267,7 +267,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		if !a.opt.noEntities {
 			doc.Entities = englishEntities(text, seg, bp.sent)
 		}
-	} else if a.rec != nil && !isNilRec(a.rec) {
+	} else if a.rec != nil {
 		ents := a.rec.RecognizeSegmented(seg, use)
 		doc.Entities = dropSourceEntities(ents, dl)
 	}

@@ -11,9 +11,20 @@ type recognizer interface {
 }
 
 // newRecognizer builds the entity recognizer from the options.
-// TEMPORARY: entities.Recognizer has not landed yet.
 func newRecognizer(o *options) (recognizer, error) {
-	return nil, nil
+	var eo []entities.Option
+	if o.lexicon != nil {
+		eo = append(eo, entities.WithLexicon(o.lexicon))
+	}
+	if o.extraLexicon != nil {
+		eo = append(eo, entities.WithExtraLexicon(o.extraLexicon))
+	}
+	if o.noModel {
+		eo = append(eo, entities.WithoutModel())
+	}
+	r, err := entities.New(eo...)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
 }
-
-func isNilRec(r recognizer) bool { return r == nil }

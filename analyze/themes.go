@@ -24,9 +24,10 @@ import (
 // partly about it. The best sentences are the evidence.
 
 const (
-	sentenceWords = 18.0 // content words a sentence may have before density drops
-	cueOffset     = 0.5  // density at which a sentence starts to count
-	cueScale      = 1.5  // density range from 0 to full sentence score
+	sentenceWords = 14.0 // content words at which density is the plain cue sum
+	minNorm       = 0.7  // shortest sentences count at most 1/0.7 of their cues
+	cueOffset     = 0.4  // density at which a sentence starts to count
+	cueScale      = 1.3  // density range from 0 to full sentence score
 	sentenceCap   = 0.85 // maximum score from one sentence
 	evidenceMin   = 0.15 // minimum sentence score for evidence
 	maxEvidence   = 3
@@ -103,11 +104,17 @@ func newTagger(t *Taxonomy) *tagger {
 			m[k] = append(m[k], cueRef{th, cue, w})
 			cue++
 		}
-		for _, k := range sortedKeys(d.Cues.Stems) {
-			add(g.stems, k, d.Cues.Stems[k])
+		// stems and stemmed words: one cue per stem (the largest weight)
+		stems := map[string]float64{}
+		for k, w := range d.Cues.Stems {
+			stems[k] = maxAbs(stems[k], w)
 		}
-		for _, k := range sortedKeys(d.Cues.Words) {
-			add(g.stems, stemUnit(k), d.Cues.Words[k])
+		for k, w := range d.Cues.Words {
+			st := stemUnit(k)
+			stems[st] = maxAbs(stems[st], w)
+		}
+		for _, k := range sortedKeys(stems) {
+			add(g.stems, k, stems[k])
 		}
 		for _, k := range sortedKeys(d.Cues.Forms) {
 			add(g.forms, k, d.Cues.Forms[k])
@@ -226,7 +233,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 	if len(g.ents) > 0 || len(g.pairs) > 0 {
 		for _, e := range ents {
 			key := ""
-			if e.Type == entities.LOC {
+			if isPlaceLike(e) {
 				key = e.Country
 				if key == "" {
 					key = e.ID
@@ -344,7 +351,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		if !any {
 			continue
 		}
-		norm := max(1, float64(content)/sentenceWords)
+		norm := max(minNorm, float64(content)/sentenceWords)
 		for t := range nt {
 			f := (sc.acc[t]/norm - cueOffset) / cueScale
 			if f <= 0 {
@@ -380,4 +387,32 @@ func (g *tagger) lookupStem(sc *sentScratch, st string, negated bool) bool {
 		}
 	}
 	return hit
+}
+
+// maxAbs returns the weight of larger magnitude (0 means unset).
+func maxAbs(a, b float64) float64 {
+	if a == 0 || math.Abs(b) > math.Abs(a) {
+		return b
+	}
+	return a
+}
+
+// isPlaceLike reports entities that stand for a state or bloc in pair cues:
+// places, and governments and public bodies by their id.
+func isPlaceLike(e entities.Entity) bool {
+	if e.Type == entities.LOC {
+		return true
+	}
+	if e.Type != entities.ORG {
+		return false
+	}
+	if e.ID == "eu" {
+		return true
+	}
+	for _, k := range []string{"regierung", "kommission", "ministerium", "parlament", "kongress", "weisses-haus"} {
+		if strings.Contains(e.ID, k) {
+			return true
+		}
+	}
+	return false
 }
