@@ -37,7 +37,9 @@ type mark struct {
 //     and byte order marks (U+200B–U+200D, U+2060, U+FEFF) are deleted;
 //   - then the text is put in Unicode NFC.
 //
-// Invalid UTF-8 bytes are kept as they are. Normalize is idempotent. When
+// Each invalid UTF-8 byte becomes U+FFFD, so the result is valid UTF-8 and
+// deletions cannot join stray bytes into new characters. Normalize is
+// idempotent: Normalize(n.Text).Text == n.Text. When
 // text is already normal, the result holds text itself and nothing is
 // copied.
 func Normalize(text string) *Normalized {
@@ -51,7 +53,7 @@ func Normalize(text string) *Normalized {
 	}
 	folded, marks := fold(text, i)
 	n.fold = marks
-	if norm.NFC.IsNormalString(folded) {
+	if norm.NFC.QuickSpanString(folded) == len(folded) || norm.NFC.IsNormalString(folded) {
 		n.Text = folded
 		return n
 	}
@@ -96,7 +98,10 @@ func fold(text string, i int) (string, []mark) {
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		rep, ok := foldRune(r)
-		if !ok || (r == utf8.RuneError && w <= 1) {
+		if r == utf8.RuneError && w == 1 {
+			rep, ok = "\uFFFD", true
+		}
+		if !ok {
 			i += w
 			continue
 		}
@@ -198,10 +203,13 @@ func mapEnd(marks []mark, pos int) int {
 
 // Original maps a byte offset in n.Text to the byte offset in the original
 // text. Offsets inside a replaced character map to its start when they are
-// the start of the replacement, else to its end. Out-of-range offsets are
-// clamped to [0, len(n.Text)].
+// the start of the replacement, else to its end; len(n.Text) maps to the
+// end of the original. Out-of-range offsets are clamped to [0, len(n.Text)].
 func (n *Normalized) Original(pos int) int {
 	pos = max(0, min(pos, len(n.Text)))
+	if pos == len(n.Text) {
+		return len(n.orig)
+	}
 	return clampTo(mapStart(n.fold, mapStart(n.nfc, pos)), len(n.orig))
 }
 
@@ -212,7 +220,10 @@ func (n *Normalized) OriginalSpan(s Span) Span {
 	st := max(0, min(s.Start, len(n.Text)))
 	en := max(st, min(s.End, len(n.Text)))
 	a := clampTo(mapStart(n.fold, mapStart(n.nfc, st)), len(n.orig))
-	b := clampTo(mapEnd(n.fold, mapEnd(n.nfc, en)), len(n.orig))
+	b := len(n.orig)
+	if en < len(n.Text) {
+		b = clampTo(mapEnd(n.fold, mapEnd(n.nfc, en)), len(n.orig))
+	}
 	if b < a {
 		b = a
 	}

@@ -43,7 +43,7 @@ func Lower(word string) string {
 
 // Stem lower-cases word and stems it with the Snowball German algorithm (the
 // classic 2015 version as implemented by blevesearch/snowballstem/german):
-// "Abhängigkeiten" -> "abhang", "Chips" -> "chip". ß becomes "ss" and
+// "Abhängigkeiten" -> "abhang", "Modells" -> "modell". ß becomes "ss" and
 // umlauts lose their dots, as the algorithm says.
 func Stem(word string) string {
 	w := Lower(word)

@@ -1,0 +1,143 @@
+package german
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const gnadPath = "../../shared/data/10kgnad/dev.csv"
+
+// gnadTexts returns the article texts of the 10kGNAD dev file (nil when
+// absent). The CSV is read simply: label;text or label;'text' with ''.
+func gnadTexts(t testing.TB) []string {
+	b, err := os.ReadFile(gnadPath)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	var rec strings.Builder
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		rec.WriteString(sc.Text())
+		r := rec.String()
+		_, txt, _ := strings.Cut(r, ";")
+		if strings.HasPrefix(txt, "'") && strings.Count(txt, "'")%2 == 1 {
+			rec.WriteString("\n")
+			continue
+		}
+		rec.Reset()
+		txt = strings.TrimSuffix(txt, "\r")
+		if strings.HasPrefix(txt, "'") && len(txt) >= 2 {
+			txt = strings.ReplaceAll(txt[1:len(txt)-1], "''", "'")
+		}
+		out = append(out, txt)
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+// checkInvariants asserts the offset invariants of Tokens, Sentences and
+// Segment on text and reports the first violation.
+func checkInvariants(t testing.TB, text string) {
+	t.Helper()
+	toks := Tokens(text)
+	valid := utf8.ValidString(text)
+	prev := 0
+	for i, tk := range toks {
+		if tk.Start < prev || tk.End <= tk.Start || tk.End > len(text) || text[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("token %d %+v: bad span (prev end %d) in %q", i, tk, prev, text)
+		}
+		// the gap before the token is white space only
+		for _, r := range text[prev:tk.Start] {
+			if !unicode.IsSpace(r) {
+				t.Fatalf("non-space %q outside tokens before %+v in %q", r, tk, text)
+			}
+		}
+		if valid && !utf8.ValidString(tk.Text) {
+			t.Fatalf("token %+v splits a rune in %q", tk, text)
+		}
+		prev = tk.End
+	}
+	for _, r := range text[prev:] {
+		if !unicode.IsSpace(r) {
+			t.Fatalf("non-space %q after the last token in %q", r, text)
+		}
+	}
+	spans := Sentences(text)
+	seg := Segment(text)
+	if len(seg.Sentences) != len(spans) {
+		t.Fatalf("Segment %d sentences, Sentences %d in %q", len(seg.Sentences), len(spans), text)
+	}
+	k := 0
+	prev = 0
+	for i, s := range seg.Sentences {
+		if s.Span != spans[i] {
+			t.Fatalf("sentence %d: Segment %v, Sentences %v in %q", i, s.Span, spans[i], text)
+		}
+		if s.Start < prev || s.End <= s.Start || s.End > len(text) {
+			t.Fatalf("sentence %d %v: bad span (prev end %d) in %q", i, s.Span, prev, text)
+		}
+		if len(s.Tokens) == 0 || s.Tokens[0].Start != s.Start || s.Tokens[len(s.Tokens)-1].End != s.End {
+			t.Fatalf("sentence %d %v: tokens do not match the trimmed span in %q", i, s.Span, text)
+		}
+		for _, tk := range s.Tokens {
+			if k >= len(toks) || tk != toks[k] {
+				t.Fatalf("sentence %d: token %+v differs from Tokens in %q", i, tk, text)
+			}
+			k++
+		}
+		prev = s.End
+	}
+	if k != len(toks) {
+		t.Fatalf("Segment holds %d tokens, Tokens %d in %q", k, len(toks), text)
+	}
+}
+
+var edgeCases = []string{
+	"", " ", "\n\n", ".", "...", "…", "a", "z. B.", "1.", "1. ", "3,", ",5", "1.000.", "12.04.",
+	"Ein-", "Ein- ", "-", "--", "- - -", "@", "#", "@x", "#1", "(m/w", "(m/w/d", "(m/w/d)", "(m/)",
+	"www.", "http://", "https://x", "a@b", "a@b.", "a@b.cd", "x.y.", "B.Sc", "B.S.c.d.e.",
+	":-)", ";-", ":", "Ingenieur*", "Ingenieur*in", "Ingenieur*innen*innen", "a'", "'a", "a''b",
+	"„", "“", "»«", "\xff", "\xc3", "\xe2\x80", "a\xe2\x80\x93b", "\u00ad", "\u200b", "a\u0308",
+	"\u0308a", "\r", "\r\n\r\n", "\u2028\u2029", "A.\u00a0B.", "Dr.", "Dr. ", "usw. X", "1.\n\nMai",
+	"Das ist 2016.", "Ende.“ „Anfang", "[…]", "(...)", "?!?!", "x\x00y", "AT&T", "&T", "A&",
+	"Rock'n'Roll", "geht’s", "’s", "1:0", "10:", "3D-Drucker", "5G", "R2.", "heise.de", "a.de.",
+}
+
+func TestInvariantsEdgeCases(t *testing.T) {
+	for _, s := range edgeCases {
+		checkInvariants(t, s)
+		checkInvariants(t, s+" "+s)
+		checkInvariants(t, "Satz. "+s+" Wort")
+	}
+}
+
+func TestInvariantsCorpora(t *testing.T) {
+	texts := gnadTexts(t)
+	if b, err := os.ReadFile(seedPath); err == nil {
+		texts = append(texts, string(b))
+	}
+	if b, err := os.ReadFile(udDevPath); err == nil {
+		texts = append(texts, strings.Join(readUDText(t, udDevPath), " "), string(b))
+	}
+	if len(texts) == 0 {
+		t.Skip("corpora not found: " + gnadPath + ", " + seedPath + ", " + udDevPath)
+	}
+	for _, text := range texts {
+		checkInvariants(t, text)
+	}
+}
+
+func TestSentencesDeterministic(t *testing.T) {
+	text := "Die KI-Firma DeepSeek verschiebt R2. Der Grund: Huawei-Chips!\nStellenangebote"
+	assert.Equal(t, Sentences(text), Sentences(text))
+	assert.Equal(t, Segment(text), Segment(text))
+}

@@ -1,0 +1,105 @@
+package german
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	snowballVoc    = "../../shared/data/snowball-german/voc.txt"
+	snowballOutput = "../../shared/data/snowball-german/output-classic-2015.txt"
+)
+
+func readLines(t testing.TB, path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skip("Snowball German vocabulary: " + path + " not found")
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		out = append(out, sc.Text())
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
+
+func TestStemSnowballVocabulary(t *testing.T) {
+	voc := readLines(t, snowballVoc)
+	want := readLines(t, snowballOutput)
+	require.Len(t, voc, 35033)
+	require.Len(t, want, len(voc))
+	ok := 0
+	for i, w := range voc {
+		if got := Stem(w); got == want[i] {
+			ok++
+		} else if ok+20 > i { // report the first few
+			t.Errorf("Stem(%q) = %q, want %q", w, got, want[i])
+		}
+	}
+	t.Logf("Snowball German classic: %d of %d words stem as expected", ok, len(voc))
+	assert.Equal(t, len(voc), ok)
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Abhängigkeit", "abhang"},
+		{"abhängigkeit", "abhang"},
+		{"Chips", "chips"}, // Snowball removes -s only after b d f g h k l m n r t
+		{"Modells", "modell"},
+		{"Huaweis", "huaweis"},
+		{"Technologien", "technologi"},
+		{"Unabhängigkeit", "unabhang"},
+		{"Straße", "strass"},
+		{"KI", "ki"},
+		{"zu", "zu"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Stem(tt.in), tt.in)
+	}
+}
+
+func TestLower(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"chips", "chips"}, {"Chips", "chips"}, {"NVIDIA-Chips", "nvidia-chips"},
+		{"Äpfel", "äpfel"}, {"ÜBER", "über"}, {"", ""}, {"3,5", "3,5"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Lower(tt.in), tt.in)
+	}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Lower("bereits") }), "lower-case ASCII does not allocate")
+}
+
+func TestIsStopWord(t *testing.T) {
+	for _, w := range []string{"der", "die", "und", "mit", "für", "über", "nicht", "wurde", "dass", "sich", "im", "zum"} {
+		assert.True(t, IsStopWord(w), w)
+	}
+	for _, w := range []string{"huawei", "chips", "ki", "abhängigkeit", "Der", "modell", "technologie"} {
+		assert.False(t, IsStopWord(w), w)
+	}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = IsStopWord("während") }))
+}
+
+// TestNoProjectImports keeps german the lowest layer: it imports no other
+// package of the module.
+func TestNoProjectImports(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found")
+	}
+	out, err := exec.Command(goBin, "list", "-deps", ".").Output()
+	require.NoError(t, err)
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, "github.com/techschau/techschau") {
+			assert.Equal(t, "github.com/techschau/techschau/german", dep, "german must not import project packages")
+		}
+	}
+}
