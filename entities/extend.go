@@ -14,7 +14,7 @@ var orgTails = map[string]bool{
 	"Electronics": true, "Research": true, "Networks": true, "Software": true, "Digital": true, "Group": true,
 	"Holdings": true, "Holding": true, "Foundation": true, "Financial": true, "Services": true, "Solutions": true,
 	"Motors": true, "Automotive": true, "Industries": true, "Innovations": true, "Games": true, "Studios": true,
-	"Media": true, "Pharma": true, "Bank": true, "Deutschland": true, "Germany": true, "Europe": true,
+	"Media": true, "Pharma": true, "Consult": true, "Consulting": true, "Partners": true, "Analytics": true, "Interactive": true, "Bank": true, "Deutschland": true, "Germany": true, "Europe": true,
 	"Austria": true, "Schweiz": true, "Österreich": true, "China": true, "Japan": true, "Korea": true,
 }
 

@@ -37,6 +37,13 @@ Valentin Valerie Vanessa Vera Veronika Victor Viktor Vincent Vivek Vladimir Volk
 Walter Wang Wei Werner Wilhelm William Willi Wladimir Wolfgang
 Xavier Yann Yasmin Yoshua Yuki Yusuf Yvonne
 Zhang Zoe Zoë
+Aarav Adriana Agnieszka Aisha Alessia Amelie Amir Anders Anneke Arvid Benedetta Bjarne Bram Carina Chiara Dagny Daan Elif Emre
+Eero Emilia Eskil Fabio Farid Femke Frida Gianluca Hamza Hanne Ida Ilse Ingeborg Jacek Jasper Joost Kasia Kerstin Lasse
+Leonardo Lorenzo Lukasz Łukasz Magnus Malte Mads Marek Marit Matteo Mikkel Milan Mohamed Nora Ole Pekka Pieter Piotr Rasmus
+Riccardo Rutger Sander Sanne Silke Sinan Søren Stine Tiago Timur Tove Wiebke Wouter Yannick Yara Yusuf Zeynep
+Aditya Akash Anil Deepak Ganesh Kiran Mukesh Nikhil Pooja Rohit Sunita Vikram
+Chao Hao Hui Jing Ming Ping Xin Yan Yang Ying Yong Yu Zhi Haruki Hiro Kazuo Keiko Naoki Satoshi Shinji Taro Yoshiro
+Min-jun Ji-woo Seo-yeon Hyun Jae Sung
 `
 
 // roleList are nouns and titles that stand before a person's name ("KI-Forscher
@@ -55,7 +62,11 @@ bürgermeister bürgermeisterin botschafter botschafterin beauftragte beauftragt
 analyst analystin ökonom ökonomin experte expertin ingenieur ingenieurin informatiker informatikerin
 investor investorin manager managerin unternehmer unternehmerin milliardär milliardärin
 anwalt anwältin richter richterin journalist journalistin autor autorin
-herr frau dr. prof. dr prof
+herr frau dr. prof. dr prof vorstand vorständin vorstandsmitglied aufsichtsratschef aufsichtsratschefin
+gesellschafter gesellschafterin partner partnerin berater beraterin chefökonom chefökonomin chefentwickler chefentwicklerin
+chefredakteur chefredakteurin landrat landrätin ministerpräsident ministerpräsidentin bundeskanzler bundeskanzlerin
+vizekanzler vizekanzlerin staatschef staatschefin regierungschef regierungschefin parteichef parteichefin fraktionschef
+sprecherin stürmer stürmerin trainer trainerin spieler spielerin verteidiger torhüter kapitän
 `
 
 // notRole are words that end like a role noun but are none.
@@ -70,7 +81,9 @@ softwarekonzern softwarehersteller technologiekonzern techkonzern tech-konzern i
 mutterkonzern tochter tochterfirma tochtergesellschaft rivale konkurrent wettbewerber
 netzbetreiber mobilfunker cloudanbieter cloud-anbieter autobauer autohersteller
 labor forschungslabor institut forschungsinstitut verband organisation behörde agentur
-investor finanzinvestor risikokapitalgeber fonds bank
+investor finanzinvestor risikokapitalgeber kapitalgeber geldgeber fonds bank investmentbank
+studio spielestudio entwicklerstudio publisher verlag sender zeitung magazin netzbetreiber dienstleister
+beratungsunternehmen marktforscher analysehaus reederei fluggesellschaft versicherer
 `
 
 // productHeadList are nouns after which a name is a product ("Modell R2", "Chip H20").

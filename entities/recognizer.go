@@ -161,11 +161,18 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	}
 	var out []cand
 	li := 0
-	dl := dateline(text, sents)
+	dl, dlSent := dateline(text, sents)
 	for si, s := range sents {
 		var sc []cand
+		var excl [2]int
+		if si == dlSent {
+			excl = dl
+		}
 		for ; li < len(lexC) && lexC[li].sent == si; li++ {
 			c := lexC[li]
+			if excl[1] > 0 && c.start >= excl[0] && c.end <= excl[1] {
+				continue // the source of a dateline: "(IT BOLTWISE)", "(APA)"
+			}
 			if c.ambiguous && !r.ambiguousOK(c, s.Tokens, confirmed) {
 				continue
 			}
@@ -179,10 +186,6 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 				}
 			}
 			sc = append(sc, c)
-		}
-		var excl [2]int
-		if si == 0 {
-			excl = dl
 		}
 		if !r.noRules {
 			sc = r.rules(text, si, s.Tokens, sc, excl)
@@ -271,9 +274,9 @@ func extendLegal(c cand, toks []german.Token, n *nameLists) cand {
 
 // dateline returns the byte span of a dateline's source parenthesis
 // ("PEKING / LONDON (IT BOLTWISE) –"): names inside it are not entities.
-func dateline(text string, sents []german.Sentence) [2]int {
+func dateline(text string, sents []german.Sentence) ([2]int, int) {
 	if len(sents) == 0 {
-		return [2]int{}
+		return [2]int{}, -1
 	}
 	// the dateline may be in the first or (after a headline) the second unit
 	for k := 0; k < len(sents) && k < 3; k++ {
@@ -285,13 +288,13 @@ func dateline(text string, sents []german.Sentence) [2]int {
 				open = i
 			case ")":
 				if open >= 0 && i+1 < len(toks) && isDash(toks[i+1].Text) {
-					return [2]int{toks[open].Start, toks[i].End}
+					return [2]int{toks[open].Start, toks[i].End}, k
 				}
 				open = -1
 			}
 		}
 	}
-	return [2]int{}
+	return [2]int{}, -1
 }
 
 func isDash(s string) bool { return s == "–" || s == "-" || s == "—" || s == "--" }

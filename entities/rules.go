@@ -9,7 +9,7 @@ import (
 )
 
 // nounSuffixes end common nouns; a word with one of them is no name.
-var nounSuffixes = [...]string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "tum", "chen", "ierung", "ling", "lich", "isch", "ische", "ischen", "ischer", "ern", "eln"}
+var nounSuffixes = [...]string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "ität", "ismus", "nis", "tum", "chen", "ierung", "ling", "isch", "ische", "ischen", "ischer", "ern", "eln"}
 
 // tokInfo are the facts the rules use about one token.
 type tokInfo struct {
@@ -38,12 +38,13 @@ func brandShape(w string, n *nameLists) bool {
 	}
 	letters, uppers, digits, innerUpper := 0, 0, 0, false
 	i := 0
+	prev := rune(0)
 	for _, r := range w {
 		switch {
 		case unicode.IsUpper(r):
 			uppers++
 			letters++
-			if i > 0 {
+			if i > 0 && prev != '-' {
 				innerUpper = true
 			}
 		case unicode.IsLetter(r):
@@ -54,6 +55,7 @@ func brandShape(w string, n *nameLists) bool {
 		default:
 			return false
 		}
+		prev = r
 		i++
 	}
 	switch {
@@ -127,8 +129,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				j++
 				continue
 			}
-			if (info[j].lower == "von" || info[j].lower == "van" || info[j].lower == "de" || info[j].lower == "der" || info[j].lower == "den") &&
-				j > i && j+1 < len(toks) && free(j+1) && info[j+1].name {
+			if isParticle(info[j].lower) && (j > i || i > 0 && n.firstNames[toks[i-1].Text]) && j+1 < len(toks) && free(j+1) && info[j+1].name {
 				j++
 				continue
 			}
@@ -140,21 +141,75 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		}
 		return j
 	}
+	// legal forms first: "Materna Information & Communications SE"
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if info[i].exclude || t.Kind != german.Word || !n.legal[t.Text] || !free(i) {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 5 && free(j-1) && (legalPart(toks[j-1], info[j-1].lower, n) || toks[j-1].Text == "&" && j-1 > 0 && j < i) {
+			j--
+		}
+		for j < i && toks[j].Text == "&" {
+			j++
+		}
+		if j < i {
+			add(j, i+1, ORG, 0.85)
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if info[i].exclude || t.Kind != german.Word {
 			continue
 		}
 		lw := info[i].lower
-		// legal form: "Halvar Systems GmbH"
-		if n.legal[t.Text] && i > 0 && free(i) {
-			j := i
-			for j > 0 && i-j < 4 && free(j-1) && (info[j-1].name || info[j-1].brand) {
-				j--
+		// institutions named by a field: "Fraunhofer-Institut für Silicatforschung",
+		// "Hochschule für Technik und Wirtschaft Berlin", "Verband der Automobilindustrie"
+		if j := institution(toks, info, i, n); j > i && (free(i) || partOnly(sc, t)) {
+			sc = dropPart(sc, t)
+			s := i
+			if i > 0 && free(i-1) && adjStem(info[i-1].lower) != "" && toks[i-1].IsUpper() {
+				s = i - 1
 			}
-			if j < i && (t.Text != "SE" && t.Text != "AG" && t.Text != "SA" || i-j >= 1) {
-				add(j, i+1, ORG, 0.85)
+			sc = dropInLoc(sc, toks[s].Start, toks[j-1].End)
+			for k := s; k < j; k++ {
+				info[k].covered = false
 			}
+			add(s, j, ORG, 0.8)
+			i = j - 1
+			continue
+		}
+		// a place after an institution noun: "Stadtwerke München", "Verbraucherzentrale Hamburg";
+		// a city adjective before one: "Wiener Börse"
+		if i+1 < len(toks) && placeInstitution[lw] && !info[i].covered && toks[i+1].IsUpper() && toks[i+1].Kind == german.Word &&
+			locAt(sc, toks[i+1]) {
+			sc = dropInLoc(sc, toks[i].Start, toks[i+1].End)
+			info[i+1].covered = false
+			add(i, i+2, ORG, 0.8)
+			i++
+			continue
+		}
+		if i+1 < len(toks) && cityInstitution[info[i+1].lower] && derivedAt(sc, t) {
+			sc = dropInLoc(sc, t.Start, toks[i+1].End)
+			info[i].covered = false
+			add(i, i+2, ORG, 0.8)
+			i++
+			continue
+		}
+		// hyphenated institution names: "Otto-von-Guericke-Universität", "Max-Planck-Institut"
+		if compoundInstitution(t, lw) && (free(i) || partOnly(sc, t)) && !info[i].exclude {
+			sc = dropPart(sc, t)
+			info[i].covered = false
+			add(i, i+1, ORG, 0.75)
+			continue
+		}
+		// sports clubs: "VfB Stuttgart", "FC Midtjylland", "Werder Bremen"
+		if clubPrefix[t.Text] && i+1 < len(toks) && toks[i+1].IsUpper() && toks[i+1].Kind == german.Word && !info[i].covered {
+			sc = dropInLoc(sc, t.Start, toks[i+1].End)
+			info[i+1].covered = false
+			add(i, i+2, ORG, 0.8)
+			i++
 			continue
 		}
 		// universities: "Universität Stuttgart", "Technischen Universität Dresden"
@@ -201,7 +256,8 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 		}
 		// first names: "Sabine Kroll"
-		if n.firstNames[t.Text] && free(i) && i+1 < len(toks) && free(i+1) && info[i+1].name {
+		if n.firstNames[t.Text] && free(i) && i+1 < len(toks) && free(i+1) && (info[i+1].name ||
+			isParticle(info[i+1].lower) && i+2 < len(toks) && free(i+2) && info[i+2].name) {
 			j := run(i+1, 2)
 			if j > i+1 {
 				add(i, j, PER, 0.8)
@@ -218,11 +274,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 					i++
 				}
 			case isHead(lw, n.orgHeads, n.orgSuffix):
-				j := run(i+1, 3)
-				if info[i+1].brand && j <= i+1 {
-					j = i + 2
+				j := i + 2
+				for j < len(toks) && free(j) && (orgTails[toks[j].Text] || info[j].brand) && j-i <= 3 {
+					j++
 				}
-				if j > i+1 {
+				if info[i+1].brand || j > i+2 || r.recurs(text, toks[i+1]) || singularDet(toks, info, i) {
 					conf := 0.6
 					if info[i+1].brand {
 						conf = 0.75
@@ -275,6 +331,11 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 			last := toks[c.tokE-1].Text
 			if _, ok := short[last]; !ok {
 				short[last] = c
+			}
+			if first := toks[c.tok].Text; r.names.firstNames[first] {
+				if _, ok := short[first]; !ok {
+					short[first] = c
+				}
 			}
 		case ORG:
 			if c.source == SourceRule && r.names.legal[toks[c.tokE-1].Text] {
@@ -370,4 +431,195 @@ func slug(name string) string {
 		return "entity"
 	}
 	return b.String()
+}
+
+// legalPart reports whether a word can stand in a company name before its legal
+// form: capitalised, no function word, no role or head noun.
+func legalPart(t german.Token, lw string, n *nameLists) bool {
+	if t.Kind != german.Word && t.Kind != german.Number {
+		return false
+	}
+	if !t.IsUpper() && !hasDigit(t.Text) {
+		return false
+	}
+	if german.IsStopWord(lw) || n.legal[t.Text] {
+		return false
+	}
+	return !isHead(lw, n.roles, n.roleSuffix) && !isHead(lw, n.orgHeads, n.orgSuffix) && !isHead(lw, n.prodHeads, n.prodSuffix)
+}
+
+// recurs reports whether the capitalised word occurs at least twice in the text
+// (a name is repeated; a noun after a head noun by chance rarely is).
+func (r *Recognizer) recurs(text string, t german.Token) bool {
+	return strings.Count(text, t.Text) >= 2
+}
+
+// institutionFor are institution nouns named by a field after "für"; compounds
+// ending in them count ("Fraunhofer-Institut", "Bundesamt", "Forschungszentrum").
+var institutionFor = []string{"institut", "zentrum", "hochschule", "universität", "agentur", "amt", "verband", "gesellschaft",
+	"stiftung", "ministerium", "akademie", "behörde", "kommission", "komitee", "netzwerk", "beauftragte", "beauftragter", "rat", "gericht"}
+
+// institutionDer are institution nouns named by a genitive ("Verband der Automobilindustrie").
+var institutionDer = map[string]bool{"verband": true, "bundesverband": true, "gerichtshof": true, "verein": true, "akademie": true,
+	"rechnungshof": true, "zentralverband": true, "gesamtverband": true}
+
+// institution returns the end of an institution name starting at toks[i], or i.
+func institution(toks []german.Token, info []tokInfo, i int, n *nameLists) int {
+	t := toks[i]
+	if t.Kind != german.Word || !t.IsUpper() || i+2 >= len(toks) {
+		return i
+	}
+	lw := info[i].lower
+	link := info[i+1].lower
+	ok := false
+	switch link {
+	case "für":
+		for _, h := range institutionFor {
+			if strings.HasSuffix(lw, h) && (len(lw) == len(h) || lw[len(lw)-len(h)-1] == '-' || len(h) >= 5) {
+				ok = true
+				break
+			}
+		}
+	case "der", "des":
+		ok = institutionDer[lw]
+	}
+	if !ok {
+		return i
+	}
+	j := i + 2
+	end := i
+	for j < len(toks) && j-i < 10 {
+		w := toks[j]
+		switch {
+		case w.Kind == german.Word && w.IsUpper() && !german.IsStopWord(info[j].lower):
+			end = j + 1
+		case info[j].lower == "und" || info[j].lower == "der" || info[j].lower == "für" || info[j].lower == "die" || info[j].lower == "des":
+		default:
+			j = len(toks)
+			continue
+		}
+		j++
+	}
+	if end <= i+2 {
+		return i
+	}
+	return end
+}
+
+// placeInstitution are institution nouns followed by their place.
+var placeInstitution = map[string]bool{"stadtwerke": true, "verbraucherzentrale": true, "sparkasse": true, "volksbank": true,
+	"landesbank": true, "handelskammer": true, "landgericht": true, "oberlandesgericht": true, "amtsgericht": true,
+	"verwaltungsgericht": true, "staatsanwaltschaft": true, "flughafen": true, "bezirksregierung": true, "messe": true,
+	"technische": false}
+
+// cityInstitution are institution nouns after a city adjective ("Wiener Börse").
+var cityInstitution = map[string]bool{"börse": true, "stadtwerke": true, "verkehrsbetriebe": true, "flughafen": true,
+	"staatsanwaltschaft": true, "landgericht": true, "oberlandesgericht": true, "verwaltungsgericht": true, "sparkasse": true,
+	"volksbank": true, "messe": true, "universität": true, "hochschule": true, "philharmoniker": true}
+
+// clubPrefix start sports club names.
+var clubPrefix = map[string]bool{"VfB": true, "VfL": true, "FC": true, "SC": true, "SV": true, "TSV": true, "TSG": true,
+	"RB": true, "BVB": true, "Borussia": true, "Eintracht": true, "Hertha": true, "Werder": true, "Fortuna": true,
+	"Union": false, "AC": true, "AS": true, "Real": true, "Atlético": true, "Inter": true, "Olympique": true}
+
+// locAt reports whether a place candidate covers token t.
+func locAt(sc []cand, t german.Token) bool {
+	for _, c := range sc {
+		if c.start == t.Start && c.end == t.End && c.typ == LOC && !c.derived {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedAt reports whether a derived (adjective) candidate covers token t.
+func derivedAt(sc []cand, t german.Token) bool {
+	for _, c := range sc {
+		if c.start == t.Start && c.end == t.End && c.derived {
+			return true
+		}
+	}
+	return false
+}
+
+// dropInLoc removes place candidates inside [s,e) (a place inside an institution name).
+func dropInLoc(sc []cand, s, e int) []cand {
+	out := sc[:0]
+	for _, c := range sc {
+		if c.start >= s && c.end <= e && c.typ == LOC {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isParticle(lw string) bool {
+	switch lw {
+	case "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "zu", "vom", "ter", "bin", "al", "el":
+		return true
+	}
+	return false
+}
+
+// singularDet reports whether the head noun at i stands after a singular article
+// ("der Netzbetreiber Syna", "des IT-Dienstleisters Dataport"), one adjective in
+// between allowed: then the capitalised word after it is an apposition, a name.
+func singularDet(toks []german.Token, info []tokInfo, i int) bool {
+	k := i - 1
+	if k >= 1 && toks[k].Kind == german.Word && !german.IsStopWord(info[k].lower) {
+		k-- // "der Frankfurter Investmentbank Metzler"
+	}
+	if k < 0 {
+		return false
+	}
+	switch info[k].lower {
+	case "der", "dem", "des", "den", "das", "ein", "einem", "eines", "einen", "einer", "vom", "beim", "zum", "zur", "im", "am":
+		return true
+	case "die", "eine":
+		h := info[i].lower
+		return !strings.HasSuffix(h, "er") && !strings.HasSuffix(h, "en") && !strings.HasSuffix(h, "e")
+	}
+	return false
+}
+
+// compoundInstitution reports hyphenated institution names whose last part is an
+// institution noun: "Otto-von-Guericke-Universität", "Max-Planck-Institut".
+func compoundInstitution(t german.Token, lw string) bool {
+	if t.Kind != german.Word || !t.IsUpper() || strings.Count(t.Text, "-") == 0 {
+		return false
+	}
+	for _, h := range [...]string{"-universität", "-hochschule", "-institut", "-stiftung", "-klinikum", "-gymnasium", "-akademie"} {
+		if strings.HasSuffix(lw, h) {
+			first := lw[:strings.IndexByte(lw, '-')]
+			return first != "ki" && first != "it" && first != "ai" && len(first) > 1
+		}
+	}
+	return false
+}
+
+// partOnly reports whether the candidates on token t are all compound parts.
+func partOnly(sc []cand, t german.Token) bool {
+	found := false
+	for _, c := range sc {
+		if c.start < t.End && t.Start < c.end {
+			if !c.part {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// dropPart removes compound-part candidates inside token t.
+func dropPart(sc []cand, t german.Token) []cand {
+	out := sc[:0]
+	for _, c := range sc {
+		if c.part && c.start >= t.Start && c.end <= t.End {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
