@@ -88,46 +88,42 @@ func typeClass(t entities.Type) string {
 // <mark class="ent ent-TYPE" data-id=ID data-type=TYPE>, boilerplate blocks inside
 // <span class="boilerplate">, everything else escaped. It walks byte offsets, so the
 // output's text content is exactly text (with invalid UTF-8 replaced).
-func highlightText(text string, hs []highlight, bps []region) (template.HTML, int) {
+//
+// anchors are byte offsets (sorted, unique) where an empty <span id="at-OFFSET"> is put, so
+// that theme evidence can link to its sentence; an anchor inside a mention goes before it.
+func highlightText(text string, hs []highlight, bps []region, anchors []int) (template.HTML, int) {
 	var sb strings.Builder
 	sb.Grow(len(text) * 5 / 4)
-	bi := 0
-	// plain writes text[a:b], wrapping the parts inside boilerplate.
-	plain := func(a, b int) {
-		for a < b {
-			for bi < len(bps) && bps[bi].end <= a {
-				bi++
-			}
-			if bi == len(bps) || bps[bi].start >= b {
-				escape(&sb, text[a:b])
-				return
-			}
-			r := bps[bi]
-			if r.start > a {
-				escape(&sb, text[a:r.start])
-				a = r.start
-			}
-			e := min(r.end, b)
-			fmt.Fprintf(&sb, `<span class="boilerplate" title="boilerplate: %s">`, html.EscapeString(r.kind))
-			escape(&sb, text[a:e])
-			sb.WriteString(`</span>`)
-			a = e
+	bi, ai := 0, 0
+	// anchorsUpTo writes the anchors at offsets <= pos not written yet.
+	anchorsUpTo := func(pos int) {
+		for ai < len(anchors) && anchors[ai] <= pos {
+			fmt.Fprintf(&sb, `<span id="at-%d" class="anchor"></span>`, anchors[ai])
+			ai++
 		}
 	}
-	inBoilerplate := func(pos int) bool {
-		for _, r := range bps {
-			if r.start <= pos && pos < r.end {
-				return true
+	// plain writes text[a:b], wrapping the parts inside boilerplate and putting anchors.
+	plain := func(a, b int) {
+		for a < b {
+			anchorsUpTo(a)
+			if ai < len(anchors) && anchors[ai] < b {
+				// Split at the next anchor.
+				next := anchors[ai]
+				plainNoAnchor(&sb, text, bps, &bi, a, next)
+				a = next
+				continue
 			}
+			plainNoAnchor(&sb, text, bps, &bi, a, b)
+			return
 		}
-		return false
 	}
 	pos, n := 0, 0
 	for _, h := range hs {
 		plain(pos, h.start)
+		anchorsUpTo(h.end - 1)
 		e := h.entity
 		class := "ent ent-" + typeClass(e.Type)
-		if inBoilerplate(h.start) {
+		if inRegions(bps, h.start) {
 			class += " in-boilerplate"
 		}
 		title := fmt.Sprintf("%s · %s · %s", e.Name, e.Type, e.ID)
@@ -135,14 +131,49 @@ func highlightText(text string, hs []highlight, bps []region) (template.HTML, in
 			title += " · " + e.Wikidata
 		}
 		fmt.Fprintf(&sb, `<mark class="%s" data-id="%s" data-type="%s" title="%s">`,
-			class, html.EscapeString(strings.ToValidUTF8(e.ID, "\uFFFD")), typeClass(e.Type), html.EscapeString(strings.ToValidUTF8(title, "\uFFFD")))
+			class, html.EscapeString(strings.ToValidUTF8(e.ID, "\uFFFD")), strings.ToUpper(typeClass(e.Type)), html.EscapeString(strings.ToValidUTF8(title, "\uFFFD")))
 		escape(&sb, text[h.start:h.end])
 		sb.WriteString(`</mark>`)
 		n++
 		pos = h.end
 	}
 	plain(pos, len(text))
+	anchorsUpTo(len(text))
 	return template.HTML(sb.String()), n
+}
+
+// inRegions reports whether pos lies in one of the regions.
+func inRegions(rs []region, pos int) bool {
+	for _, r := range rs {
+		if r.start <= pos && pos < r.end {
+			return true
+		}
+	}
+	return false
+}
+
+// plainNoAnchor writes text[a:b] escaped, wrapping the parts inside boilerplate regions
+// in <span class="boilerplate">. *bi is the first region that may still matter.
+func plainNoAnchor(sb *strings.Builder, text string, bps []region, bi *int, a, b int) {
+	for a < b {
+		for *bi < len(bps) && bps[*bi].end <= a {
+			*bi++
+		}
+		if *bi == len(bps) || bps[*bi].start >= b {
+			escape(sb, text[a:b])
+			return
+		}
+		r := bps[*bi]
+		if r.start > a {
+			escape(sb, text[a:r.start])
+			a = r.start
+		}
+		e := min(r.end, b)
+		fmt.Fprintf(sb, `<span class="boilerplate" title="boilerplate: %s">`, html.EscapeString(r.kind))
+		escape(sb, text[a:e])
+		sb.WriteString(`</span>`)
+		a = e
+	}
 }
 
 // pageData is what the template shows.
@@ -164,7 +195,12 @@ type pageData struct {
 
 type themeView struct {
 	ID, Label, Score string
-	Evidence         []string
+	Evidence         []evidenceView
+}
+
+type evidenceView struct {
+	Text   string
+	Anchor string // "#at-OFFSET": the anchor in the text
 }
 
 type entityView struct {
@@ -180,7 +216,17 @@ func clean(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 // greyed. name is shown as the page title.
 func render(w io.Writer, name, text string, doc *analyze.Document) error {
 	hs, dropped := collectHighlights(text, doc)
-	body, marks := highlightText(text, hs, boilerplateRegions(text, doc))
+	var anchors []int
+	for _, t := range doc.Themes {
+		for _, ev := range t.Evidence {
+			if ev.Start >= 0 && ev.End <= len(text) && ev.Start < ev.End {
+				anchors = append(anchors, ev.Start)
+			}
+		}
+	}
+	slices.Sort(anchors)
+	anchors = slices.Compact(anchors)
+	body, marks := highlightText(text, hs, boilerplateRegions(text, doc), anchors)
 	d := pageData{
 		Name:     clean(name),
 		Bytes:    len(text),
@@ -208,7 +254,10 @@ func render(w io.Writer, name, text string, doc *analyze.Document) error {
 		tv := themeView{ID: clean(t.ID), Label: clean(t.Label), Score: fmt.Sprintf("%.2f", t.Score)}
 		for _, ev := range t.Evidence {
 			if ev.Start >= 0 && ev.End <= len(text) && ev.Start < ev.End {
-				tv.Evidence = append(tv.Evidence, clean(strings.Join(strings.Fields(text[ev.Start:ev.End]), " ")))
+				tv.Evidence = append(tv.Evidence, evidenceView{
+					Text:   clean(strings.Join(strings.Fields(text[ev.Start:ev.End]), " ")),
+					Anchor: fmt.Sprintf("#at-%d", ev.Start),
+				})
 			}
 		}
 		d.Themes = append(d.Themes, tv)
@@ -254,7 +303,11 @@ h2 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; text-transform: uppercase; lett
 .badges summary { cursor: pointer; }
 .badge { display: inline-block; background: var(--fg); color: #fff; border-radius: 1rem; padding: .05rem .65rem; font-weight: 600; font-size: .9rem; }
 .score { font-variant-numeric: tabular-nums; margin-left: .4rem; }
-.badges code { color: var(--muted); margin-left: .4rem; }
+.badges code, .count { color: var(--muted); margin-left: .4rem; }
+.count { font-size: .85rem; }
+.jump { font-size: .8rem; color: var(--org-b); text-decoration: none; white-space: nowrap; }
+.anchor { scroll-margin-top: 3rem; }
+.anchor:target::before { content: "\25B6"; color: var(--org-b); margin-right: .2em; }
 blockquote { margin: .5rem 0 .25rem; padding: .25rem .75rem; border-left: 3px solid var(--line); color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
@@ -310,9 +363,9 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; padding-bottom
 <ul class="badges">
 {{- range .Themes}}
 <li><details>
-<summary><span class="badge" lang="de">{{.Label}}</span><span class="score">{{.Score}}</span><code>{{.ID}}</code></summary>
+<summary><span class="badge" lang="de">{{.Label}}</span><span class="score">{{.Score}}</span><code>{{.ID}}</code><span class="count">{{len .Evidence}} evidence</span></summary>
 {{- range .Evidence}}
-<blockquote lang="de">{{.}}</blockquote>
+<blockquote lang="de">{{.Text}} <a href="{{.Anchor}}" class="jump" aria-label="show in text">↓ text</a></blockquote>
 {{- end}}
 </details></li>
 {{- end}}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -148,11 +149,26 @@ func checkReport(t *testing.T, text string, doc *analyze.Document, page string) 
 	require.Len(t, divs, 1)
 	assert.Equal(t, text, textContent(divs[0]), "the text is shown whole and unchanged")
 
-	// Self-contained: no scripts, no external resources.
-	for _, n := range find(root, func(n *html.Node) bool { return n.Type == html.ElementNode }) {
-		assert.NotContains(t, []string{"script", "link", "img", "iframe"}, n.Data)
+	// Self-contained: no scripts, no external resources; links only to ids in the page.
+	elems := find(root, func(n *html.Node) bool { return n.Type == html.ElementNode })
+	ids := map[string]bool{}
+	for _, n := range elems {
+		if id := attr(n, "id"); id != "" {
+			assert.False(t, ids[id], "duplicate id %q", id)
+			ids[id] = true
+		}
+	}
+	for _, n := range elems {
+		assert.NotContains(t, []string{"script", "link", "img", "iframe", "object", "embed"}, n.Data)
 		assert.Empty(t, attr(n, "src"))
-		assert.Empty(t, attr(n, "href"))
+		if href := attr(n, "href"); href != "" {
+			assert.True(t, strings.HasPrefix(href, "#") && ids[href[1:]], "href %q is not a link into the page", href)
+		}
+	}
+	for _, th := range doc.Themes {
+		for _, ev := range th.Evidence {
+			assert.True(t, ids["at-"+itoa(ev.Start)], "evidence of %s has an anchor in the text", th.ID)
+		}
 	}
 	assert.NotContains(t, page, "url(")
 	assert.NotContains(t, page, "@import")
@@ -203,7 +219,7 @@ func TestHighlightHandmade(t *testing.T) {
 			{ID: "nvidia", Name: "NVIDIA", Type: entities.ORG, Mentions: []entities.Mention{{Start: nv, End: nv + 6, Text: "NVIDIA"}}},
 			{ID: "nvidia-chips", Name: "NVIDIA-Chips", Type: entities.PRODUCT, Mentions: []entities.Mention{{Start: nv, End: nv + 12, Text: "NVIDIA-Chips"}}}, // overlaps: longer kept
 		},
-		Themes: []analyze.Theme{{ID: "semiconductors", Label: "Halbleiter <&>", Score: 0.9, Evidence: []german.Span{{Start: 0, End: 13}}}},
+		Themes: []analyze.Theme{{ID: "semiconductors", Label: "Halbleiter <&>", Score: 0.9, Evidence: []german.Span{{Start: 0, End: 13}, {Start: nv + 1, End: nv + 8}}}},
 	}
 	var buf bytes.Buffer
 	require.NoError(t, render(&buf, "x<y>.txt", text, doc))
@@ -225,7 +241,11 @@ func TestHighlightHandmade(t *testing.T) {
 	require.Len(t, divs, 1)
 	assert.Equal(t, strings.ToValidUTF8(text, "\uFFFD"), textContent(divs[0]))
 	assert.Contains(t, page, "2 overlapping or invalid mentions not shown")
+	assert.Contains(t, page, `<span id="at-0" class="anchor"></span>&lt;b&gt;`)
+	assert.Contains(t, page, `<span id="at-`+itoa(nv+1)+`" class="anchor"></span><mark`, "an anchor inside a mention goes before it")
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestRun(t *testing.T) {
 	var out, errb bytes.Buffer
