@@ -29,6 +29,8 @@ const (
 	cueOffset     = 0.4  // density at which a sentence starts to count
 	cueScale      = 1.3  // density range from 0 to full sentence score
 	sentenceCap   = 0.85 // maximum score from one sentence
+	singleCueCap  = 0.45 // maximum score of a sentence with a single weak cue
+	strongCue     = 1.3  // weight of a cue that is unambiguous alone
 	evidenceMin   = 0.15 // minimum sentence score for evidence
 	maxEvidence   = 3
 	negationReach = 3 // words after a negation that it affects
@@ -149,6 +151,8 @@ func newTagger(t *Taxonomy) *tagger {
 // sentScratch accumulates one sentence's cues.
 type sentScratch struct {
 	acc  []float64
+	ncue []int     // distinct positive cues per theme
+	maxw []float64 // largest cue weight per theme
 	hits map[int32]uint8
 	seq  []string
 	neg  []bool // seq position follows a negation within reach
@@ -157,6 +161,12 @@ type sentScratch struct {
 func (sc *sentScratch) add(r cueRef, negated bool) {
 	if sc.hits[r.cue] >= 2 {
 		return
+	}
+	if sc.hits[r.cue] == 0 && r.w > 0 {
+		sc.ncue[r.theme]++
+		if r.w > sc.maxw[r.theme] && !negated {
+			sc.maxw[r.theme] = r.w
+		}
 	}
 	sc.hits[r.cue]++
 	w := r.w
@@ -254,7 +264,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 	}
 	nt := len(g.ids)
 	best := make([][]themeHit, nt) // per theme, sentences with f > 0
-	sc := &sentScratch{acc: make([]float64, nt), hits: map[int32]uint8{}}
+	sc := &sentScratch{acc: make([]float64, nt), ncue: make([]int, nt), maxw: make([]float64, nt), hits: map[int32]uint8{}}
 	ei := 0
 	for si, s := range seg.Sentences {
 		for ei < len(eh) && eh[ei].sent < si {
@@ -264,6 +274,8 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 			continue
 		}
 		clear(sc.acc)
+		clear(sc.ncue)
+		clear(sc.maxw)
 		clear(sc.hits)
 		sc.seq = sc.seq[:0]
 		sc.neg = sc.neg[:0]
@@ -357,7 +369,11 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 			if f <= 0 {
 				continue
 			}
-			best[t] = append(best[t], themeHit{min(f, sentenceCap), si})
+			limit := sentenceCap
+			if sc.ncue[t] < 2 && sc.maxw[t] < strongCue {
+				limit = singleCueCap // one word is a passing mention
+			}
+			best[t] = append(best[t], themeHit{min(f, limit), si})
 		}
 	}
 	return best

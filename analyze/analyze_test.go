@@ -1,0 +1,414 @@
+package analyze
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/techschau/techschau/internal/golddata"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const seedPath = "../../shared/data/seed-article-deepseek-huawei.txt"
+
+func readSeed(t testing.TB) string {
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Skipf("seed article: %s not found", seedPath)
+	}
+	return string(b)
+}
+
+func mustAnalyzer(t testing.TB, opts ...Option) *Analyzer {
+	a, err := New(opts...)
+	require.NoError(t, err)
+	return a
+}
+
+func marshal(t testing.TB, d *Document) []byte {
+	b, err := json.MarshalIndent(d, "", "  ")
+	require.NoError(t, err)
+	return append(b, '\n')
+}
+
+// checkSpans asserts the offset invariants of a Document.
+func checkSpans(t testing.TB, text string, d *Document) {
+	t.Helper()
+	in := func(s, e int) bool { return 0 <= s && s <= e && e <= len(text) }
+	for _, s := range d.Sentences {
+		require.True(t, in(s.Start, s.End), "sentence span")
+		require.Equal(t, text[s.Start:s.End], s.Text)
+	}
+	for _, b := range d.Boilerplate {
+		require.True(t, in(b.Start, b.End), "boilerplate span")
+	}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			require.True(t, in(m.Start, m.End), "mention span")
+			require.Equal(t, text[m.Start:m.End], m.Text)
+		}
+	}
+	for _, th := range d.Themes {
+		require.True(t, th.Score >= 0 && th.Score <= 1)
+		for _, ev := range th.Evidence {
+			require.True(t, in(ev.Start, ev.End), "evidence span")
+		}
+	}
+	for _, s := range d.Summary.Sentences {
+		require.True(t, in(s.Start, s.End), "summary span")
+		require.Equal(t, text[s.Start:s.End], s.Text)
+	}
+	if d.Dateline != nil {
+		require.True(t, in(d.Dateline.Start, d.Dateline.End), "dateline span")
+	}
+}
+
+func TestSeedGolden(t *testing.T) {
+	text := readSeed(t)
+	d, err := mustAnalyzer(t).Analyze(context.Background(), text)
+	require.NoError(t, err)
+	checkSpans(t, text, d)
+	assert.Equal(t, "de", d.Language)
+
+	// body and boilerplate
+	cut := strings.Index(text, "- Die besten Bücher")
+	require.Positive(t, cut)
+	body := 0
+	for _, s := range d.Sentences {
+		if s.Start < cut {
+			assert.False(t, s.Boilerplate, "article sentence marked boilerplate: %q", s.Text)
+			body++
+		} else {
+			assert.True(t, s.Boilerplate, "boilerplate sentence marked body: %q", s.Text)
+		}
+	}
+	assert.Equal(t, 14, body)
+	require.NotEmpty(t, d.Boilerplate)
+	assert.Equal(t, cut, d.Boilerplate[0].Start)
+	assert.Equal(t, len(strings.TrimRight(text, "\n ")), d.Boilerplate[len(d.Boilerplate)-1].End)
+
+	// dateline
+	require.NotNil(t, d.Dateline)
+	assert.Equal(t, []string{"Peking", "London"}, d.Dateline.Places)
+	assert.Equal(t, "IT BOLTWISE", d.Dateline.Source)
+	assert.Equal(t, 0, d.Dateline.Start)
+	assert.Equal(t, "PEKING / LONDON (IT BOLTWISE) –", text[d.Dateline.Start:d.Dateline.End])
+
+	// entities: those of issue 3, no IT BOLTWISE, nothing from boilerplate
+	var ids []string
+	for _, e := range d.Entities {
+		ids = append(ids, e.ID)
+		assert.NotContains(t, strings.ToLower(e.Name), "boltwise")
+		for _, m := range e.Mentions {
+			assert.Less(t, m.Start, cut, "entity %s mentioned in boilerplate", e.ID)
+		}
+	}
+	for _, id := range []string{"deepseek", "huawei", "nvidia", "peking", "london", "china", "usa"} {
+		assert.Contains(t, ids, id)
+	}
+
+	// themes
+	got := map[string]Theme{}
+	for _, th := range d.Themes {
+		got[th.ID] = th
+	}
+	for _, id := range []string{"foreign_tech_dependence", "semiconductors", "state_intervention", "tech_sovereignty", "delays_setbacks", "ai_compute", "geopolitical_rivalry"} {
+		assert.Contains(t, got, id)
+	}
+	assert.NotContains(t, got, "export_controls")
+	assert.NotContains(t, got, "supply_chain")
+	evidence := func(id, phrase string) {
+		for _, ev := range got[id].Evidence {
+			if strings.Contains(text[ev.Start:ev.End], phrase) {
+				return
+			}
+		}
+		t.Errorf("theme %s: no evidence sentence with %q", id, phrase)
+	}
+	evidence("foreign_tech_dependence", "Abhängigkeit von US-Technologie")
+	evidence("state_intervention", "von chinesischen Behörden gedrängt")
+	evidence("tech_sovereignty", "technologische Unabhängigkeit")
+	evidence("delays_setbacks", "verzögert")
+	evidence("ai_compute", "Inferenz")
+	evidence("semiconductors", "Ascend-Prozessor")
+
+	// golden JSON
+	out := marshal(t, d)
+	golden := filepath.Join("testdata", "golden", "seed.json")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, out, 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -update to create %s", golden)
+	assert.Equal(t, string(want), string(out), "golden file differs; review and run go test -run TestSeedGolden -update")
+}
+
+func TestDocumentJSONShape(t *testing.T) {
+	text := readSeed(t)
+	d, err := Analyze(context.Background(), text)
+	require.NoError(t, err)
+	var m map[string]json.RawMessage
+	compact, err := json.Marshal(d)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(compact, &m))
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	assert.Equal(t, []string{"boilerplate", "dateline", "entities", "keyphrases", "language", "sentences", "summary", "themes"}, keys)
+	var dl map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(m["dateline"], &dl))
+	assert.Len(t, dl, 4)
+	for _, k := range []string{"start", "end", "places", "source"} {
+		assert.Contains(t, dl, k)
+	}
+	assert.Contains(t, string(m["boilerplate"]), `"kind":"`)
+	assert.Contains(t, string(m["summary"]), `"sentences":[`)
+}
+
+func TestEmptyAndBlank(t *testing.T) {
+	a := mustAnalyzer(t)
+	for _, in := range []string{"", "   \n\n\t "} {
+		d, err := a.Analyze(context.Background(), in)
+		require.NoError(t, err)
+		assert.Empty(t, d.Sentences)
+		assert.Nil(t, d.Dateline)
+		b := marshal(t, d)
+		assert.Contains(t, string(b), `"sentences": []`)
+		assert.Contains(t, string(b), `"themes": []`)
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+func TestTooLarge(t *testing.T) {
+	a := mustAnalyzer(t, WithMaxBytes(100))
+	big := strings.Repeat("Die Firma baut Chips in Dresden. ", 10)
+	_, err := a.Analyze(context.Background(), big)
+	require.ErrorIs(t, err, ErrTooLarge)
+
+	// AnalyzeReader stops at limit+1 bytes
+	cr := &countingReader{r: strings.NewReader(strings.Repeat("x", 1<<20))}
+	_, err = a.AnalyzeReader(context.Background(), cr)
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.LessOrEqual(t, cr.n, 100+1+512*8, "read far beyond the limit")
+
+	d, err := a.AnalyzeReader(context.Background(), strings.NewReader("Die Firma baut Chips."))
+	require.NoError(t, err)
+	assert.Len(t, d.Sentences, 1)
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	text := "Berlin – Die Firma \xff\xfe baut Chips in Dresden. Huawei liefert \xc3 Prozessoren an die Bundesregierung.\n\nMehr zum Thema\n"
+	d, err := Analyze(context.Background(), text)
+	require.NoError(t, err)
+	checkSpans(t, text, d)
+	require.NotEmpty(t, d.Sentences)
+	_, err = json.Marshal(d)
+	require.NoError(t, err)
+}
+
+func TestLanguage(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"german", "Die chinesische Firma hat den Start ihres neuen Modells verschoben, nachdem es Probleme mit den Chips gab. Das Unternehmen will die Software nun in den USA testen und hofft auf eine schnelle Lösung für die Kunden.", "de"},
+		{"english", "The Chinese company has delayed the launch of its new model after problems with the chips. It said that the software will be tested in the United States and that it hopes for a quick fix for its customers.", "en"},
+		{"french", "La société chinoise a reporté le lancement de son nouveau modèle après des problèmes avec les puces. Elle espère une solution rapide pour ses clients et veut tester le logiciel aux États-Unis dans les prochaines semaines.", ""},
+		{"short", "Huawei Ascend", "de"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, detectLanguage(tt.text))
+		})
+	}
+	_, err := Analyze(context.Background(), tests[2].text)
+	assert.ErrorIs(t, err, ErrUnsupportedLanguage)
+}
+
+func TestEnglish(t *testing.T) {
+	text := "Chinese AI firm DeepSeek has delayed the launch of its new model after problems with Huawei chips. The company was urged by authorities in Beijing to use Huawei processors instead of Nvidia chips, according to people familiar with the matter. Ritwik Gupta, a researcher at the University of California, said the problems were growing pains."
+	d, err := Analyze(context.Background(), text)
+	require.NoError(t, err)
+	assert.Equal(t, "en", d.Language)
+	checkSpans(t, text, d)
+	assert.NotEmpty(t, d.Sentences)
+}
+
+func TestDateline(t *testing.T) {
+	tests := []struct {
+		name, text string
+		places     []string
+		source     string
+		dash       string // text[Start:End], "" for no dateline
+	}{
+		{"boltwise", "PEKING / LONDON (IT BOLTWISE) – Die Firma baut Chips.", []string{"Peking", "London"}, "IT BOLTWISE", "PEKING / LONDON (IT BOLTWISE) –"},
+		{"plain", "Berlin – Die Bundesregierung plant ein Gesetz.", []string{"Berlin"}, "", "Berlin –"},
+		{"agency", "Wien (APA) – Die Regierung plant ein Gesetz.", []string{"Wien"}, "APA", "Wien (APA) –"},
+		{"two places", "San Francisco/Peking – NVIDIA darf wieder liefern.", []string{"San Francisco", "Peking"}, "", "San Francisco/Peking –"},
+		{"hyphen dash", "Berlin (dpa) - Die Bundesregierung plant ein Gesetz.", []string{"Berlin"}, "dpa", "Berlin (dpa) -"},
+		{"spaced slash", "San Francisco / Peking – NVIDIA darf wieder liefern.", []string{"San Francisco", "Peking"}, "", "San Francisco / Peking –"},
+		{"compound", "Berlin-Mitte ist ein Bezirk. Die Firma baut Chips.", nil, "", ""},
+		{"sentence", "Die Firma baut Chips in Dresden. Sie liefert an viele Kunden.", nil, "", ""},
+	}
+	a := mustAnalyzer(t, WithoutSummary())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := a.Analyze(context.Background(), tt.text)
+			require.NoError(t, err)
+			if tt.dash == "" {
+				assert.Nil(t, d.Dateline)
+				return
+			}
+			require.NotNil(t, d.Dateline)
+			assert.Equal(t, tt.places, d.Dateline.Places)
+			assert.Equal(t, tt.source, d.Dateline.Source)
+			assert.Equal(t, tt.dash, tt.text[d.Dateline.Start:d.Dateline.End])
+		})
+	}
+}
+
+func TestNoThemeFromPassingWord(t *testing.T) {
+	texts := []string{
+		"Der VfB Stuttgart hat einen neuen Stürmer verpflichtet. Der Spieler kommt aus Lyon und unterschreibt bis 2029. Die Ablöse soll bei 20 Millionen Euro liegen. Ein Chip im Ball misst künftig die Geschwindigkeit.",
+		"Das neue Smartphone hat eine gute Kamera und einen großen Akku. Die Verzögerung beim Auslösen ist kaum spürbar. Das Display ist hell und scharf.",
+	}
+	for _, text := range texts {
+		d, err := Analyze(context.Background(), text)
+		require.NoError(t, err)
+		assert.Empty(t, d.Themes, text)
+	}
+}
+
+func TestDeterminism(t *testing.T) {
+	texts := []string{readSeed(t)}
+	if dir, err := golddata.ArticlesDir(); err == nil {
+		if arts, err := golddata.LoadArticles(dir); err == nil {
+			for _, a := range arts {
+				texts = append(texts, a.Text)
+			}
+		}
+	}
+	a1, a2 := mustAnalyzer(t), mustAnalyzer(t)
+	for _, text := range texts {
+		d1, err := a1.Analyze(context.Background(), text)
+		require.NoError(t, err)
+		d2, err := a2.Analyze(context.Background(), text)
+		require.NoError(t, err)
+		require.Equal(t, string(marshal(t, d1)), string(marshal(t, d2)))
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	text := readSeed(t)
+	a := mustAnalyzer(t)
+	want, err := a.Analyze(context.Background(), text)
+	require.NoError(t, err)
+	wantJSON := marshal(t, want)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				d, err := a.Analyze(context.Background(), text)
+				if err != nil {
+					errs <- err
+					return
+				}
+				b, _ := json.MarshalIndent(d, "", "  ")
+				if !bytes.Equal(append(b, '\n'), wantJSON) {
+					errs <- errors.New("concurrent result differs")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	for _, o := range []Option{WithThemeThreshold(0), WithThemeThreshold(1.5), WithSummarySentences(-1), WithKeyphrases(-1), WithMaxBytes(0), WithWorkers(0)} {
+		_, err := New(o)
+		assert.ErrorIs(t, err, ErrBadOption)
+	}
+	text := readSeed(t)
+	a := mustAnalyzer(t, WithoutEntities(), WithoutSummary(), WithoutThemes())
+	d, err := a.Analyze(context.Background(), text)
+	require.NoError(t, err)
+	assert.Empty(t, d.Entities)
+	assert.Empty(t, d.Themes)
+	assert.Empty(t, d.Summary.Sentences)
+	assert.Empty(t, d.Keyphrases)
+	assert.NotEmpty(t, d.Sentences)
+
+	a = mustAnalyzer(t, WithSummarySentences(2), WithKeyphrases(3), WithThemeThreshold(0.99))
+	d, err = a.Analyze(context.Background(), text)
+	require.NoError(t, err)
+	assert.LessOrEqual(t, len(d.Summary.Sentences), 2)
+	assert.LessOrEqual(t, len(d.Keyphrases), 3)
+	for _, th := range d.Themes {
+		assert.GreaterOrEqual(t, th.Score, 0.99)
+	}
+	cut := strings.Index(text, "- Die besten Bücher")
+	for _, s := range d.Summary.Sentences {
+		assert.Less(t, s.Start, cut, "summary from boilerplate")
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Analyze(ctx, "Die Firma baut Chips.")
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestKindText(t *testing.T) {
+	for k := Kind(0); k < numKinds; k++ {
+		b, err := k.MarshalText()
+		require.NoError(t, err)
+		var k2 Kind
+		require.NoError(t, k2.UnmarshalText(b))
+		assert.Equal(t, k, k2)
+	}
+	var k Kind
+	assert.Error(t, k.UnmarshalText([]byte("nope")))
+}
+
+func TestValidUTF8Sentences(t *testing.T) {
+	text := readSeed(t)
+	d, err := Analyze(context.Background(), text)
+	require.NoError(t, err)
+	for _, s := range d.Sentences {
+		assert.True(t, utf8.ValidString(s.Text))
+	}
+}
