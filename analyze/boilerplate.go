@@ -31,6 +31,8 @@ type line struct {
 	prompt     int  // prompt verbs (abonnieren, teilen ...)
 	gender     bool // (m/w/d)
 	pipes      int  // separators | · »
+	handles    int  // @user and #hashtag tokens
+	label      bool // the lead phrase is a label ("Zum Weiterhören: ...")
 	cues       [numKinds]uint8
 	lead       Kind // kind of a leading marker phrase ("Mehr zum Thema", "Foto:"), KindOther if none
 	hasLead    bool
@@ -88,7 +90,7 @@ var leadPhrases = []struct {
 	{"mehr zum thema", KindTeaser}, {"mehr zu ", KindTeaser}, {"lesen sie auch", KindTeaser}, {"lesen sie mehr", KindTeaser},
 	{"auch interessant", KindTeaser}, {"ebenfalls interessant", KindTeaser}, {"weitere artikel", KindTeaser}, {"weitere nachrichten", KindTeaser},
 	{"das könnte sie", KindTeaser}, {"das könnte dich", KindTeaser}, {"verwandte", KindTeaser}, {"zum thema", KindTeaser}, {"passend dazu", KindTeaser},
-	{"meistgelesen", KindTeaser}, {"mehr aus ", KindTeaser}, {"mehr von ", KindTeaser}, {"mehr tests", KindTeaser}, {"mehr news", KindTeaser},
+	{"meistgelesen", KindTeaser}, {"zum weiter", KindTeaser}, {"im podcast", KindTeaser}, {"podcast:", KindTeaser}, {"video:", KindTeaser}, {"mehr aus ", KindTeaser}, {"mehr von ", KindTeaser}, {"mehr tests", KindTeaser}, {"mehr news", KindTeaser},
 	{"mehr nachrichten", KindTeaser}, {"mehr artikel", KindTeaser}, {"mehr themen", KindTeaser}, {"ähnliche", KindTeaser}, {"weitere ", KindTeaser},
 	{"empfohlen", KindTeaser}, {"neueste", KindTeaser}, {"zu diesem artikel", KindComments}, {"hat ihnen", KindComments},
 	{"wie hat ihnen", KindComments}, {"wie gefällt ihnen", KindComments}, {"wie gefällt dir", KindComments}, {"screenshot", KindCaption},
@@ -203,6 +205,9 @@ func classifyLines(seg *german.Segmented) []line {
 			}
 			l := &ls[li]
 			if tok.Kind != german.Word {
+				if tok.Kind == german.Handle {
+					l.handles++
+				}
 				if tok.Kind == german.Symbol || tok.Kind == german.Punct {
 					switch tok.Text {
 					case "|", "·", "»", "›", ">", "•":
@@ -358,11 +363,21 @@ func classifyLine(text string, l *line) {
 			if l.words > 25 && p.k != KindCaption && p.k != KindCopyright && !strings.HasPrefix(p.p, "über d") {
 				continue
 			}
-			if p.k == KindTeaser && l.final && !l.list && !strings.HasPrefix(p.p, "lesen sie") {
+			label := strings.IndexByte(lp, ':') > 0 && strings.IndexByte(lp, ':') < 30
+			if p.k == KindTeaser && l.final && !l.list && !label && !strings.HasPrefix(p.p, "lesen sie") {
 				continue // "Weitere Details nannte ..." is a sentence, not a heading
 			}
-			l.lead, l.hasLead = p.k, true
+			l.lead, l.hasLead, l.label = p.k, true, label
 			break
+		}
+	}
+	// a photo credit at the end of a line: "... Bild: Deutsche Telekom"
+	if !l.hasLead && l.words <= 30 {
+		for _, m := range creditMarks {
+			if i := strings.Index(s, m); i > 0 && len(strings.Fields(s[i+len(m):])) <= 5 {
+				l.lead, l.hasLead = KindCaption, true
+				break
+			}
 		}
 	}
 	// imperative at line start: first word a prompt verb, capitalised
@@ -385,7 +400,7 @@ func classifyLine(text string, l *line) {
 	switch {
 	case l.gender, l.cues[KindCopyright] >= 2:
 		l.strong = true
-	case l.hasLead && (short || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || !l.prose):
+	case l.hasLead && (short || l.label || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || !l.prose):
 		l.strong = true
 	case l.second && (cueSum > 0 || l.prompt > 0 || short):
 		l.strong = true
@@ -394,6 +409,8 @@ func classifyLine(text string, l *line) {
 	case l.list && (l.excl || cueSum > 0 || l.prompt > 0 || !l.final):
 		l.strong = true
 	case l.pipes >= 2 && !l.prose:
+		l.strong = true
+	case l.handles >= 2 && l.handles*2 >= l.words && !l.prose:
 		l.strong = true
 	case !l.prose && cueSum > 0 && short:
 		l.strong = true
@@ -417,6 +434,8 @@ func setWeight(l *line) {
 		l.weight = -1.5 // heading, label, short line
 	}
 }
+
+var creditMarks = []string{" Foto: ", " Fotos: ", " Bild: ", " Grafik: ", " Quelle: ", " Screenshot: ", " Illustration: ", " (Foto: ", " (Bild: ", " Foto/", " Bildquelle: "}
 
 func isGenderLetter(c byte) bool {
 	switch c {
