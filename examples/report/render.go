@@ -363,7 +363,7 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; padding-bottom
 <ul class="badges">
 {{- range .Themes}}
 <li><details>
-<summary><span class="badge" lang="de">{{.Label}}</span><span class="score">{{.Score}}</span><code>{{.ID}}</code><span class="count">{{len .Evidence}} evidence</span></summary>
+<summary><span class="badge" lang="de">{{.Label}}</span><span class="score">{{.Score}}</span><code>{{.ID}}</code><span class="count">{{len .Evidence}} {{if eq (len .Evidence) 1}}sentence{{else}}sentences{{end}}</span></summary>
 {{- range .Evidence}}
 <blockquote lang="de">{{.Text}} <a href="{{.Anchor}}" class="jump" aria-label="show in text">↓ text</a></blockquote>
 {{- end}}
