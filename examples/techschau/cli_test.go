@@ -391,6 +391,15 @@ func TestBatchErrorsAndClean(t *testing.T) {
 	assert.True(t, strings.HasPrefix(out, `{"id":5,`), out)
 }
 
+func TestBatchCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"batch"}, strings.NewReader(`{"text":"Huawei baut Chips."}`+"\n"), &out, &errb)
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errb.String(), "context canceled")
+}
+
 const conllInput = "#\thttp://example.org/artikel/1\t[2025-08-14]\n" +
 	"1\tHuawei\tO\tO\n" +
 	"2\tliefert\tO\tO\n" +
