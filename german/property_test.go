@@ -15,7 +15,7 @@ import (
 const gnadPath = "../../shared/data/10kgnad/dev.csv"
 
 // gnadTexts returns the article texts of the 10kGNAD dev file (nil when
-// absent). The CSV is read simply: label;text or label;'text' with ''.
+// absent). The CSV is read simply: label;text or label;'text' with ”.
 func gnadTexts(t testing.TB) []string {
 	b, err := os.ReadFile(gnadPath)
 	if err != nil {

@@ -40,24 +40,15 @@ func (s *Segmented) Tokens() []Token {
 // sentences share one backing array. It is the entry point for pipelines
 // that tokenise once.
 func Segment(text string) *Segmented {
-	toks := make([]Token, 0, len(text)/6+1)
-	sents := make([]Sentence, 0, len(text)/120+1)
-	g := segmenter{text: text, sc: scanner{text: text}, collect: true, toks: toks}
+	toks := Tokens(text)
+	sents := make([]Sentence, 0, len(text)/100+1)
+	g := segmenter{text: text, buf: toks, done: true}
 	for {
-		s, e, line, ok := g.next()
+		s, e, line, k0, ok := g.next()
 		if !ok {
 			break
 		}
-		sents = append(sents, Sentence{Span: Span{s, e}, Line: line})
-	}
-	toks = g.toks
-	k := 0
-	for i := range sents {
-		k0 := k
-		for k < len(toks) && toks[k].End <= sents[i].End {
-			k++
-		}
-		sents[i].Tokens = toks[k0:k:k]
+		sents = append(sents, Sentence{Span: Span{s, e}, Tokens: toks[k0:g.i:g.i], Line: line})
 	}
 	return &Segmented{Text: text, Sentences: sents, tokens: toks[:len(toks):len(toks)]}
 }
@@ -66,10 +57,10 @@ func Segment(text string) *Segmented {
 // (first byte of the first token to the last byte of the last token), in
 // order, non-overlapping. See the package documentation for the rules.
 func Sentences(text string) []Span {
-	spans := make([]Span, 0, len(text)/120+1)
-	g := segmenter{text: text, sc: scanner{text: text}}
+	spans := make([]Span, 0, len(text)/100+1)
+	g := segmenter{text: text, sc: scanner{text: text}, buf: make([]Token, 0, 512)}
 	for {
-		s, e, _, ok := g.next()
+		s, e, _, _, ok := g.next()
 		if !ok {
 			return spans
 		}
@@ -82,9 +73,9 @@ func Sentences(text string) []Span {
 // returns false.
 func AllSentences(text string) iter.Seq[Span] {
 	return func(yield func(Span) bool) {
-		g := segmenter{text: text, sc: scanner{text: text}}
+		g := segmenter{text: text, sc: scanner{text: text}, buf: make([]Token, 0, 512)}
 		for {
-			s, e, _, ok := g.next()
+			s, e, _, _, ok := g.next()
 			if !ok || !yield(Span{s, e}) {
 				return
 			}
@@ -92,104 +83,115 @@ func AllSentences(text string) iter.Seq[Span] {
 	}
 }
 
-// segmenter groups the scanner's tokens into sentences with one token of
-// lookahead.
+// segmenter groups tokens into sentences with one token of lookahead. It
+// reads them from buf; unless done, it refills buf from the scanner.
 type segmenter struct {
-	text    string
-	sc      scanner
-	peek    Token
-	hasPeek bool
-	collect bool
-	toks    []Token
+	text string
+	sc   scanner
+	buf  []Token
+	i    int  // index in buf of the next token
+	done bool // buf holds all remaining tokens
 }
 
-func (g *segmenter) take() (Token, bool) {
-	if g.hasPeek {
-		g.hasPeek = false
-		return g.peek, true
+// has makes sure buf[g.i] exists, refilling buf when streaming; it reports
+// whether there is a next token.
+func (g *segmenter) has() bool {
+	if g.i < len(g.buf) {
+		return true
 	}
-	return g.sc.next()
-}
-
-func (g *segmenter) look() (Token, bool) {
-	if !g.hasPeek {
+	if g.done {
+		return false
+	}
+	g.buf = g.buf[:0]
+	g.i = 0
+	for len(g.buf) < cap(g.buf) {
 		t, ok := g.sc.next()
 		if !ok {
-			return Token{}, false
+			g.done = true
+			break
 		}
-		g.peek = t
-		g.hasPeek = true
+		g.buf = append(g.buf, t)
 	}
-	return g.peek, true
+	return len(g.buf) > 0
 }
 
-// next returns the next sentence.
-func (g *segmenter) next() (start, end int, line, ok bool) {
-	t, ok := g.take()
-	if !ok {
-		return 0, 0, false, false
+// next returns the next sentence and the buf index of its first token (in
+// Segment, where buf holds all tokens, g.i is then the index after its
+// last token).
+func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
+	if !g.has() {
+		return 0, 0, false, 0, false
 	}
 	text := g.text
-	start = t.Start
-	lineStart := atLineStart(text, t.Start)
+	k0 = g.i
+	last := g.buf[g.i]
+	g.i++
+	start = last.Start
+	lineStart := atLineStart(text, start)
 	for {
-		if g.collect {
-			g.toks = append(g.toks, t)
-		}
-		last := t
-		terminal := isTerminal(text, t)
-		if terminal {
-			for {
-				n, ok := g.look()
-				if !ok || n.Start != last.End || !isCloser(n) {
-					break
+		terminal := false
+		if last.Kind == Punct || last.Kind == Symbol {
+			terminal = isTerminal(text, last)
+			if terminal {
+				isDot, dot := last.Text == ".", last.Start
+				for g.has() {
+					n := &g.buf[g.i]
+					if n.Start != last.End || !isCloser(n) {
+						break
+					}
+					last = *n
+					g.i++
 				}
-				g.take()
-				if g.collect {
-					g.toks = append(g.toks, n)
+				if isDot && dot > start && isEnumerator(text, start, dot) {
+					// "2." opening a sentence is a list number, not a sentence
+					terminal = false
 				}
-				last = n
 			}
 		}
-		n, ok := g.look()
-		if !ok {
-			return start, last.End, lineStart && !terminal && !periodWord(last), true
+		if !g.has() {
+			return start, last.End, lineStart && !terminal && !periodWord(&last), k0, true
 		}
+		n := &g.buf[g.i]
 		gap := text[last.End:n.Start]
-		nl := newlines(gap)
+		nl := 0
+		if len(gap) != 1 || gap[0] != ' ' {
+			nl = newlines(gap)
+		}
 		switch {
 		case nl >= 2:
-			return start, last.End, lineStart && !terminal && !periodWord(last), true
+			return start, last.End, lineStart && !terminal && !periodWord(&last), k0, true
 		case terminal:
-			if t.Text == "." && t.Start > start && isEnumerator(text, start, t.Start) {
-				// "2." opening a sentence is a list number, not a sentence
-				break
-			}
 			if nl == 1 || startsSentence(text, n, gap) {
-				return start, last.End, false, true
+				return start, last.End, false, k0, true
 			}
-		case periodWord(last):
+		case last.Kind == Punct && last.Text == "." && last.Start > start && isEnumerator(text, start, last.Start):
+			// list number: never a boundary on the same line
+			if nl == 1 {
+				return start, last.End, false, k0, true
+			}
+		case periodWord(&last):
 			if nl == 1 && !startsLower(n) {
-				return start, last.End, false, true
+				return start, last.End, false, k0, true
 			}
 			if nl == 0 && abbrevEndsSentence(last.Text) && n.IsUpper() && len(gap) > 0 {
-				return start, last.End, false, true
+				return start, last.End, false, k0, true
 			}
 		case nl == 1:
-			if !softWrap(last, n) {
-				return start, last.End, lineStart, true
+			if !softWrap(&last, n) {
+				return start, last.End, lineStart, k0, true
 			}
 		default:
-			if missingStop(text, last, n) {
-				return start, last.End, false, true
+			if missingStop(text, &last, n) {
+				return start, last.End, false, k0, true
 			}
 		}
-		t, _ = g.take()
+		last = *n
+		g.i++
 	}
 }
 
 // periodWord reports whether t is an abbreviation or ordinal with its period.
-func periodWord(t Token) bool {
+func periodWord(t *Token) bool {
 	return (t.Kind == Word || t.Kind == Number) && len(t.Text) > 1 && t.Text[len(t.Text)-1] == '.'
 }
 
@@ -223,7 +225,7 @@ func isTerminal(text string, t Token) bool {
 
 // isCloser reports whether t closes a quotation or bracket after final
 // punctuation.
-func isCloser(t Token) bool {
+func isCloser(t *Token) bool {
 	if t.Kind != Punct {
 		return false
 	}
@@ -235,7 +237,7 @@ func isCloser(t Token) bool {
 }
 
 // isOpener reports whether t may open a sentence before its first word.
-func isOpener(t Token) bool {
+func isOpener(t *Token) bool {
 	switch t.Text {
 	case "\"", "'", "``", "''", "`", "(", "[", "„", "“", "”", "«", "»", "‚", "‘", "‹", "›", "-", "--", "–", "—", "¿", "¡", "*", "•", "·":
 		return true
@@ -245,7 +247,7 @@ func isOpener(t Token) bool {
 
 // startsSentence reports whether token n, after final punctuation and the
 // white space gap, starts a new sentence.
-func startsSentence(text string, n Token, gap string) bool {
+func startsSentence(text string, n *Token, gap string) bool {
 	if gap == "" {
 		return false
 	}
@@ -282,7 +284,7 @@ func startsSentence(text string, n Token, gap string) bool {
 }
 
 // startsLower reports whether the token starts with a lower-case letter.
-func startsLower(t Token) bool {
+func startsLower(t *Token) bool {
 	c := t.Text[0]
 	if c < utf8.RuneSelf {
 		return 'a' <= c && c <= 'z'
@@ -294,7 +296,7 @@ func startsLower(t Token) bool {
 // softWrap reports whether a line break between last and n continues a
 // sentence: the line ends in a word, number, comma or hyphen and the next
 // line starts lower case.
-func softWrap(last, n Token) bool {
+func softWrap(last, n *Token) bool {
 	if !startsLower(n) || n.Kind != Word {
 		return false
 	}
@@ -372,8 +374,8 @@ func isEnumerator(text string, start, end int) bool {
 // auxiliary — never a noun; articles are left out because they start names
 // such as "Die Presse"), and last is a content word or a closing quote or
 // bracket.
-func missingStop(text string, last, n Token) bool {
-	if n.Kind != Word || !clauseStarter(n.Text) {
+func missingStop(text string, last, n *Token) bool {
+	if n.Kind != Word || len(n.Text) > 12 || n.Text[0] < 'A' || (n.Text[0] > 'Z' && n.Text[0] != 0xC3) || !clauseStarter(n.Text) {
 		return false
 	}
 	switch last.Kind {

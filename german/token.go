@@ -375,6 +375,14 @@ func scanWord(text string, i int) (int, Kind) {
 				}
 				break
 			}
+			if c == 0xC3 && j+1 < len(text) && text[j+1] >= 0x80 && text[j+1] <= 0xBF && text[j+1] != 0x97 && text[j+1] != 0xB7 {
+				// Latin-1 letters À-ÿ (ä ö ü ß …) except × and ÷
+				asciiOnly = false
+				letters = true
+				digitsOnly = false
+				j += 2
+				continue
+			}
 			r, w := utf8.DecodeRuneInString(text[j:])
 			if (r == utf8.RuneError && w <= 1) || !wordRune(r) {
 				break
