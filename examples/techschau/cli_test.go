@@ -468,3 +468,54 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+func TestCustomLexiconAndThemes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o600))
+		return p
+	}
+	lex := write("lex.json", `{"entries": [{"id": "quellwerk", "name": "Quellwerk Systeme", "type": "ORG", "aliases": ["Quellwerk"]}]}`)
+	themes := write("themes.json", `{"themes": [{"id": "open_source", "label_de": "Open Source", "label_en": "Open source",
+  "definition": "Articles about open-source software.",
+  "cues": {"words": {"Quelltext": 2.0, "Open-Source-Software": 2.0, "Lizenz": 1.0}, "phrases": {"offenen Quelltext": 2.0}}}]}`)
+	badThemes := write("bad-themes.json", "{\"themes\": [\n{\"id\": 5}\n]}")
+	article := write("a.txt", "Berlin – Das Start-up Quellwerk Systeme veröffentlicht seine Datenbank als Open-Source-Software. "+
+		"Der Quelltext steht unter einer freien Lizenz. Quellwerk will damit Behörden den Umstieg auf offenen Quelltext erleichtern. "+
+		"Die Open-Source-Software läuft auf Servern in Deutschland.\n")
+
+	themeIDs := func(d *jsonDoc) []string {
+		var ids []string
+		for _, th := range d.Themes {
+			ids = append(ids, th.ID)
+		}
+		return ids
+	}
+
+	code, out, errs := cli(t, "", "analyze", "--lexicon", lex, "--themes", themes, article)
+	require.Equal(t, exitOK, code, errs)
+	d := decodeDoc(t, out)
+	assert.Contains(t, d.entityIDs(), "quellwerk")
+	assert.Contains(t, d.entityIDs(), "berlin", "merged: the default lexicon still counts")
+	assert.Contains(t, themeIDs(d), "open_source")
+
+	code, out, errs = cli(t, "", "analyze", "--lexicon", lex, "--lexicon-only", "--no-model", "--themes", themes, "--themes-only", article)
+	require.Equal(t, exitOK, code, errs)
+	d = decodeDoc(t, out)
+	assert.Equal(t, []string{"quellwerk"}, d.entityIDs(), "--lexicon-only replaces the default lexicon")
+	assert.Equal(t, []string{"open_source"}, themeIDs(d))
+
+	code, out, errs = cli(t, "", "analyze", "--themes", badThemes, article)
+	assert.Equal(t, exitFailure, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, badThemes+":2", "the error names file and line")
+
+	// The same flags work for batch and (lexicon) for conll.
+	code, out, errs = cli(t, `{"id":1,"text":"Quellwerk Systeme wächst."}`, "batch", "--lexicon", lex)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, `"id":"quellwerk"`)
+	code, out, errs = cli(t, "1\tQuellwerk\n2\twächst\n\n", "conll", "--lexicon", lex)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, "1\tQuellwerk\tB-ORG\n2\twächst\tO\n\n", out)
+}
