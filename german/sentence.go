@@ -397,17 +397,29 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // clauseStarter reports whether w is a capitalised function word that in
 // running text starts a clause: personal pronouns (not "Sie", the polite
-// form), adverbs, conjunctions, prepositions and finite auxiliaries.
+// form), adverbs, conjunctions, prepositions and finite auxiliaries. Words
+// that also begin names are left out: articles ("Die Presse"), preposition
+// contractions ("Hotel Zur Post", "Im Westen nichts Neues"), "Heute" (a
+// newspaper), "Man".
 func clauseStarter(w string) bool {
+	if len(w) < 2 || len(w) > 12 {
+		return false
+	}
+	// quick filter on the first letter
+	switch w[0] {
+	case 'A', 'B', 'D', 'E', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'S', 'T', 'V', 'W', 'Z', 0xC3:
+	default:
+		return false
+	}
 	switch w {
-	case "Ich", "Wir", "Er", "Es", "Man",
+	case "Ich", "Wir", "Er", "Es",
 		"Leider", "Aber", "Doch", "Dann", "Danach", "Deshalb", "Daher", "Darum", "Trotzdem",
-		"Außerdem", "Jedoch", "Auch", "Hier", "Dort", "Heute", "Gestern", "Jetzt", "Nun",
+		"Außerdem", "Jedoch", "Auch", "Hier", "Dort", "Gestern", "Jetzt", "Nun",
 		"Zudem", "Allerdings", "Insgesamt", "Bisher", "Damals", "Immer", "Nur", "Sehr", "Schon",
 		"Noch", "Also", "Sonst", "Denn", "Seitdem", "Inzwischen", "Mittlerweile", "Vielleicht",
-		"Wenn", "Weil", "Obwohl", "Nachdem", "Als", "Da", "Dass", "Ob", "Wie", "Was", "Warum",
-		"Seit", "Über", "Nach", "Bei", "Mit", "Für", "Vor", "Auf", "Aus", "Bis", "Ohne", "Gegen",
-		"Unter", "Während", "Wegen", "Trotz", "Im", "Am", "Zum", "Zur", "Vom", "Beim",
+		"Wenn", "Weil", "Obwohl", "Nachdem", "Als", "Da", "Dass", "Ob", "Wie", "Warum",
+		"Seit", "Über", "Nach", "Bei", "Mit", "Für", "Bis", "Ohne", "Gegen",
+		"Während",
 		"Bin", "War", "Ist", "Sind", "Waren", "Hat", "Habe", "Haben", "Hatte", "Hatten",
 		"Wird", "Wurde", "Wurden", "Kann", "Konnte", "Muss", "Musste", "Würde", "Sollte", "Wollte":
 		return true
