@@ -50,10 +50,17 @@ func ReadFile(path string) ([]Sentence, error) {
 }
 
 // Examples turns sentences into training examples (sharing their slices).
-func Examples(ss []Sentence) []ner.Example {
+// noMISC marks a corpus that does not annotate MISC names (ner.Example.NoMISC).
+func Examples(ss []Sentence, noMISC bool) []ner.Example {
 	out := make([]ner.Example, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, ner.Example{Words: s.Words, Labels: s.Labels})
+		out = append(out, ner.Example{Words: s.Words, Labels: s.Labels, NoMISC: noMISC})
 	}
 	return out
+}
+
+// AnnotatesMISC reports whether a training file annotates MISC names
+// (Europarl and GermEval do; SmartData and Europeana do not).
+func AnnotatesMISC(path string) bool {
+	return strings.Contains(path, "europarl") || strings.HasSuffix(path, ".tsv")
 }

@@ -114,16 +114,17 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 			emit[i*numLabels+l] = int64(e[l])
 		}
 	}
-	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out)
+	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out, nil)
 }
 
 const negInf = math.MinInt64 / 4
 
-// viterbi decodes the best allowed label sequence from emission scores.
-func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8, n int, out []Label) []Label {
+// viterbi decodes the best allowed label sequence from emission scores. If
+// mask is not nil, label l is allowed at token i only if mask[i]&(1<<l) != 0.
+func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8, n int, out []Label, mask []uint16) []Label {
 	var prev, cur [numLabels]int64
 	for l := range numLabels {
-		if allowed[0][l] {
+		if allowed[0][l] && (mask == nil || mask[0]&(1<<l) != 0) {
 			prev[l] = int64(trans[0][l]) + emit[l]
 		} else {
 			prev[l] = negInf
@@ -142,7 +143,7 @@ func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8,
 					best, arg = v, p
 				}
 			}
-			if best == negInf {
+			if best == negInf || mask != nil && mask[i]&(1<<l) == 0 {
 				cur[l] = negInf
 			} else {
 				cur[l] = best + e[l]

@@ -13,6 +13,10 @@ type Example struct {
 	Words  []string
 	Labels []Label
 	Hints  []Hint
+	// NoMISC says that the corpus does not annotate MISC names: its O tokens
+	// may be MISC, and training does not punish MISC predictions there (the
+	// gold sequence is the best one that agrees with the annotation).
+	NoMISC bool
 }
 
 // TrainOptions controls Train. The zero value uses the defaults.
@@ -54,6 +58,7 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 	type sent struct {
 		off    int // index of the first token in tokFeat
 		labels []Label
+		noMISC bool
 	}
 	var (
 		sents   []sent
@@ -70,7 +75,7 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 			hints = nil
 		}
 		labels := fixBIO(ex.Labels)
-		sents = append(sents, sent{off: len(tokFeat), labels: labels})
+		sents = append(sents, sent{off: len(tokFeat), labels: labels, noMISC: ex.NoMISC})
 		x.prepare(ex.Words)
 		for i := range ex.Words {
 			tokFeat = append(tokFeat, int32(len(feats)))
@@ -109,7 +114,8 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 	}
 	var emit []int64
 	var back []uint8
-	var pred []Label
+	var pred, gold, goldBuf []Label
+	var mask []uint16
 	c := int64(1)
 	for epoch := range opt.Epochs {
 		rng := rand.New(rand.NewPCG(opt.Seed, uint64(epoch)))
@@ -133,12 +139,25 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 				}
 				copy(emit[i*numLabels:], e[:])
 			}
-			pred = viterbi(transF(), emit, back, n, pred[:0])
-			if !slices.Equal(pred, s.labels) {
+			pred = viterbi(transF(), emit, back, n, pred[:0], nil)
+			gold = s.labels
+			if s.noMISC {
+				mask = mask[:0]
+				for _, l := range s.labels {
+					if l == O {
+						mask = append(mask, 1<<O|1<<BMISC|1<<IMISC)
+					} else {
+						mask = append(mask, 1<<l)
+					}
+				}
+				goldBuf = viterbi(transF(), emit, back, n, goldBuf[:0], mask)
+				gold = goldBuf
+			}
+			if !slices.Equal(pred, gold) {
 				nerr++
 				prevG, prevP := -1, -1
 				for i := range n {
-					g, p := int(s.labels[i]), int(pred[i])
+					g, p := int(gold[i]), int(pred[i])
 					if g != p {
 						for _, b := range bucket[tokFeat[s.off+i]:tokFeat[s.off+i+1]] {
 							if b < 0 {

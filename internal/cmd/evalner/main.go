@@ -27,12 +27,19 @@ func main() {
 	noDev := flag.Bool("nodev", false, "train without dev, test on all of dev")
 	embedded := flag.Bool("embedded", false, "evaluate the embedded model on all of dev")
 	only := flag.String("only", "", "train only on corpus files whose path contains this")
+	flag.IntVar(&devRep, "devrep", 3, "repeat the dev training sentences this many times")
+	flag.BoolVar(&noMISC, "nomisc", true, "treat O in corpora without MISC annotation as possibly MISC")
 	flag.Parse()
 	if err := run(*data, *folds, *bits, *epochs, *seed, *minCount, *noDev, *embedded, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "evalner:", err)
 		os.Exit(1)
 	}
 }
+
+var (
+	devRep int
+	noMISC bool
+)
 
 func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev, embedded bool, only string) error {
 	dev, err := conll.ReadFile(filepath.Join(data, conll.GermEvalDev))
@@ -59,7 +66,7 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		if err != nil {
 			return err
 		}
-		other = append(other, conll.Examples(ss)...)
+		other = append(other, conll.Examples(ss, noMISC && !conll.AnnotatesMISC(f))...)
 	}
 	start := time.Now()
 	if noDev {
@@ -76,8 +83,10 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	for k := range folds {
 		lo, hi := k*len(dev)/folds, (k+1)*len(dev)/folds
 		train := append([]ner.Example(nil), other...)
-		train = append(train, conll.Examples(dev[:lo])...)
-		train = append(train, conll.Examples(dev[hi:])...)
+		for range devRep {
+			train = append(train, conll.Examples(dev[:lo], false)...)
+			train = append(train, conll.Examples(dev[hi:], false)...)
+		}
 		m, err := ner.Train(train, opt)
 		if err != nil {
 			return err

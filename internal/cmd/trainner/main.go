@@ -29,6 +29,7 @@ func main() {
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
 	noDev := flag.Bool("nodev", false, "do not train on the GermEval dev file")
 	useHints := flag.Bool("hints", false, "compute lexicon hints and train with hint features")
+	devRep := flag.Int("devrep", 3, "repeat the GermEval dev sentences this many times (in-domain weight)")
 	flag.Parse()
 
 	start := time.Now()
@@ -43,7 +44,13 @@ func main() {
 			fmt.Fprintln(os.Stderr, "trainner:", err)
 			os.Exit(1)
 		}
-		exs = append(exs, conll.Examples(ss)...)
+		rep := 1
+		if f == conll.GermEvalDev {
+			rep = *devRep
+		}
+		for range rep {
+			exs = append(exs, conll.Examples(ss, !conll.AnnotatesMISC(f))...)
+		}
 	}
 	if *useHints {
 		if err := addHints(exs); err != nil {
