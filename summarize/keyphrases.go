@@ -202,7 +202,17 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 		return out
 	}
 	for _, g := range cands {
+		// the most frequent form; among forms at least half as frequent the
+		// shortest, which is usually the base form ("Modell", not "Modells")
 		slices.SortStableFunc(g.surfaces, func(a, b surface) int { return cmp.Compare(b.count, a.count) })
+		top := g.surfaces[0].count
+		best := 0
+		for i, sf := range g.surfaces {
+			if 2*sf.count >= top && len(sf.text) < len(g.surfaces[best].text) {
+				best = i
+			}
+		}
+		g.surfaces[0], g.surfaces[best] = g.surfaces[best], g.surfaces[0]
 	}
 	slices.SortStableFunc(cands, func(a, b *phraseGroup) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
@@ -224,19 +234,15 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 	return out
 }
 
-// coveredBy reports whether all of g's words belong to one phrase already
-// taken (a noun after its adjective phrase, a phrase after a longer one).
+// coveredBy reports whether g shares a word with a phrase already taken
+// ("Unabhängigkeit" after "technologische Unabhängigkeit", "Modell R2" after
+// "Modell"): each word is reported once, in its best phrase.
 func coveredBy(g *phraseGroup, taken []*phraseGroup) bool {
 	for _, t := range taken {
-		all := true
 		for _, id := range g.ids {
-			if !slices.Contains(t.ids, id) {
-				all = false
-				break
+			if slices.Contains(t.ids, id) {
+				return true
 			}
-		}
-		if all {
-			return true
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,30 +10,65 @@ import (
 	"github.com/techschau/techschau/german"
 )
 
-// params are the scoring weights. They were chosen on the 10kGNAD dev
-// teaser/body pairs (see internal/cmd/evalsum) with few, robust values.
+// Sentence features, combined linearly by params.w.
+const (
+	fBias     = iota
+	fFirst    // rank 0 among eligible sentences
+	fSecond   // rank 1
+	fThird    // rank 2
+	fFourth   // rank 3
+	fPos      // 1/(1+rank)
+	fCen      // centrality: shared content weight with the rest of the text, max 1
+	fLead     // share of content terms that the first sentence also has
+	fLength   // min(words, 50)/50
+	fShort    // fewer than 8 words
+	fQuote    // contains a quotation mark
+	fRelPos   // rank/sentences
+	fLead3    // share of content terms that occur in the first three sentences (others)
+	fLong     // more than 35 words
+	fNumber   // contains a number
+	fAnaphor  // starts with a pronoun or connective that needs context ("Er", "Damit")
+	nFeatures // number of features
+)
+
+// params are the scoring weights. w was fitted by least squares on the
+// 10kGNAD dev teaser/body pairs (summarize/tune_test.go, -tune): a handful
+// of features, so little room to overfit.
 type params struct {
-	tau         float64 // position prior 1/(1+rank/tau)
-	wPos, wCen  float64 // weights of position and centrality
+	w           [nFeatures]float64
 	lenExp      float64 // centrality = shared weight / uniqueTerms^lenExp
-	minWords    float64 // sentences with fewer words are scaled down
-	longWords   float64 // sentences with more words are scaled by (longWords/words)^longExp
-	longExp     float64
 	linePenalty float64 // factor for line units without final punctuation
 	boost       float64 // weight of Hints.Boost
+	leadBonus   float64 // added to the first n sentences when n are asked for
 }
 
 var defaultParams = params{
-	tau:         1,
-	wPos:        1,
-	wCen:        1,
+	w: [nFeatures]float64{
+		fBias:    0.0203,
+		fFirst:   -0.0009,
+		fSecond:  0.0266,
+		fThird:   0.0270,
+		fFourth:  -0.0111,
+		fPos:     0.0299,
+		fCen:     0.0271,
+		fLead:    -0.0220,
+		fLength:  0.0153,
+		fShort:   -0.0170,
+		fQuote:   -0.0006,
+		fRelPos:  -0.0079,
+		fLead3:   -0.0031,
+		fLong:    0.0021,
+		fNumber:  0.0003,
+		fAnaphor: -0.0104,
+	},
 	lenExp:      0.5,
-	minWords:    8,
-	longWords:   25,
-	longExp:     0,
 	linePenalty: 0.2,
-	boost:       0.5,
+	boost:       0.05,
 }
+
+// dupShare is the share of content terms already covered at which a
+// sentence counts as a near-duplicate of the summary so far.
+var dupShare = 0.6
 
 // maxVocab bounds the stem cache kept across calls in a pooled scratch.
 const maxVocab = 1 << 17
@@ -52,6 +88,8 @@ type sent struct {
 	u0, u1     int32 // unique terms in scratch.uniq[u0:u1], counts in scratch.cnt
 	words      int   // word tokens
 	line       bool
+	number     bool // has a number token
+	anaphor    bool // first word needs context
 	score      float64
 	runes      int // length in runes, computed lazily (-1 unknown)
 }
@@ -168,9 +206,16 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		}
 		sc.occ = sc.occ[:0]
 		words := 0
+		number, anaphor := false, false
 		for _, tok := range s.Tokens {
+			if tok.Kind == german.Number {
+				number = true
+			}
 			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 				continue
+			}
+			if words == 0 && isAnaphor(tok.Text) || words < 3 && isDemonstrative(tok.Text) {
+				anaphor = true
 			}
 			words++
 			e := sc.term(tok.Text)
@@ -204,7 +249,7 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		sc.sents = append(sc.sents, sent{
 			idx: i, start: s.Start, end: s.End,
 			u0: u0, u1: int32(len(sc.uniq)),
-			words: words, line: s.Line, runes: -1,
+			words: words, line: s.Line, number: number, anaphor: anaphor, runes: -1,
 		})
 	}
 }
@@ -218,7 +263,32 @@ func (sc *scratch) nextStamp() {
 }
 
 // score sets every sentence's relevance.
-func (sc *scratch) score(p *params, h Hints) {
+func (sc *scratch) score(text string, p *params, h Hints, n int) {
+	sc.maxScore = 0
+	sc.features(text, p, func(k int, f *[nFeatures]float64) {
+		si := &sc.sents[k]
+		v := 0.0
+		for j, x := range f {
+			v += p.w[j] * x
+		}
+		if k < n {
+			v += p.leadBonus
+		}
+		if si.line {
+			v *= p.linePenalty
+		}
+		if h.Boost != nil {
+			if b := h.Boost(si.idx); b == b && !math.IsInf(b, 0) { // skip NaN, Inf
+				v += p.boost * b
+			}
+		}
+		si.score = positive(v)
+		sc.maxScore = max(sc.maxScore, si.score)
+	})
+}
+
+// features calls fn with the feature vector of every eligible sentence.
+func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures]float64)) {
 	maxCen := 0.0
 	for k := range sc.sents {
 		si := &sc.sents[k]
@@ -226,37 +296,73 @@ func (sc *scratch) score(p *params, h Hints) {
 		for j := si.u0; j < si.u1; j++ {
 			dot += float64(sc.tf[sc.uniq[j]] - sc.cnt[j])
 		}
+		si.score = 0
 		if n := si.u1 - si.u0; n > 0 {
 			si.score = dot / math.Pow(float64(n), p.lenExp)
 		}
 		maxCen = max(maxCen, si.score)
 	}
-	sc.maxScore = 0
+	// mark the terms of the first three sentences: stamp+1..stamp+3 by sentence
+	sc.nextStamp()
+	sc.nextStamp()
+	sc.nextStamp()
+	base := sc.stamp - 2
+	if base == 0 || base > sc.stamp { // wrapped meanwhile
+		clear(sc.mark)
+		sc.stamp, base = 3, 1
+	}
+	for k := min(len(sc.sents), 3) - 1; k >= 0; k-- {
+		si := &sc.sents[k]
+		for j := si.u0; j < si.u1; j++ {
+			sc.mark[sc.uniq[j]] = base + uint32(k)
+		}
+	}
+	n := float64(len(sc.sents))
+	var f [nFeatures]float64
 	for k := range sc.sents {
 		si := &sc.sents[k]
-		cen := 0.0
+		clear(f[:])
+		f[fBias] = 1
+		if k < 4 {
+			f[fFirst+k] = 1
+		}
+		f[fPos] = 1 / (1 + float64(k))
 		if maxCen > 0 {
-			cen = si.score / maxCen
+			f[fCen] = si.score / maxCen
 		}
-		pos := 1 / (1 + float64(k)/p.tau)
-		lf := 1.0
-		if w := float64(si.words); w < p.minWords {
-			lf = w / p.minWords
-		}
-		if w := float64(si.words); w > p.longWords && p.longExp > 0 {
-			lf *= math.Pow(p.longWords/w, p.longExp)
-		}
-		if si.line {
-			lf *= p.linePenalty
-		}
-		si.score = lf * (p.wPos*pos + p.wCen*cen)
-		if h.Boost != nil {
-			if b := h.Boost(si.idx); b == b && !math.IsInf(b, 0) { // skip NaN, Inf
-				si.score += p.boost * b
+		if si.u1 > si.u0 {
+			c, c3 := 0, 0
+			for j := si.u0; j < si.u1; j++ {
+				m := sc.mark[sc.uniq[j]]
+				if m == base && k > 0 {
+					c++
+				}
+				if m >= base && m != base+uint32(k) {
+					c3++
+				}
 			}
+			nu := float64(si.u1 - si.u0)
+			f[fLead] = float64(c) / nu
+			f[fLead3] = float64(c3) / nu
 		}
-		si.score = max(si.score, 1e-9)
-		sc.maxScore = max(sc.maxScore, si.score)
+		if si.words > 35 {
+			f[fLong] = 1
+		}
+		if si.number {
+			f[fNumber] = 1
+		}
+		if si.anaphor {
+			f[fAnaphor] = 1
+		}
+		f[fLength] = float64(min(si.words, 50)) / 50
+		if si.words < 8 {
+			f[fShort] = 1
+		}
+		if strings.ContainsAny(text[si.start:si.end], "\"„“”»«") {
+			f[fQuote] = 1
+		}
+		f[fRelPos] = float64(k) / n
+		fn(k, &f)
 	}
 }
 
@@ -301,7 +407,11 @@ func (sc *scratch) choose(text string, n, maxChars int, lambda float64) []int {
 			}
 		}
 		if top.round != round {
-			sc.heap[0].val = (1-lambda)*si.score/sc.maxScore - lambda*sc.redundancy(si)
+			red := sc.redundancy(si)
+			if red >= dupShare {
+				red = 2 // near-duplicate of what is chosen: only as a last resort
+			}
+			sc.heap[0].val = (1-lambda)*si.score/sc.maxScore - lambda*red
 			sc.heap[0].round = round
 			sc.down(0)
 			continue
@@ -373,4 +483,39 @@ func (sc *scratch) reset() {
 	sc.cnt = sc.cnt[:0]
 	sc.sents = sc.sents[:0]
 	sc.heap = sc.heap[:0]
+}
+
+// anaphors are sentence openers that refer back to earlier sentences.
+var anaphors = []string{"er", "sie", "es", "dies", "diese", "dieser", "dieses", "damit", "dabei",
+	"daher", "dafür", "deshalb", "deswegen", "auch", "und", "aber", "doch", "zudem", "außerdem",
+	"allerdings", "jedoch", "denn", "dort", "hier", "ihm", "ihr", "ihn", "ihnen", "so", "dann", "trotzdem"}
+
+// isDemonstrative reports "dieser" and its forms, which point back when
+// they come early in a sentence ("Trotz dieser Bemühungen").
+func isDemonstrative(word string) bool {
+	if len(word) < 4 || len(word) > 6 || word[0] != 'd' && word[0] != 'D' {
+		return false
+	}
+	switch german.Lower(word) {
+	case "dies", "diese", "dieser", "dieses", "diesem", "diesen":
+		return true
+	}
+	return false
+}
+
+func isAnaphor(word string) bool {
+	if len(word) > 12 {
+		return false
+	}
+	return slices.Contains(anaphors, german.Lower(word))
+}
+
+// positive maps a linear score monotonically onto (0, ∞): unchanged above
+// 0.01, exponentially approaching 0 below, so that order is kept.
+func positive(v float64) float64 {
+	const knee = 0.01
+	if v >= knee {
+		return v
+	}
+	return max(knee*math.Exp((v-knee)/knee), 1e-300)
 }

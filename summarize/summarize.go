@@ -19,7 +19,7 @@ var ErrInvalidOption = errors.New("summarize: invalid option")
 const DefaultSentences = 3
 
 // DefaultRedundancy is the default redundancy weight of [WithRedundancy].
-const DefaultRedundancy = 0.3
+const DefaultRedundancy = 0.4
 
 // Option configures a [Summarizer]; see [New].
 type Option func(*options)
@@ -109,7 +109,7 @@ type Sentence struct {
 	Start int     `json:"start"` // byte offset of the first byte
 	End   int     `json:"end"`   // byte offset after the last byte
 	Text  string  `json:"text"`  // the original text of the span
-	Score float64 `json:"score"` // relevance in [0,1], 1 for the best sentence of the text
+	Score float64 `json:"score"` // relevance in (0,1], 1 for the best sentence of the text
 }
 
 // Summary is an extractive summary: sentences of the text in article order.
@@ -159,7 +159,6 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 		sc.reset()
 		return out
 	}
-	sc.score(&s.o.p, h)
 	n := s.o.sentences
 	if s.o.ratioSet {
 		r := int(math.Ceil(s.o.ratio * float64(len(sc.sents))))
@@ -168,6 +167,7 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 			n = r
 		}
 	}
+	sc.score(seg.Text, &s.o.p, h, n)
 	maxChars := -1
 	if s.o.maxCharsSet {
 		maxChars = s.o.maxChars
@@ -180,7 +180,7 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 		out.Sentences = append(out.Sentences, Sentence{
 			Start: si.start, End: si.end,
 			Text:  seg.Text[si.start:si.end],
-			Score: round(si.score / sc.maxScore),
+			Score: max(round(si.score/sc.maxScore), 0.0001),
 		})
 	}
 	sc.reset()

@@ -238,9 +238,10 @@ func TestDatelineTrimmedSpan(t *testing.T) {
 	seg := german.Segment(text)
 	require.NotEmpty(t, seg.Sentences)
 	seg.Sentences[0].Start = len("Wien – ")
-	sum := mustNew(t, WithSentences(1)).SummarizeSegmented(seg, Hints{})
-	require.Len(t, sum.Sentences, 1)
+	sum := mustNew(t, WithSentences(2)).SummarizeSegmented(seg, Hints{})
+	require.Len(t, sum.Sentences, 2)
 	assert.Equal(t, "Der Konzern meldet einen Rekordgewinn.", sum.Sentences[0].Text)
+	assert.Equal(t, len("Wien – "), sum.Sentences[0].Start)
 }
 
 func TestBadSegmented(t *testing.T) {

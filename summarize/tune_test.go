@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"sort"
 	"testing"
 
 	"github.com/techschau/techschau/german"
@@ -56,6 +55,77 @@ func margins(pairs []rouge.Pair, ours rouge.System) []float64 {
 	return m
 }
 
+// sample is one sentence's features and its ROUGE with the teaser.
+type sample struct {
+	f [nFeatures]float64
+	y float64
+}
+
+func samples(pairs []rouge.Pair, target func(rouge.Scores) float64) []sample {
+	var out []sample
+	sc := newScratch()
+	p := defaultParams
+	for _, pr := range pairs {
+		ref := rouge.Tokenize(pr.Reference, rouge.WithStemming(true))
+		seg := rouge.Prepare(pr)
+		sc.load(seg, Hints{})
+		if len(sc.sents) > 0 {
+			sc.features(seg.Text, &p, func(k int, f *[nFeatures]float64) {
+				si := sc.sents[k]
+				r := rouge.Compute(rouge.Tokenize(seg.Text[si.start:si.end], rouge.WithStemming(true)), ref)
+				out = append(out, sample{*f, target(r)})
+			})
+		}
+		sc.reset()
+	}
+	return out
+}
+
+// fit solves ridge least squares (XᵀX + αI)w = Xᵀy.
+func fit(ss []sample, alpha float64) [nFeatures]float64 {
+	const n = nFeatures
+	var a [n][n + 1]float64
+	for _, s := range ss {
+		for i := 0; i < n; i++ {
+			for j := 0; j < n; j++ {
+				a[i][j] += s.f[i] * s.f[j]
+			}
+			a[i][n] += s.f[i] * s.y
+		}
+	}
+	for i := 1; i < n; i++ {
+		a[i][i] += alpha * float64(len(ss))
+	}
+	for c := 0; c < n; c++ {
+		piv := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[piv][c]) {
+				piv = r
+			}
+		}
+		a[c], a[piv] = a[piv], a[c]
+		if a[c][c] == 0 {
+			continue
+		}
+		for r := 0; r < n; r++ {
+			if r == c {
+				continue
+			}
+			m := a[r][c] / a[c][c]
+			for j := c; j <= n; j++ {
+				a[r][j] -= m * a[c][j]
+			}
+		}
+	}
+	var w [n]float64
+	for i := 0; i < n; i++ {
+		if a[i][i] != 0 {
+			w[i] = a[i][n] / a[i][i]
+		}
+	}
+	return w
+}
+
 func TestTune(t *testing.T) {
 	if !*tune {
 		t.Skip("run with -tune")
@@ -65,39 +135,39 @@ func TestTune(t *testing.T) {
 	for i, p := range pairs {
 		halves[i%2] = append(halves[i%2], p)
 	}
-	type run struct {
-		p      params
-		lambda float64
-		obj    float64
-		m      []float64
+	targets := map[string]func(rouge.Scores) float64{
+		"f1":     func(r rouge.Scores) float64 { return (r.R1.F1 + r.R2.F1 + r.RL.F1) / 3 },
+		"prec":   func(r rouge.Scores) float64 { return (r.R1.Precision + r.R2.Precision + r.RL.Precision) / 3 },
+		"recall": func(r rouge.Scores) float64 { return (r.R1.Recall + r.R2.Recall + r.RL.Recall) / 3 },
+		"mix": func(r rouge.Scores) float64 {
+			return (r.R1.F1+r.R2.F1+r.RL.F1)/3 + (r.R1.Recall+r.R2.Recall+r.RL.Recall)/6
+		},
 	}
-	var runs []run
-	for _, tau := range []float64{0.5, 1, 2, 4} {
-		for _, wCen := range []float64{0.25, 0.5, 1} {
-			for _, lenExp := range []float64{0.5, 0.8} {
-				for _, longExp := range []float64{0, 0.5, 1} {
-					for _, lambda := range []float64{0, 0.3, 0.6} {
+	for _, tn := range []string{"f1", "prec"} {
+		hs := [2][]sample{samples(halves[0], targets[tn]), samples(halves[1], targets[tn])}
+		fmt.Println("target", tn)
+		for _, alpha := range []float64{0.03, 0.1} {
+			for _, lambda := range []float64{0.4, 0.6} {
+				for _, lb := range []float64{0, 0.005} {
+					obj := math.Inf(1)
+					var all []float64
+					for h := 0; h < 2; h++ {
 						p := defaultParams
-						p.tau, p.wCen, p.lenExp, p.longExp = tau, wCen, lenExp, longExp
-						ours := oursSystem(t, withParams(p), WithRedundancy(lambda))
-						obj := math.Inf(1)
-						var all []float64
-						for _, h := range halves {
-							m := margins(h, ours)
-							all = append(all, m...)
-							for _, x := range m {
-								obj = min(obj, x)
-							}
+						p.w = fit(hs[h], alpha)
+						p.leadBonus = lb
+						m := margins(halves[1-h], oursSystem(t, withParams(p), WithRedundancy(lambda)))
+						all = append(all, m...)
+						for _, x := range m {
+							obj = min(obj, x)
 						}
-						runs = append(runs, run{p, lambda, obj, all})
 					}
+					fmt.Printf("cross obj %+.4f alpha %g lambda %.1f lb %.3f %s\n", obj, alpha, lambda, lb, fmtM(all))
 				}
 			}
+			p := defaultParams
+			p.w = fit(append(hs[0], hs[1]...), alpha)
+			fmt.Printf("alpha %g full fit w = %#v\n", alpha, p.w)
 		}
-	}
-	sort.Slice(runs, func(i, j int) bool { return runs[i].obj > runs[j].obj })
-	for _, r := range runs[:min(15, len(runs))] {
-		fmt.Printf("obj %+.4f tau %.2f wCen %.2f lenExp %.2f longExp %.2f lambda %.2f  %s\n", r.obj, r.p.tau, r.p.wCen, r.p.lenExp, r.p.longExp, r.lambda, fmtM(r.m))
 	}
 }
 
@@ -107,4 +177,80 @@ func fmtM(m []float64) string {
 		s += fmt.Sprintf(" %+.2f", 100*x)
 	}
 	return s
+}
+
+func objective(m []float64) float64 {
+	mn, sum := math.Inf(1), 0.0
+	for _, x := range m {
+		mn = min(mn, x)
+		sum += x
+	}
+	return mn + 0.2*sum/float64(len(m))
+}
+
+// ascend improves p.w coordinate-wise on the actual ROUGE margins.
+func ascend(t *testing.T, train []rouge.Pair, p params, lambda float64) (params, float64) {
+	eval := func(p params) float64 {
+		return objective(margins(train, oursSystem(t, withParams(p), WithRedundancy(lambda))))
+	}
+	best := eval(p)
+	for pass := 0; pass < 2; pass++ {
+		for j := 0; j <= nFeatures; j++ {
+			for _, d := range []float64{-0.02, -0.01, -0.005, 0.005, 0.01, 0.02} {
+				q := p
+				if j == nFeatures {
+					q.leadBonus = max(0, q.leadBonus+d)
+				} else {
+					q.w[j] += d
+				}
+				if v := eval(q); v > best+1e-5 {
+					best, p = v, q
+				}
+			}
+		}
+	}
+	return p, best
+}
+
+var ascendFlag = flag.Bool("ascend", false, "coordinate ascent on ROUGE margins")
+
+func TestAscend(t *testing.T) {
+	if !*ascendFlag {
+		t.Skip("run with -ascend")
+	}
+	pairs := evalPairs(t)
+	var halves [2][]rouge.Pair
+	for i, p := range pairs {
+		halves[i%2] = append(halves[i%2], p)
+	}
+	f1 := func(r rouge.Scores) float64 { return (r.R1.F1 + r.R2.F1 + r.RL.F1) / 3 }
+	lambda := 0.4
+	for h := 0; h < 2; h++ {
+		p := defaultParams
+		p.w = fit(samples(halves[h], f1), 0.03)
+		p, tr := ascend(t, halves[h], p, lambda)
+		m := margins(halves[1-h], oursSystem(t, withParams(p), WithRedundancy(lambda)))
+		fmt.Printf("half %d train obj %+.4f test obj %+.4f %s\nw=%#v lb=%v\n", h, tr, objective(m), fmtM(m), p.w, p.leadBonus)
+	}
+}
+
+func TestAscendFull(t *testing.T) {
+	if !*ascendFlag {
+		t.Skip("run with -ascend")
+	}
+	pairs := evalPairs(t)
+	f1 := func(r rouge.Scores) float64 { return (r.R1.F1 + r.R2.F1 + r.RL.F1) / 3 }
+	lambda := 0.4
+	p := defaultParams
+	p.w = fit(samples(pairs, f1), 0.03)
+	p, tr := ascend(t, pairs, p, lambda)
+	var halves [2][]rouge.Pair
+	for i, p := range pairs {
+		halves[i%2] = append(halves[i%2], p)
+	}
+	for h := 0; h < 2; h++ {
+		m := margins(halves[h], oursSystem(t, withParams(p), WithRedundancy(lambda)))
+		fmt.Printf("full: half %d %s\n", h, fmtM(m))
+	}
+	fmt.Printf("full train obj %+.4f %s\nw=%#v lb=%v\n", tr, fmtM(margins(pairs, oursSystem(t, withParams(p), WithRedundancy(lambda)))), p.w, p.leadBonus)
 }
