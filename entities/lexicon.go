@@ -63,8 +63,19 @@ type Lexicon struct {
 	// index maps the lower-cased first word of every name and alias to patterns,
 	// longest first.
 	index map[string][]int32
+	// lowerIdx holds the patterns of index whose first word does not start with
+	// an upper-case letter (iPhone, eBay, 01.AI): the only ones a lower-case token
+	// can match.
+	lowerIdx map[string][]int32
 	// adj maps lower-cased adjective stems to derived patterns.
 	adj map[string][]int32
+	// adjTail is a bit set over the last two bytes of the adjective stems: a
+	// cheap filter before the map lookups.
+	adjTail [1 << 13]byte
+	// lowerFirst marks the first bytes of the keys of lowerIdx.
+	lowerFirst [256]bool
+	// children maps an entry to the entries whose parent it is.
+	children map[int32][]int32
 	// maxAdj is the length of the longest adjective stem in bytes.
 	maxAdj int
 }
@@ -113,6 +124,30 @@ func LoadLexicon(r io.Reader, name string) (*Lexicon, error) {
 	return newLexicon(name, entries), nil
 }
 
+// lineCounter returns lines of increasing offsets in linear total time.
+type lineCounter struct {
+	data []byte
+	off  int64
+	line int
+}
+
+func (c *lineCounter) at(off int64) int {
+	for off < int64(len(c.data)) {
+		ch := c.data[off]
+		if ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' && ch != ',' {
+			break
+		}
+		off++
+	}
+	if off < c.off {
+		return lineAt(c.data, off)
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
+	c.off = off
+	return c.line + 1
+}
+
+// lineAt returns the 1-based line of the value at or after offset off.
 func lineAt(data []byte, off int64) int {
 	if off < 0 {
 		off = 0
@@ -171,8 +206,9 @@ func parseLexicon(data []byte, name string) ([]Entry, error) {
 		if d, ok := t.(json.Delim); !ok || d != '[' {
 			return nil, bad("line %d: field \"entries\": want an array", lineAt(data, at))
 		}
+		lc := lineCounter{data: data}
 		for i := 0; dec.More(); i++ {
-			line := lineAt(data, dec.InputOffset())
+			line := lc.at(dec.InputOffset())
 			var raw json.RawMessage
 			if err := dec.Decode(&raw); err != nil {
 				return nil, bad("entry %d (line %d): %v", i, line, err)
@@ -343,11 +379,13 @@ func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 
 func newLexicon(name string, entries []Entry) *Lexicon {
 	l := &Lexicon{
-		name:    name,
-		entries: entries,
-		byID:    make(map[string]int32, len(entries)),
-		index:   make(map[string][]int32, len(entries)*3),
-		adj:     make(map[string][]int32),
+		name:     name,
+		entries:  entries,
+		byID:     make(map[string]int32, len(entries)),
+		index:    make(map[string][]int32, len(entries)*3),
+		adj:      make(map[string][]int32),
+		lowerIdx: make(map[string][]int32),
+		children: make(map[int32][]int32),
 	}
 	var buf []byte
 	for i, e := range entries {
@@ -385,11 +423,26 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 				lowerAdj: !isUpperRune(firstRune(a))})
 			l.adj[k] = append(l.adj[k], int32(len(l.pats)-1))
 			l.maxAdj = max(l.maxAdj, len(k))
+			if len(k) >= 2 {
+				h := uint16(k[len(k)-2])<<8 | uint16(k[len(k)-1])
+				l.adjTail[h>>3] |= 1 << (h & 7)
+			}
 		}
 	}
 	l.addAdjectiveVariants()
-	for _, v := range l.index {
+	for k, v := range l.index {
 		sort.SliceStable(v, func(a, b int) bool { return len(l.pats[v[a]].words) > len(l.pats[v[b]].words) })
+		for _, pi := range v {
+			if !isUpperRune(firstRune(l.pats[pi].words[0])) {
+				l.lowerIdx[k] = append(l.lowerIdx[k], pi)
+				l.lowerFirst[k[0]] = true
+			}
+		}
+	}
+	for i, e := range entries {
+		if p, ok := l.byID[e.Parent]; ok {
+			l.children[p] = append(l.children[p], int32(i))
+		}
 	}
 	return l
 }

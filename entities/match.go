@@ -110,7 +110,15 @@ func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
 	l := m.lex
 	t := toks[i]
 	lw := m.lower(t.Text)
-	if cands, ok := l.index[string(lw)]; ok {
+	upper := isUpperRune(firstRune(t.Text))
+	idx := l.index
+	if !upper {
+		idx = l.lowerIdx
+		if !l.lowerFirst[lw[0]] {
+			idx = nil
+		}
+	}
+	if cands, ok := idx[string(lw)]; ok {
 		for _, pi := range cands {
 			p := &l.pats[pi]
 			if !p.caseOK(0, t.Text) {
@@ -126,7 +134,7 @@ func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
 		}
 	}
 	// genitive: Huaweis, Chinas, OpenAI’s
-	if n := len(lw); n >= 3 {
+	if n := len(lw); n >= 3 && upper {
 		cut := 0
 		switch {
 		case lw[n-1] == 's' && (lw[n-2] == '\''):
@@ -167,6 +175,9 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 	for _, e := range adjEndings {
 		n := len(lw) - len(e)
 		if n < 2 || n > l.maxAdj || string(lw[n:]) != e {
+			continue
+		}
+		if h := uint16(lw[n-2])<<8 | uint16(lw[n-1]); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
 			continue
 		}
 		if c, ok := l.adj[string(lw[:n])]; ok {

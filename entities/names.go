@@ -121,9 +121,9 @@ type nameLists struct {
 	legal      map[string]bool // as written
 	commonCaps map[string]bool
 	timeWords  map[string]bool
-	roleSuffix []string
-	orgSuffix  []string
-	prodSuffix []string
+	role       headSet
+	org        headSet
+	prod       headSet
 }
 
 func wordSet(s string) map[string]bool {
@@ -132,16 +132,6 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
-}
-
-func keys(m map[string]bool, minLen int) []string {
-	var out []string
-	for k := range m {
-		if len([]rune(k)) >= minLen && !strings.HasSuffix(k, ".") {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 var names = sync.OnceValue(func() *nameLists {
@@ -155,9 +145,9 @@ var names = sync.OnceValue(func() *nameLists {
 		commonCaps: wordSet(commonCaps),
 		timeWords:  wordSet(timeWords),
 	}
-	n.roleSuffix = keys(n.roles, 4)
-	n.orgSuffix = keys(n.orgHeads, 5)
-	n.prodSuffix = keys(n.prodHeads, 4)
+	n.role = newHeadSet(n.roles, 4, n.notRole)
+	n.org = newHeadSet(n.orgHeads, 5, nil)
+	n.prod = newHeadSet(n.prodHeads, 4, nil)
 	return n
 })
 
@@ -172,36 +162,74 @@ func FirstNames() []string {
 	return out
 }
 
-// hasSuffixWord reports whether lw (lower case) equals or ends with one of the
-// words in set/sfx, at a compound boundary (hyphen) or, for suffixes of at least
-// five letters, anywhere.
-func hasSuffixWord(lw string, set map[string]bool, sfx []string, not map[string]bool) bool {
-	if set[lw] {
-		return true
-	}
-	if not != nil && not[lw] {
-		return false
-	}
-	for _, s := range sfx {
-		if len(lw) > len(s) && strings.HasSuffix(lw, s) {
-			if lw[len(lw)-len(s)-1] == '-' || len(s) >= 5 {
-				if not != nil {
-					bad := false
-					for w := range not {
-						if strings.HasSuffix(lw, w) {
-							bad = true
-							break
-						}
-					}
-					if bad {
-						return false
-					}
-				}
-				return true
+// headSet matches head nouns, also inflected (Modells, Modelle) and at the end of
+// compounds ("KI-Forscher", "Konzernchef", "Chiphersteller").
+type headSet struct {
+	tail  [1 << 13]byte   // bit set over the last two bytes of words
+	words map[string]bool // head nouns and their inflected forms
+	lens  []int           // distinct byte lengths of words
+	min   int             // minimum letters of a suffix match without hyphen
+	not   []string        // compounds ending like a head noun that are none ("Halbleiter")
+}
+
+func newHeadSet(set map[string]bool, min int, not map[string]bool) headSet {
+	h := headSet{words: map[string]bool{}, min: min}
+	seen := map[int]bool{}
+	for w := range set {
+		if strings.HasSuffix(w, ".") {
+			h.words[w] = true
+			continue
+		}
+		for _, e := range [...]string{"", "s", "es", "e", "en", "n"} {
+			v := w + e
+			h.words[v] = true
+			if len(v) >= 2 {
+				k := uint16(v[len(v)-2])<<8 | uint16(v[len(v)-1])
+				h.tail[k>>3] |= 1 << (k & 7)
+			}
+			if !seen[len(v)] {
+				seen[len(v)] = true
+				h.lens = append(h.lens, len(v))
 			}
 		}
 	}
+	slices.Sort(h.lens)
+	for w := range not {
+		h.not = append(h.not, w)
+	}
+	slices.Sort(h.not)
+	return h
+}
+
+// match reports whether lw (lower case) is a head noun or a compound ending in one.
+func (h *headSet) match(lw string) bool {
+	if len(lw) < 2 {
+		return false
+	}
+	if k := uint16(lw[len(lw)-2])<<8 | uint16(lw[len(lw)-1]); h.tail[k>>3]&(1<<(k&7)) == 0 {
+		return false
+	}
+	if h.words[lw] {
+		return h.notExcluded(lw)
+	}
+	for _, L := range h.lens {
+		if L >= len(lw) {
+			break
+		}
+		if (lw[len(lw)-L-1] == '-' || L >= h.min) && h.words[lw[len(lw)-L:]] {
+			return h.notExcluded(lw)
+		}
+	}
 	return false
+}
+
+func (h *headSet) notExcluded(lw string) bool {
+	for _, w := range h.not {
+		if strings.HasSuffix(lw, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetterRune(r rune) bool {

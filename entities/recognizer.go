@@ -109,6 +109,13 @@ type state struct {
 	words  []string
 	labels []ner.Label
 	hints  []ner.Hint
+	info   []tokInfo
+	lexC   []cand
+	sc     []cand
+	out    []cand
+
+	confirmed map[int32]bool
+	arena     []byte
 }
 
 // Recognize returns the entities of text. See RecognizeSegmented.
@@ -140,8 +147,12 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []cand {
 	st.m.lex = r.lex
 	// pass 1: lexicon
-	var lexC []cand
-	confirmed := map[int32]bool{}
+	lexC := st.lexC[:0]
+	if st.confirmed == nil {
+		st.confirmed = map[int32]bool{}
+	}
+	confirmed := st.confirmed
+	clear(confirmed)
 	for si, s := range sents {
 		st.lex = st.m.match(s.Tokens, st.lex[:0])
 		for _, lm := range st.lex {
@@ -159,11 +170,11 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			lexC = append(lexC, c)
 		}
 	}
-	var out []cand
+	out := st.out[:0]
 	li := 0
 	dl, dlSent := dateline(text, sents)
 	for si, s := range sents {
-		var sc []cand
+		sc := st.sc[:0]
 		var excl [2]int
 		if si == dlSent {
 			excl = dl
@@ -188,17 +199,21 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			sc = append(sc, c)
 		}
 		if !r.noRules {
-			sc = r.rules(text, si, s.Tokens, sc, excl)
+			sortCands(sc)
+			sc = r.rules(text, si, s.Tokens, sc, excl, st)
 		}
 		if r.model != nil {
 			sc = r.modelSpans(si, s.Tokens, sc, st, excl)
 		}
 		slices.SortFunc(sc, func(a, b cand) int { return cmp.Compare(a.start, b.start) })
 		out = append(out, sc...)
+		st.sc = sc[:0]
 	}
+	st.lexC = lexC[:0]
 	if !r.noRules {
 		out = r.link(sents, out)
 	}
+	st.out = out[:0]
 	return out
 }
 
@@ -237,26 +252,12 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	if c.tok > 0 {
 		lw := german.Lower(toks[c.tok-1].Text)
 		n := r.names
-		if isHead(lw, n.orgHeads, n.orgSuffix) || isHead(lw, n.prodHeads, n.prodSuffix) {
+		if n.org.match(lw) || n.prod.match(lw) {
 			return true
 		}
 	}
-	for i := range r.lex.entries {
-		if r.lex.entries[i].Parent == e.ID && confirmed[int32(i)] {
-			return true
-		}
-	}
-	return false
-}
-
-// isHead reports whether lw (lower case) is a head noun of the set, also in an
-// inflected form (Modells, Modelle) or as the end of a compound.
-func isHead(lw string, set map[string]bool, sfx []string) bool {
-	if hasSuffixWord(lw, set, sfx, nil) {
-		return true
-	}
-	for _, e := range [...]string{"s", "es", "e", "en", "n"} {
-		if len(lw) > len(e)+2 && strings.HasSuffix(lw, e) && hasSuffixWord(lw[:len(lw)-len(e)], set, sfx, nil) {
+	for _, ch := range r.lex.children[c.entry] {
+		if confirmed[ch] {
 			return true
 		}
 	}

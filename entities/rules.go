@@ -1,9 +1,11 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/techschau/techschau/german"
 )
@@ -18,6 +20,7 @@ type tokInfo struct {
 	name    bool // may be (part of) a name
 	brand   bool // brand shape: camel case, letters and digits, all caps
 	covered bool // inside an accepted candidate
+	done    bool // name and brand computed
 	exclude bool // inside the dateline source
 }
 
@@ -90,25 +93,60 @@ func nameWord(t german.Token, lw string, n *nameLists) bool {
 			return false
 		}
 	}
-	if isHead(lw, n.roles, n.roleSuffix) || isHead(lw, n.orgHeads, n.orgSuffix) || isHead(lw, n.prodHeads, n.prodSuffix) {
+	if n.role.match(lw) || n.org.match(lw) || n.prod.match(lw) {
 		return false
 	}
 	return true
 }
 
 // rules adds rule candidates of one sentence to sc.
-func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, excl [2]int) []cand {
+func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, excl [2]int, st *state) []cand {
 	n := r.names
-	info := make([]tokInfo, len(toks))
+	if cap(st.info) < len(toks) {
+		st.info = make([]tokInfo, len(toks))
+	}
+	info := st.info[:len(toks)]
+	st.arena = st.arena[:0]
+	k := 0 // next candidate that may cover a token (sc is in token order)
 	for i, t := range toks {
-		lw := german.Lower(t.Text)
-		info[i] = tokInfo{lower: lw, cap: t.IsUpper()}
-		info[i].name = nameWord(t, lw, n)
-		info[i].brand = t.Kind == german.Word && brandShape(t.Text, n)
+		info[i] = tokInfo{}
+		if t.Kind != german.Word && t.Kind != german.Number {
+			info[i].lower = t.Text
+			continue
+		}
+		c := firstRune(t.Text)
+		if isUpperRune(c) {
+			info[i] = tokInfo{lower: st.lowerStr(t.Text), cap: true}
+		} else {
+			info[i].lower = st.lowerStr(t.Text)
+		}
 		info[i].exclude = excl[1] > 0 && t.Start >= excl[0] && t.End <= excl[1]
-		info[i].covered = overlaps(sc, t.Start, t.End)
+		for k < len(sc) && sc[k].end <= t.Start {
+			k++
+		}
+		info[i].covered = k < len(sc) && sc[k].start < t.End
 	}
 	free := func(i int) bool { return i < len(toks) && !info[i].covered && !info[i].exclude }
+	// name and brand facts are computed on demand
+	nameAt := func(i int) bool {
+		if !info[i].done {
+			info[i].done = true
+			t := toks[i]
+			if t.Kind == german.Word || t.Kind == german.Number {
+				if info[i].cap {
+					info[i].name = nameWord(t, info[i].lower, n)
+				}
+				if info[i].cap || info[i].lower != t.Text || hasDigit(t.Text) {
+					info[i].brand = t.Kind == german.Word && brandShape(t.Text, n)
+				}
+			}
+		}
+		return info[i].name
+	}
+	brandAt := func(i int) bool {
+		nameAt(i)
+		return info[i].brand
+	}
 	add := func(i, j int, typ Type, conf float64) {
 		if i >= j || j > len(toks) || overlaps(sc, toks[i].Start, toks[j-1].End) {
 			return
@@ -125,18 +163,18 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 	run := func(i, maxLen int) int {
 		j := i
 		for j < len(toks) && j-i < maxLen && free(j) {
-			if info[j].name {
+			if nameAt(j) {
 				j++
 				continue
 			}
-			if isParticle(info[j].lower) && (j > i || i > 0 && n.firstNames[toks[i-1].Text]) && j+1 < len(toks) && free(j+1) && info[j+1].name {
+			if isParticle(info[j].lower) && (j > i || i > 0 && n.firstNames[toks[i-1].Text]) && j+1 < len(toks) && free(j+1) && nameAt(j+1) {
 				j++
 				continue
 			}
 			break
 		}
 		// do not end on a particle
-		for j > i && !info[j-1].name {
+		for j > i && !nameAt(j-1) {
 			j--
 		}
 		return j
@@ -160,7 +198,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if info[i].exclude || t.Kind != german.Word {
+		if info[i].exclude || !info[i].cap {
 			continue
 		}
 		lw := info[i].lower
@@ -233,9 +271,9 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 			continue
 		}
-		if !info[i].covered || isHead(lw, n.roles, n.roleSuffix) {
+		if isRole := info[i].cap && n.role.match(lw); !info[i].covered || isRole {
 			// titles and role nouns: "KI-Forscher Ritwik Gupta", "Prof. Lena Hofmeister"
-			if isHead(lw, n.roles, n.roleSuffix) && !n.notRole[lw] && !strings.HasSuffix(lw, "halbleiter") {
+			if isRole {
 				k := i + 1
 				// titles after the role: "Chef Dr. Hans Weber"
 				for k < len(toks) && (toks[k].Text == "Dr." || toks[k].Text == "Prof.") {
@@ -247,7 +285,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 					if n.firstNames[toks[k].Text] || j-k >= 2 {
 						conf = 0.85
 					}
-					if j-k >= 2 || !info[k].brand {
+					if j-k >= 2 || !brandAt(k) {
 						add(k, j, PER, conf)
 					}
 					i = j - 1
@@ -256,8 +294,8 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 		}
 		// first names: "Sabine Kroll"
-		if n.firstNames[t.Text] && free(i) && i+1 < len(toks) && free(i+1) && (info[i+1].name ||
-			isParticle(info[i+1].lower) && i+2 < len(toks) && free(i+2) && info[i+2].name) {
+		if n.firstNames[t.Text] && free(i) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) ||
+			isParticle(info[i+1].lower) && i+2 < len(toks) && free(i+2) && nameAt(i+2)) {
 			j := run(i+1, 2)
 			if j > i+1 {
 				add(i, j, PER, 0.8)
@@ -266,21 +304,23 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 		}
 		// organisation and product head nouns: "Start-up Halvar", "Modell R2"
-		if i+1 < len(toks) && free(i+1) && (info[i+1].name || info[i+1].brand) {
+		isProd := n.prod.match(lw)
+		isOrg := !isProd && n.org.match(lw)
+		if (isProd || isOrg) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) || brandAt(i+1)) {
 			switch {
-			case isHead(lw, n.prodHeads, n.prodSuffix):
-				if info[i+1].brand {
+			case isProd:
+				if brandAt(i + 1) {
 					add(i+1, i+2, PRODUCT, 0.7)
 					i++
 				}
-			case isHead(lw, n.orgHeads, n.orgSuffix):
+			case isOrg:
 				j := i + 2
-				for j < len(toks) && free(j) && (orgTails[toks[j].Text] || info[j].brand) && j-i <= 3 {
+				for j < len(toks) && free(j) && (orgTails[toks[j].Text] || brandAt(j)) && j-i <= 3 {
 					j++
 				}
-				if info[i+1].brand || j > i+2 || r.recurs(text, toks[i+1]) || singularDet(toks, info, i) {
+				if brandAt(i+1) || j > i+2 || r.recurs(text, toks[i+1]) || singularDet(toks, info, i) {
 					conf := 0.6
-					if info[i+1].brand {
+					if brandAt(i + 1) {
 						conf = 0.75
 					}
 					add(i+1, j, ORG, conf)
@@ -291,11 +331,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 	}
 	// letter-digit product names near a product noun: "der intern B30A genannte Chip"
 	for i, t := range toks {
-		if !free(i) || !info[i].brand || !hasDigit(t.Text) {
+		if !hasDigit(t.Text) || !free(i) || !brandAt(i) {
 			continue
 		}
 		for k := max(0, i-3); k < min(len(toks), i+4); k++ {
-			if k != i && isHead(info[k].lower, n.prodHeads, n.prodSuffix) {
+			if k != i && info[k].cap && n.prod.match(info[k].lower) {
 				add(i, i+1, PRODUCT, 0.6)
 				break
 			}
@@ -349,16 +389,16 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 	if len(short) == 0 {
 		return cands
 	}
-	var out []cand
+	var add []cand
 	ci := 0
 	for si, s := range sents {
-		var sc []cand
-		for ; ci < len(cands) && cands[ci].sent == si; ci++ {
-			sc = append(sc, cands[ci])
+		c0 := ci
+		for ci < len(cands) && cands[ci].sent == si {
+			ci++
 		}
-		n0 := len(sc)
+		sc := cands[c0:ci]
 		for i, t := range s.Tokens {
-			if t.Kind != german.Word || overlaps(sc, t.Start, t.End) {
+			if t.Kind != german.Word || !isUpperRune(firstRune(t.Text)) || overlaps(sc, t.Start, t.End) {
 				continue
 			}
 			w, end := t.Text, t.End
@@ -371,15 +411,21 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 			if !ok {
 				continue
 			}
-			sc = append(sc, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: end, form: [2]int{t.Start, t.End},
+			add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: end, form: [2]int{t.Start, t.End},
 				entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05})
 		}
-		if len(sc) > n0 {
-			sortCands(sc)
-		}
-		out = append(out, sc...)
 	}
-	return out
+	if len(add) == 0 {
+		return cands
+	}
+	cands = append(cands, add...)
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		if a.sent != b.sent {
+			return a.sent - b.sent
+		}
+		return a.start - b.start
+	})
+	return cands
 }
 
 // slug makes an id from a name: lower case ASCII, umlauts spelled out, other
@@ -445,7 +491,7 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 	if german.IsStopWord(lw) || n.legal[t.Text] {
 		return false
 	}
-	return !isHead(lw, n.roles, n.roleSuffix) && !isHead(lw, n.orgHeads, n.orgSuffix) && !isHead(lw, n.prodHeads, n.prodSuffix)
+	return !n.role.match(lw) && !n.org.match(lw) && !n.prod.match(lw)
 }
 
 // recurs reports whether the capitalised word occurs at least twice in the text
@@ -622,4 +668,26 @@ func dropPart(sc []cand, t german.Token) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// lowerStr returns the lower-cased s. Lower-case input is returned as is; other
+// strings are written to the call's arena (valid until the next call's reset).
+func (st *state) lowerStr(s string) string {
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return s
+	}
+	start := len(st.arena)
+	st.arena = lowerInto(st.arena, s)
+	if len(st.arena) == start {
+		return ""
+	}
+	return unsafe.String(&st.arena[start], len(st.arena)-start)
 }
