@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/techschau/techschau/german"
+	"github.com/techschau/techschau/internal/corpus"
 	"github.com/techschau/techschau/internal/rouge"
 )
 
@@ -15,7 +16,7 @@ var tune = flag.Bool("tune", false, "grid-search the scoring parameters on the 1
 // evalPairs loads the dev teaser/body pairs, skipping the test when absent.
 func evalPairs(t testing.TB) []rouge.Pair {
 	t.Helper()
-	arts, err := rouge.ReadGNADFile(gnadPath)
+	arts, err := corpus.ReadGNADFile(gnadPath)
 	if err != nil {
 		t.Skipf("10kGNAD: %s not found", gnadPath)
 	}

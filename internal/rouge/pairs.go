@@ -1,9 +1,6 @@
 package rouge
 
 import (
-	"bufio"
-	"io"
-	"os"
 	"regexp"
 	"strings"
 )
@@ -59,40 +56,4 @@ func byteIndexOfRune(text string, n int) int {
 		i++
 	}
 	return -1
-}
-
-// Article is one row of the 10kGNAD CSV.
-type Article struct {
-	Label, Text string
-}
-
-// ReadGNAD reads 10kGNAD rows (`label;'text'`, quote char ', doubled ” for
-// a quote inside the text, one article a line, CRLF or LF).
-func ReadGNAD(r io.Reader) ([]Article, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	var out []Article
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
-		label, text, ok := strings.Cut(line, ";")
-		if !ok {
-			continue
-		}
-		if len(text) >= 2 && text[0] == '\'' && text[len(text)-1] == '\'' {
-			text = text[1 : len(text)-1]
-		}
-		text = strings.ReplaceAll(text, "''", "'")
-		out = append(out, Article{Label: label, Text: text})
-	}
-	return out, sc.Err()
-}
-
-// ReadGNADFile reads a 10kGNAD CSV file.
-func ReadGNADFile(path string) ([]Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ReadGNAD(f)
 }

@@ -19,6 +19,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/techschau/techschau/german"
+	"github.com/techschau/techschau/internal/corpus"
 	"github.com/techschau/techschau/internal/rouge"
 	"github.com/techschau/techschau/summarize"
 )
@@ -35,7 +36,7 @@ func main() {
 }
 
 func run(path string, stem bool, seed uint64) error {
-	arts, err := rouge.ReadGNADFile(path)
+	arts, err := corpus.ReadGNADFile(path)
 	if err != nil {
 		return err
 	}
