@@ -116,11 +116,27 @@ var nounSuffixes = [...]string{
 	"sion", "sionen", "anz", "enz", "ur", "ät",
 }
 
-func nounSuffix(low []byte) uint64 {
-	best, bestLen := 0, 0
+// suffixesByLast lists, for each last byte, the indices of nounSuffixes
+// ending in it (built once, never changed).
+var suffixesByLast = func() (t [256][]uint8) {
 	for i, s := range nounSuffixes {
+		c := s[len(s)-1]
+		t[c] = append(t[c], uint8(i))
+	}
+	return t
+}()
+
+// nounSuffix returns 1 + the index of the longest common-noun ending of low
+// (which must be longer than the ending), or 0.
+func nounSuffix(low []byte) uint64 {
+	if len(low) < 3 {
+		return 0
+	}
+	best, bestLen := 0, 0
+	for _, i := range suffixesByLast[low[len(low)-1]] {
+		s := nounSuffixes[i]
 		if len(s) > bestLen && len(s) < len(low) && string(low[len(low)-len(s):]) == s {
-			best, bestLen = i+1, len(s)
+			best, bestLen = int(i)+1, len(s)
 		}
 	}
 	return uint64(best)
@@ -249,6 +265,10 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, i int)
 	n := len(x.toks)
 	low := x.lower[t.lo:t.hi]
 	w := words[i]
+	suf4 := suffix(low, 4)
+	suf2 := suffix(suf4, 2)
+	suf1 := suffix(suf2, 1)
+	pre3 := prefixStr(w, 3)
 
 	lowerAt := func(j int) uint64 {
 		if j < 0 {
@@ -272,13 +292,13 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, i int)
 		feat1(tBias, 0),
 		feat1(tWord, t.word),
 		feat1(tLower, t.lower),
-		feat1(tSuf1, hashBytes(fnvOffset, suffix(low, 1))),
-		feat1(tSuf2, hashBytes(fnvOffset, suffix(low, 2))),
+		feat1(tSuf1, hashBytes(fnvOffset, suf1)),
+		feat1(tSuf2, hashBytes(fnvOffset, suf2)),
 		feat1(tSuf3, t.suf3),
-		feat1(tSuf4, hashBytes(fnvOffset, suffix(low, 4))),
-		feat1(tPre1, hashString(fnvOffset, prefixStr(w, 1))),
-		feat1(tPre2, hashString(fnvOffset, prefixStr(w, 2))),
-		feat1(tPre3, hashString(fnvOffset, prefixStr(w, 3))),
+		feat1(tSuf4, hashBytes(fnvOffset, suf4)),
+		feat1(tPre1, hashString(fnvOffset, pre3[:len(prefixStr(pre3, 1))])),
+		feat1(tPre2, hashString(fnvOffset, pre3[:len(prefixStr(pre3, 2))])),
+		feat1(tPre3, hashString(fnvOffset, pre3)),
 		feat1(tPre4, t.pre4),
 		feat1(tShape, t.shape),
 		feat1(tLowerM2, lowerAt(i-2)),
