@@ -228,6 +228,12 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	if p, ok := r.lex.byID[e.Parent]; ok && confirmed[p] {
 		return true
 	}
+	// a version or model word after a product: "Pixel 10 Pro", "M4 Max"
+	if e.Type == PRODUCT && c.tokE < len(toks) && c.end == toks[c.tokE-1].End {
+		if nt := toks[c.tokE]; nt.Kind == german.Number && len(nt.Text) <= 3 || modelWords[nt.Text] {
+			return true
+		}
+	}
 	// coordination with a confirmed name of the same type: "Signal und Telegram"
 	for _, k := range [...]int{c.tok - 2, c.tokE + 1} {
 		if k < 0 || k >= len(toks) {
