@@ -101,3 +101,19 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func FuzzStem(f *testing.F) {
+	for _, s := range []string{"Abhängigkeiten", "straße", "bauen", "Huawei-Chips", "\xff", "ergebnisse", "ÄÖÜ", "keit"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		if fast, ok := stemFast(word); ok {
+			if ref := stemReference(Lower(word)); fast != ref {
+				t.Fatalf("stemFast(%q) = %q, snowballstem %q", word, fast, ref)
+			}
+		}
+		if Stem(word) != Stem(Lower(word)) {
+			t.Fatalf("Stem(%q) != Stem(Lower(%q))", word, word)
+		}
+	})
+}

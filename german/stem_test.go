@@ -103,3 +103,40 @@ func TestNoProjectImports(t *testing.T) {
 		}
 	}
 }
+
+// TestStemMatchesSnowballstem checks the port in snowball.go against the
+// reference implementation on the Snowball vocabulary, its upper-case forms
+// and every word of the 10kGNAD dev articles.
+func TestStemMatchesSnowballstem(t *testing.T) {
+	words := []string{"", "a", "ß", "ẞ", "İstanbul", "STRASSE", "Abhängigkeiten", "straße", "bauen", "treue", "kayak", "äußerst", "ärgerlichkeit", "müßiggang", "niss", "ergebnisse", "lustigkeit", "heiterkeit"}
+	if f, err := os.Open(snowballVoc); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			words = append(words, sc.Text())
+		}
+		f.Close()
+	}
+	for _, text := range gnadTexts(t) {
+		for tk := range AllTokens(text) {
+			if tk.Kind == Word {
+				words = append(words, tk.Text)
+			}
+		}
+	}
+	bad := 0
+	for _, w := range words {
+		fast, ok := stemFast(w)
+		if !ok {
+			continue
+		}
+		if ref := stemReference(Lower(w)); fast != ref {
+			bad++
+			if bad < 20 {
+				t.Errorf("stemFast(%q) = %q, snowballstem %q", w, fast, ref)
+			}
+		}
+	}
+	t.Logf("%d words compared", len(words))
+	assert.Zero(t, bad)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Stem("verschoben") }), "a lower-case word whose stem is a prefix")
+}
