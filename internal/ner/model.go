@@ -131,19 +131,27 @@ func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8,
 		}
 	}
 	for i := 1; i < n; i++ {
-		e := emit[i*numLabels : i*numLabels+numLabels]
-		bk := back[i*numLabels : i*numLabels+numLabels]
-		for l := range numLabels {
-			best, arg := int64(negInf), 0
-			for p := range numLabels {
-				if !allowed[p+1][l] || prev[p] == negInf {
-					continue
+		e := (*[numLabels]int64)(emit[i*numLabels : i*numLabels+numLabels])
+		bk := (*[numLabels]uint8)(back[i*numLabels : i*numLabels+numLabels])
+		for l := 0; l < numLabels; l++ {
+			var best int64
+			var arg int
+			if l == 0 || l%2 == 1 {
+				// O and B-X may follow anything
+				best, arg = prev[0]+int64(trans[1][l]), 0
+				for p := 1; p < numLabels; p++ {
+					if v := prev[p] + int64(trans[p+1][l]); v > best {
+						best, arg = v, p
+					}
 				}
-				if v := prev[p] + int64(trans[p+1][l]); v > best {
-					best, arg = v, p
+			} else {
+				// I-X follows B-X (l-1) or I-X (l)
+				best, arg = prev[l-1]+int64(trans[l][l]), l-1
+				if v := prev[l] + int64(trans[l+1][l]); v > best {
+					best, arg = v, l
 				}
 			}
-			if best == negInf || mask != nil && mask[i]&(1<<l) == 0 {
+			if best < negInf/2 || mask != nil && mask[i]&(1<<l) == 0 {
 				cur[l] = negInf
 			} else {
 				cur[l] = best + e[l]

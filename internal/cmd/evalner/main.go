@@ -28,6 +28,7 @@ func main() {
 	embedded := flag.Bool("embedded", false, "evaluate the embedded model on all of dev")
 	only := flag.String("only", "", "train only on corpus files whose path contains this")
 	flag.IntVar(&devRep, "devrep", 3, "repeat the dev training sentences this many times")
+	flag.BoolVar(&useHints, "hints", false, "compute lexicon hints and train and tag with hint features")
 	flag.BoolVar(&noMISC, "nomisc", true, "treat O in corpora without MISC annotation as possibly MISC")
 	flag.Parse()
 	if err := run(*data, *folds, *bits, *epochs, *seed, *minCount, *noDev, *embedded, *only); err != nil {
@@ -37,7 +38,8 @@ func main() {
 }
 
 var (
-	devRep int
+	useHints bool
+	devRep   int
 	noMISC bool
 )
 
@@ -46,14 +48,20 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	if err != nil {
 		return err
 	}
-	opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, MinCount: minCount}
+	devEx := conll.Examples(dev, false)
+	opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, MinCount: minCount, Hints: useHints}
 	if embedded {
 		m, err := ner.Default()
 		if err != nil {
 			return err
 		}
+		if m.UsesHints() {
+			if err := addHints(devEx); err != nil {
+				return err
+			}
+		}
 		var e conll.Eval
-		evaluate(m, dev, &e)
+		evaluate(m, devEx, &e)
 		fmt.Println("embedded model on all of", conll.GermEvalDev, "(dev is in its training data)")
 		return e.WriteReport(os.Stdout)
 	}
@@ -68,6 +76,14 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		}
 		other = append(other, conll.Examples(ss, noMISC && !conll.AnnotatesMISC(f))...)
 	}
+	if useHints {
+		if err := addHints(other); err != nil {
+			return err
+		}
+		if err := addHints(devEx); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	if noDev {
 		m, err := ner.Train(other, opt)
@@ -75,7 +91,7 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 			return err
 		}
 		var e conll.Eval
-		evaluate(m, dev, &e)
+		evaluate(m, devEx, &e)
 		fmt.Printf("trained without dev (%d sentences, %v), tested on all of dev\n", len(other), time.Since(start).Round(time.Millisecond))
 		return e.WriteReport(os.Stdout)
 	}
@@ -84,15 +100,15 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		lo, hi := k*len(dev)/folds, (k+1)*len(dev)/folds
 		train := append([]ner.Example(nil), other...)
 		for range devRep {
-			train = append(train, conll.Examples(dev[:lo], false)...)
-			train = append(train, conll.Examples(dev[hi:], false)...)
+			train = append(train, devEx[:lo]...)
+			train = append(train, devEx[hi:]...)
 		}
 		m, err := ner.Train(train, opt)
 		if err != nil {
 			return err
 		}
 		var e conll.Eval
-		evaluate(m, dev[lo:hi], &e)
+		evaluate(m, devEx[lo:hi], &e)
 		fmt.Fprintf(os.Stderr, "fold %d: F1 %.4f (%v)\n", k+1, e.Overall().F1(), time.Since(start).Round(time.Millisecond))
 		total.Merge(&e)
 	}
@@ -100,10 +116,10 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	return total.WriteReport(os.Stdout)
 }
 
-func evaluate(m *ner.Model, test []conll.Sentence, e *conll.Eval) {
+func evaluate(m *ner.Model, test []ner.Example, e *conll.Eval) {
 	var out []ner.Label
 	for _, s := range test {
-		out = m.Tag(s.Words, nil, out)
+		out = m.Tag(s.Words, s.Hints, out)
 		e.Add(s.Labels, out)
 	}
 }
