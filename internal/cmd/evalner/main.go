@@ -40,7 +40,7 @@ func main() {
 var (
 	useHints bool
 	devRep   int
-	noMISC bool
+	noMISC   bool
 )
 
 func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev, embedded bool, only string) error {
