@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -143,11 +144,11 @@ var bpCues = func() *cueTable {
 	return t
 }()
 
-func (t *cueTable) lookup(lw string) (cueWord, bool) {
-	c, ok := t.exact[lw]
+func (t *cueTable) lookup(lw []byte) (cueWord, bool) {
+	c, ok := t.exact[string(lw)]
 	if len(lw) >= 4 {
-		for _, pc := range t.prefix[lw[:4]] {
-			if strings.HasPrefix(lw, pc.p) {
+		for _, pc := range t.prefix[string(lw[:4])] {
+			if len(lw) >= len(pc.p) && string(lw[:len(pc.p)]) == pc.p {
 				c.kind, c.has = pc.k, true
 				return c, true
 			}
@@ -194,6 +195,7 @@ func classifyLines(seg *german.Segmented) []line {
 	}
 	// token features per line
 	li := 0
+	var lw []byte
 	var prevWordLine = -1
 	for si := range seg.Sentences {
 		for ti, tok := range seg.Sentences[si].Tokens {
@@ -224,10 +226,17 @@ func classifyLines(seg *german.Segmented) []line {
 			if isLowerStart {
 				l.lower++
 			}
-			lw := german.Lower(tok.Text)
+			lw = lowerInto(lw, tok.Text)
 			c, ok := bpCues.lookup(lw)
-			if !ok && strings.IndexByte(lw, '-') > 0 {
-				for _, p := range strings.Split(lw, "-") {
+			if !ok && bytes.IndexByte(lw, '-') > 0 {
+				rest := lw
+				for len(rest) > 0 {
+					p := rest
+					if i := bytes.IndexByte(rest, '-'); i >= 0 {
+						p, rest = rest[:i], rest[i+1:]
+					} else {
+						rest = nil
+					}
 					if len(p) < 3 {
 						continue
 					}
@@ -250,7 +259,7 @@ func classifyLines(seg *german.Segmented) []line {
 				// "Sie" is formal address only when capitalised mid-sentence;
 				// "ihr/ihre..." only as "ihr" + verb is ambiguous: count
 				// possessive forms only when capitalised mid-line.
-				switch lw {
+				switch string(lw) {
 				case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
 					if !isLowerStart && ti > 0 && prevWordLine == li {
 						l.second = true

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -109,31 +110,16 @@ func LoadThemes(r io.Reader, name string) (*Taxonomy, error) {
 	if len(data) > maxThemesBytes {
 		return nil, fmt.Errorf("%w: %s: larger than %d bytes", ErrBadThemes, name, maxThemesBytes)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var tj taxonomyJSON
-	if err := dec.Decode(&tj); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return nil, fmt.Errorf("%w: %s:%d: syntax: %v", ErrBadThemes, name, lineAt(data, se.Offset), se)
-		case errors.As(err, &te):
-			return nil, fmt.Errorf("%w: %s:%d: field %q: want %s, got %s", ErrBadThemes, name, lineAt(data, te.Offset), te.Field, te.Type, te.Value)
-		}
-		return nil, fmt.Errorf("%w: %s: %v", ErrBadThemes, name, err)
+	themes, starts, err := decodeThemes(data, name)
+	if err != nil {
+		return nil, err
 	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: %s:%d: data after the taxonomy object", ErrBadThemes, name, lineAt(data, dec.InputOffset()))
-	}
-	if len(tj.Themes) == 0 {
-		return nil, fmt.Errorf("%w: %s: field \"themes\": no themes", ErrBadThemes, name)
-	}
+	tj := taxonomyJSON{Themes: themes}
 	seen := map[string]bool{}
 	for i := range tj.Themes {
 		t := &tj.Themes[i]
 		at := func(field string, format string, args ...any) error {
-			ln := themeLine(data, t.ID)
+			ln := lineAt(data, starts[2*i]) // the line where the theme starts
 			return fmt.Errorf("%w: %s:%d: field \"themes[%d].%s\": %s", ErrBadThemes, name, ln, i, field, fmt.Sprintf(format, args...))
 		}
 		if !isThemeID(t.ID) {
@@ -204,16 +190,122 @@ func lineAt(data []byte, off int64) int {
 	return 1 + bytes.Count(data[:off], []byte{'\n'})
 }
 
-// themeLine finds the line of a theme's id in the file (best effort).
-func themeLine(data []byte, id string) int {
-	if id == "" {
+// fieldLine finds the line of the first key of field ("id",
+// "cues.stems[...]" -> "stems") in the theme object starting at off (best
+// effort; 0 when not found).
+func fieldLine(data []byte, off, end int64, field string) int {
+	key := field
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		key = key[i+1:]
+	}
+	if i := strings.IndexByte(key, '['); i >= 0 {
+		key = key[:i]
+	}
+	if off < 0 || end > int64(len(data)) || off > end {
 		return 0
 	}
-	i := bytes.Index(data, []byte(quote(id)))
-	if i < 0 {
+	k := bytes.Index(data[off:end], []byte(quote(key)))
+	if k < 0 {
 		return 0
 	}
-	return lineAt(data, int64(i))
+	return lineAt(data, off+int64(k))
+}
+
+// decodeThemes reads {"themes": [...]} element by element, so that every
+// error carries the line of the theme it is in. It returns the themes and
+// the byte offsets where each starts and ends (two per theme).
+func decodeThemes(data []byte, name string) ([]ThemeDef, []int64, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	fail := func(off int64, format string, args ...any) error {
+		return fmt.Errorf("%w: %s:%d: %s", ErrBadThemes, name, lineAt(data, off), fmt.Sprintf(format, args...))
+	}
+	syntax := func(err error) error {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return fail(se.Offset, "syntax: %v", se)
+		}
+		return fail(dec.InputOffset(), "%v", err)
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, nil, syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, nil, fail(dec.InputOffset(), "want an object {\"themes\": [...]}")
+	}
+	var themes []ThemeDef
+	var starts []int64
+	found := false
+	for dec.More() {
+		keyOff := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, syntax(err)
+		}
+		key, _ := tok.(string)
+		if key != "themes" {
+			return nil, nil, fail(keyOff+1, "unknown field %q", key)
+		}
+		found = true
+		tok, err = dec.Token()
+		if err != nil {
+			return nil, nil, syntax(err)
+		}
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return nil, nil, fail(dec.InputOffset(), "field \"themes\": want an array")
+		}
+		for dec.More() {
+			off := dec.InputOffset()
+			// skip the separator and white space to the object itself
+			for off < int64(len(data)) && (data[off] == ',' || data[off] == ' ' || data[off] == '\n' || data[off] == '\r' || data[off] == '\t') {
+				off++
+			}
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, nil, syntax(err)
+			}
+			var t ThemeDef
+			d2 := json.NewDecoder(bytes.NewReader(raw))
+			d2.DisallowUnknownFields()
+			if err := d2.Decode(&t); err != nil {
+				var te *json.UnmarshalTypeError
+				if errors.As(err, &te) {
+					return nil, nil, fail(off+te.Offset, "field \"themes[%d].%s\": want %s, got %s", len(themes), te.Field, te.Type, te.Value)
+				}
+				msg := err.Error()
+				if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+					uf, _ := strconv.Unquote(f)
+					ln := fieldLine(data, off, off+int64(len(raw)), uf)
+					if ln == 0 {
+						ln = lineAt(data, off)
+					}
+					return nil, nil, fmt.Errorf("%w: %s:%d: field \"themes[%d].%s\": unknown field", ErrBadThemes, name, ln, len(themes), uf)
+				}
+				return nil, nil, fail(off, "themes[%d]: %v", len(themes), err)
+			}
+			themes = append(themes, t)
+			starts = append(starts, off, off+int64(len(raw)))
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			return nil, nil, syntax(err)
+		}
+		if len(themes) == 0 {
+			return nil, nil, fail(keyOff+1, "field \"themes\": no themes")
+		}
+	}
+	if _, err := dec.Token(); err != nil { // }
+		return nil, nil, syntax(err)
+	}
+	if !found {
+		return nil, nil, fail(0, "field \"themes\": missing")
+	}
+	if dec.More() {
+		return nil, nil, fail(dec.InputOffset(), "data after the taxonomy object")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, nil, fail(dec.InputOffset(), "data after the taxonomy object")
+	}
+	return themes, starts, nil
 }
 
 func sortedKeys[M ~map[string]V, V any](m M) []string {

@@ -62,6 +62,75 @@ type tagger struct {
 	phrases     map[string][]phraseCue
 	ents        map[string][]cueRef
 	pairs       []pairCue
+	// filters: a word whose folded form passes none of them cannot match a
+	// stem, part, form or phrase cue and is not stemmed
+	prefix    gramSet         // first 4 bytes of cue stems
+	inner     gramSet         // 4-grams of compound parts
+	short     map[string]bool // cue stems shorter than 4 bytes
+	shortLens []int
+}
+
+// stopWord reports whether w (lower-cased in lower) is a stop word and
+// returns its lower-case form. A capitalised word in mid-sentence is a noun
+// or a name in German, except the polite "Sie" forms, so only lower-case
+// words and sentence-initial ones are looked up (no allocation on the
+// common path).
+func stopWord(w string, lower []byte, initial bool) (string, bool) {
+	if len(w) == len(lower) && w == string(lower) {
+		return w, german.IsStopWord(w)
+	}
+	if !initial {
+		switch string(lower) {
+		case "sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres":
+			return string(lower), true
+		}
+		return "", false
+	}
+	if len(lower) > 16 {
+		return "", false
+	}
+	lw := string(lower)
+	return lw, german.IsStopWord(lw)
+}
+
+// candidate reports whether a word with folded form f may match a cue.
+func (g *tagger) candidate(f []byte) bool {
+	if len(f) >= 4 && g.prefix.has(f) {
+		return true
+	}
+	for _, l := range g.shortLens {
+		if len(f) >= l && g.short[string(f[:l])] {
+			return true
+		}
+	}
+	for i := 1; i+4 <= len(f) && len(f) >= 8; i++ {
+		if g.inner.has(f[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// addFilter registers a cue stem (already folded) in the filters.
+func (g *tagger) addFilter(st string, part bool) {
+	if st == "" {
+		return
+	}
+	if len(st) < 4 {
+		if !g.short[st] {
+			g.short[st] = true
+			if !slices.Contains(g.shortLens, len(st)) {
+				g.shortLens = append(g.shortLens, len(st))
+			}
+		}
+	} else {
+		g.prefix.add([]byte(st))
+	}
+	if part {
+		for i := 0; i+4 <= len(st); i++ {
+			g.inner.add([]byte(st[i:]))
+		}
+	}
 }
 
 var negators = map[string]bool{"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true, "nicht": true, "ohne": true, "nie": true, "niemals": true, "weder": true}
@@ -85,7 +154,11 @@ func phraseStems(p string) []string {
 			continue
 		}
 		for _, sp := range tok.Parts() {
-			out = append(out, stemUnit(p[sp.Start:sp.End]))
+			st := stemUnit(p[sp.Start:sp.End])
+			if negators[st] {
+				st = "nicht"
+			}
+			out = append(out, st)
 		}
 	}
 	return out
@@ -94,7 +167,7 @@ func phraseStems(p string) []string {
 func newTagger(t *Taxonomy) *tagger {
 	g := &tagger{
 		stems: map[string][]cueRef{}, forms: map[string][]cueRef{}, parts: map[string][]cueRef{},
-		phrases: map[string][]phraseCue{}, ents: map[string][]cueRef{},
+		phrases: map[string][]phraseCue{}, ents: map[string][]cueRef{}, short: map[string]bool{},
 	}
 	cue := int32(0)
 	lens := map[int]bool{}
@@ -117,13 +190,16 @@ func newTagger(t *Taxonomy) *tagger {
 		}
 		for _, k := range sortedKeys(stems) {
 			add(g.stems, k, stems[k])
+			g.addFilter(k, false)
 		}
 		for _, k := range sortedKeys(d.Cues.Forms) {
 			add(g.forms, k, d.Cues.Forms[k])
+			g.addFilter(string(foldInto(nil, k)), false)
 		}
 		for _, k := range sortedKeys(d.Cues.Parts) {
 			add(g.parts, k, d.Cues.Parts[k])
 			lens[len(k)] = true
+			g.addFilter(k, true)
 		}
 		for _, k := range sortedKeys(d.Cues.Entities) {
 			add(g.ents, k, d.Cues.Entities[k])
@@ -132,6 +208,11 @@ func newTagger(t *Taxonomy) *tagger {
 			st := phraseStems(k)
 			if len(st) == 0 {
 				continue
+			}
+			for _, x := range st {
+				if !german.IsStopWord(x) {
+					g.addFilter(x, false)
+				}
 			}
 			g.phrases[st[0]] = append(g.phrases[st[0]], phraseCue{st, cueRef{th, cue, d.Cues.Phrases[k]}})
 			cue++
@@ -156,6 +237,7 @@ type sentScratch struct {
 	hits map[int32]uint8
 	seq  []string
 	neg  []bool // seq position follows a negation within reach
+	lower, fold []byte
 }
 
 func (sc *sentScratch) add(r cueRef, negated bool) {
@@ -282,45 +364,63 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		content := 0
 		lastNeg := -100
 		any := false
+		wordIdx := 0
 		for _, tok := range s.Tokens {
 			if tok.Kind != german.Word {
 				continue
 			}
-			lw := german.Lower(tok.Text)
-			if negators[lw] {
+			w := tok.Text
+			sc.lower = lowerInto(sc.lower, w)
+			if negators[string(sc.lower)] {
 				lastNeg = len(sc.seq)
-				sc.seq = append(sc.seq, lw)
+				sc.seq = append(sc.seq, "nicht")
 				sc.neg = append(sc.neg, false)
 				continue
 			}
-			if german.IsStopWord(lw) {
+			initial := wordIdx == 0
+			wordIdx++
+			if lw, ok := stopWord(w, sc.lower, initial); ok {
 				sc.seq = append(sc.seq, lw)
 				sc.neg = append(sc.neg, false)
 				continue
 			}
 			content++
 			negated := len(sc.seq)-lastNeg <= negationReach
-			for _, r := range g.forms[lw] {
-				sc.add(r, negated)
-				any = true
-			}
-			multi := strings.IndexByte(tok.Text, '-') > 0
-			var parts []german.Span
-			if multi {
-				parts = tok.Parts()
-			}
-			if len(parts) <= 1 {
-				st := german.Stem(lw)
+			if strings.IndexByte(w, '-') <= 0 {
+				sc.fold = foldInto(sc.fold, w)
+				if !g.candidate(sc.fold) {
+					sc.seq = append(sc.seq, "")
+					sc.neg = append(sc.neg, negated)
+					continue
+				}
+				for _, r := range g.forms[string(sc.lower)] {
+					sc.add(r, negated)
+					any = true
+				}
+				st := german.Stem(w)
 				sc.seq = append(sc.seq, st)
 				sc.neg = append(sc.neg, negated)
 				any = g.lookupStem(sc, st, negated) || any
 				continue
 			}
-			for _, p := range parts {
-				if p.Start < tok.Start || p.End > tok.End || p.Start >= p.End {
+			// a hyphenated compound: each part is a unit
+			for part := range strings.SplitSeq(w, "-") {
+				if part == "" {
 					continue
 				}
-				st := stemUnit(seg.Text[p.Start:p.End])
+				sc.lower = lowerInto(sc.lower, part)
+				if lw, ok := stopWord(part, sc.lower, initial); ok {
+					sc.seq = append(sc.seq, lw)
+					sc.neg = append(sc.neg, negated)
+					continue
+				}
+				sc.fold = foldInto(sc.fold, part)
+				if !g.candidate(sc.fold) {
+					sc.seq = append(sc.seq, "")
+					sc.neg = append(sc.neg, negated)
+					continue
+				}
+				st := german.Stem(part)
 				sc.seq = append(sc.seq, st)
 				sc.neg = append(sc.neg, negated)
 				any = g.lookupStem(sc, st, negated) || any

@@ -1,0 +1,89 @@
+package analyze
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// lowerInto appends the lower-case form of w to buf[:0] (umlauts kept).
+// ASCII is lowered byte by byte; other runes through unicode.ToLower.
+func lowerInto(buf []byte, w string) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && sz == 1 {
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += sz
+	}
+	return buf
+}
+
+// foldInto appends the folded form of w to buf[:0]: lower case, ä ö ü
+// without dots, ß as "ss". A Snowball German stem of w is always a prefix
+// of its folded form, which lets the theme tagger skip stemming words that
+// cannot match a cue.
+func foldInto(buf []byte, w string) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(w[i:])
+		i += sz
+		switch r {
+		case 'ä', 'Ä':
+			buf = append(buf, 'a')
+		case 'ö', 'Ö':
+			buf = append(buf, 'o')
+		case 'ü', 'Ü':
+			buf = append(buf, 'u')
+		case 'ß', 'ẞ':
+			buf = append(buf, 's', 's')
+		default:
+			if r == utf8.RuneError && sz == 1 {
+				buf = append(buf, w[i-1])
+				continue
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+	}
+	return buf
+}
+
+// gramSet is a 65,536-bit set of hashed 4-byte grams (false positives
+// possible, no false negatives).
+type gramSet [1 << 10]uint64
+
+func gramKey(b []byte) uint32 {
+	x := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+	return (x * 2654435761) >> 16
+}
+
+func (g *gramSet) add(b []byte) {
+	k := gramKey(b)
+	g[k>>6] |= 1 << (k & 63)
+}
+
+func (g *gramSet) has(b []byte) bool {
+	k := gramKey(b)
+	return g[k>>6]&(1<<(k&63)) != 0
+}

@@ -1,0 +1,133 @@
+package analyze
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var fuzzAnalyzer = func() *Analyzer {
+	a, err := New(WithMaxBytes(1 << 16))
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"PEKING / LONDON (IT BOLTWISE) – Die chinesische KI-Firma DeepSeek hat den Start verschoben.",
+		"Berlin (dpa) - Huaweis Ascend-Prozessor ersetzt NVIDIA-Chips, z. B. im 3. Quartal.\n\n- Die besten Bücher!\nStellenangebote\nProjektmanager (m/w/d)\n",
+		"Mehr zum Thema\nFoto: dpa\n© 2026 Verlag\n#KI #Chips",
+		"Berlin – \xff\xfe Die Firma \xc3 baut Chips.",
+		"San Francisco/Peking – „Exportkontrollen“ sind Verhandlungsmasse.",
+		"The company said it will delay the launch of its new model after problems with the chips.",
+		"( ) – / (((", "A –", "Wien (APA) –",
+	} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile(seedPath); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := fuzzAnalyzer.Analyze(context.Background(), text)
+		if err != nil {
+			if errors.Is(err, ErrUnsupportedLanguage) || errors.Is(err, ErrTooLarge) {
+				return
+			}
+			t.Fatalf("unexpected error: %v", err)
+		}
+		in := func(s, e int) bool { return 0 <= s && s <= e && e <= len(text) }
+		prev := 0
+		for _, s := range d.Sentences {
+			if !in(s.Start, s.End) || text[s.Start:s.End] != s.Text || s.Start < prev {
+				t.Fatalf("bad sentence span %d-%d", s.Start, s.End)
+			}
+			prev = s.End
+		}
+		prev = 0
+		for _, b := range d.Boilerplate {
+			if !in(b.Start, b.End) || b.Start < prev || b.Start >= b.End {
+				t.Fatalf("bad boilerplate span %d-%d", b.Start, b.End)
+			}
+			prev = b.End
+		}
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if !in(m.Start, m.End) || text[m.Start:m.End] != m.Text {
+					t.Fatalf("bad mention %+v", m)
+				}
+			}
+		}
+		for _, th := range d.Themes {
+			if th.Score < 0 || th.Score > 1 {
+				t.Fatalf("score %v", th.Score)
+			}
+			for _, ev := range th.Evidence {
+				if !in(ev.Start, ev.End) {
+					t.Fatalf("bad evidence %+v", ev)
+				}
+			}
+		}
+		for _, s := range d.Summary.Sentences {
+			if !in(s.Start, s.End) || text[s.Start:s.End] != s.Text {
+				t.Fatalf("bad summary span")
+			}
+		}
+		if dl := d.Dateline; dl != nil {
+			if !in(dl.Start, dl.End) || !strings.Contains(text[dl.Start:dl.End], dl.Source) {
+				t.Fatalf("bad dateline %+v", dl)
+			}
+		}
+		if utf8.ValidString(text) {
+			for _, s := range d.Sentences {
+				if !utf8.ValidString(s.Text) {
+					t.Fatalf("sentence not on rune boundaries")
+				}
+			}
+		}
+		b1, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d2, _ := fuzzAnalyzer.Analyze(context.Background(), text)
+		b2, _ := json.Marshal(d2)
+		if !bytes.Equal(b1, b2) {
+			t.Fatal("not deterministic")
+		}
+	})
+}
+
+func FuzzLoadThemes(f *testing.F) {
+	f.Add(string(themesJSON))
+	f.Add(`{"themes":[{"id":"x","label_de":"X","cues":{"words":{"Chip":1}}}]}`)
+	f.Add(`{"themes":[{"id":"x","label_de":"X","cues":{"parts":{"ab":1}}}]}`)
+	f.Add(`{"themes":[]}`)
+	f.Add(`{"themes":[{"id":"X Y"}]}`)
+	f.Add(`{`)
+	f.Fuzz(func(t *testing.T, data string) {
+		tax, err := LoadThemes(strings.NewReader(data), "fuzz.json")
+		if err != nil {
+			if !errors.Is(err, ErrBadThemes) {
+				t.Fatalf("error does not wrap ErrBadThemes: %v", err)
+			}
+			if !strings.Contains(err.Error(), "fuzz.json") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		a, err := New(WithThemes(tax), WithoutEntities(), WithoutSummary())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.Analyze(context.Background(), "Die Firma baut Chips in Dresden und exportiert sie."); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
