@@ -231,12 +231,12 @@ func newTagger(t *Taxonomy) *tagger {
 
 // sentScratch accumulates one sentence's cues.
 type sentScratch struct {
-	acc  []float64
-	ncue []int     // distinct positive cues per theme
-	maxw []float64 // largest cue weight per theme
-	hits map[int32]uint8
-	seq  []string
-	neg  []bool // seq position follows a negation within reach
+	acc         []float64
+	ncue        []int     // distinct positive cues per theme
+	maxw        []float64 // largest cue weight per theme
+	hits        map[int32]uint8
+	seq         []string
+	neg         []bool // seq position follows a negation within reach
 	lower, fold []byte
 }
 
