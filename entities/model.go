@@ -38,7 +38,7 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 		if excl[1] > 0 && s < excl[1] && excl[0] < e {
 			continue
 		}
-		if overlaps(sc, s, e) || !r.modelPlausible(toks[sp.Start:sp.End], toks[:sp.Start], sp.Type) {
+		if overlaps(sc, s, e) || !st.lenient && !r.modelPlausible(toks[sp.Start:sp.End], toks[:sp.Start], sp.Type) {
 			continue
 		}
 		var typ Type

@@ -116,6 +116,9 @@ type state struct {
 
 	confirmed map[int32]bool
 	arena     []byte
+	// lenient keeps every model name that overlaps no lexicon or rule name
+	// (TagTokens on general CoNLL text, where the tech-news filter costs recall).
+	lenient bool
 }
 
 // Recognize returns the entities of text. See RecognizeSegmented.
@@ -404,7 +407,11 @@ func (r *Recognizer) TagTokens(tokens []string) []string {
 	text := b.String()
 	sents := []german.Sentence{{Span: german.Span{Start: 0, End: len(text)}, Tokens: toks}}
 	st := r.pool.Get().(*state)
-	defer r.pool.Put(st)
+	st.lenient = true
+	defer func() {
+		st.lenient = false
+		r.pool.Put(st)
+	}()
 	for _, c := range r.find(text, sents, st) {
 		if c.derived || c.part {
 			continue
