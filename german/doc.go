@@ -43,7 +43,8 @@
 //
 // # Sentences
 //
-// A sentence ends after final punctuation (. ! ? … and runs such as "?!"),
+// A sentence ends after final punctuation (. ! ? … and runs such as "?!",
+// and emoticons such as ";-)"),
 // together with closing quotes and brackets right after it („…“ »…« "…"),
 // when the next token starts a sentence: an upper-case word, a number, an
 // opening quote or bracket before an upper-case word. Abbreviations,
@@ -53,7 +54,34 @@
 // a line without final punctuation (heading, list item, job title) is a
 // unit of its own with Sentence.Line set — unless the next line starts with
 // a lower-case word and the line ends in a word, number, comma or hyphen
-// (a wrapped line), which continues the sentence.
+// (a wrapped line), which continues the sentence. A number with a period
+// that opens a sentence ("2. Soziale Bewegungen") is a list number. Within a
+// line, a sentence without final punctuation also ends before a capitalised
+// word that can only start a clause ("… sehr teuer Wir kommen wieder"):
+// pronouns, adverbs, conjunctions, some prepositions and finite
+// auxiliaries, never articles, which begin names ("Die Presse").
+//
+// On Universal Dependencies German GSD (dev), sentences joined by spaces,
+// boundary precision is 0.999, recall 0.984, F1 0.991 (TestSentencesUDGerman);
+// most misses are sentences that end without any punctuation or with a colon.
+//
+// # Stems, stop words, normalisation
+//
+// Stem lower-cases and applies the Snowball German algorithm in its classic
+// version (35,033 of 35,033 words of the official vocabulary); it runs a
+// port of the algorithm that allocates nothing when the stem is a prefix of
+// an already lower-case word, checked word for word against
+// blevesearch/snowballstem/german, which handles the rest. IsStopWord
+// expects lower-case input (Lower). Normalize folds typographic variants
+// and applies NFC for matching; Normalized.Original maps back.
+//
+// # Performance
+//
+// Tokens allocates one slice; Segment one token slice and one sentence
+// slice, the sentences' Tokens being subslices; Sentences, AllSentences and
+// AllTokens scan with a small fixed buffer. Scanning is hand-written byte
+// code with ASCII and Latin-1 fast paths; abbreviation, stop-word and
+// ordinal lookups are switches on substrings and never allocate.
 //
 // # Concurrency
 //

@@ -141,3 +141,14 @@ func TestSentencesDeterministic(t *testing.T) {
 	assert.Equal(t, Sentences(text), Sentences(text))
 	assert.Equal(t, Segment(text), Segment(text))
 }
+
+func TestAllocations(t *testing.T) {
+	text := "Die chinesische KI-Firma DeepSeek hat den Start ihres Modells R2 verschoben. Am 1. Mai kostet es z. B. 3,5 Mrd. Euro!\n\nStellenangebote\n- Projektmanager (m/w/d)"
+	assert.Equal(t, 1.0, testing.AllocsPerRun(50, func() { _ = Tokens(text) }), "Tokens: one slice")
+	assert.LessOrEqual(t, testing.AllocsPerRun(50, func() { _ = Segment(text) }), 3.0, "Segment: tokens, sentences, result")
+	assert.LessOrEqual(t, testing.AllocsPerRun(50, func() { _ = Sentences(text) }), 2.0, "Sentences: buffer and spans")
+	assert.Zero(t, testing.AllocsPerRun(50, func() {
+		for range AllTokens(text) {
+		}
+	}), "AllTokens")
+}

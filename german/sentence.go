@@ -41,7 +41,7 @@ func (s *Segmented) Tokens() []Token {
 // that tokenise once.
 func Segment(text string) *Segmented {
 	toks := Tokens(text)
-	sents := make([]Sentence, 0, len(text)/100+1)
+	sents := make([]Sentence, 0, len(text)/80+4)
 	g := segmenter{text: text, buf: toks, done: true}
 	for {
 		s, e, line, k0, ok := g.next()
@@ -57,7 +57,7 @@ func Segment(text string) *Segmented {
 // (first byte of the first token to the last byte of the last token), in
 // order, non-overlapping. See the package documentation for the rules.
 func Sentences(text string) []Span {
-	spans := make([]Span, 0, len(text)/100+1)
+	spans := make([]Span, 0, len(text)/80+4)
 	g := segmenter{text: text, sc: scanner{text: text}, buf: make([]Token, 0, 512)}
 	for {
 		s, e, _, _, ok := g.next()
