@@ -27,8 +27,9 @@ func (r *Recognizer) extendTail(text string, c cand, toks []german.Token) cand {
 		return c
 	}
 	t := toks[c.tokE]
-	if !orgTails[t.Text] {
-		return c
+	if !orgTails[t.Text] && !(isAllCaps(t.Text) && len(t.Text) <= 5 && !r.names.commonCaps[t.Text] && !r.names.legal[t.Text] &&
+		!hasDigit(t.Text) && r.lex.index[strings.ToLower(t.Text)] == nil) {
+		return c // "Fraunhofer IIS", "CMA CGM" continue with an unknown acronym
 	}
 	// the tail must not start a name of its own ("Huawei China Mobile")
 	if c.tokE+1 < len(toks) && isUpperRune(firstRune(toks[c.tokE+1].Text)) && toks[c.tokE+1].Kind == german.Word &&

@@ -83,7 +83,7 @@ netzbetreiber mobilfunker cloudanbieter cloud-anbieter autobauer autohersteller
 labor forschungslabor institut forschungsinstitut verband organisation behörde agentur
 investor finanzinvestor risikokapitalgeber kapitalgeber geldgeber fonds bank investmentbank
 studio spielestudio entwicklerstudio publisher verlag sender zeitung magazin netzbetreiber dienstleister
-beratungsunternehmen marktforscher analysehaus reederei fluggesellschaft versicherer
+beratungsunternehmen marktforscher marktforschungsunternehmen analysehaus analysefirma reederei fluggesellschaft versicherer
 `
 
 // productHeadList are nouns after which a name is a product ("Modell R2", "Chip H20").

@@ -285,7 +285,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 					if n.firstNames[toks[k].Text] || j-k >= 2 {
 						conf = 0.85
 					}
-					if j-k >= 2 || !brandAt(k) {
+					switch {
+					case orgTails[toks[j-1].Text] || j-k == 1 && n.org.match(lw) && !n.firstNames[toks[k].Text]:
+						// "Marktforscher Counterpoint Research", "Investor Northzone"
+						add(k, j, ORG, 0.65)
+					case j-k >= 2 || !brandAt(k):
 						add(k, j, PER, conf)
 					}
 					i = j - 1
@@ -309,9 +313,18 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		if (isProd || isOrg) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) || brandAt(i+1)) {
 			switch {
 			case isProd:
-				if brandAt(i + 1) {
-					add(i+1, i+2, PRODUCT, 0.7)
-					i++
+				// "Modell R2", "Chip Xring O1": name words up to a brand-shaped one
+				j, brand := i+1, false
+				for j < len(toks) && j-i <= 3 && free(j) && (brandAt(j) || nameAt(j)) {
+					brand = brand || brandAt(j)
+					j++
+					if brand {
+						break
+					}
+				}
+				if brand {
+					add(i+1, j, PRODUCT, 0.7)
+					i = j - 1
 				}
 			case isOrg:
 				j := i + 2
