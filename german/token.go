@@ -39,6 +39,23 @@ var asciiClass = func() (t [256]uint8) {
 	return t
 }()
 
+// wordByte flags ASCII letters and digits (0 for every other byte).
+const (
+	wbDigit  uint8 = 1
+	wbLetter uint8 = 2
+)
+
+var wordByte = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = wbLetter
+		t[c+'a'-'A'] = wbLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = wbDigit
+	}
+	return t
+}()
+
 // isAlnumByte reports whether an ASCII byte is a letter or digit.
 func isAlnumByte(c byte) bool {
 	k := asciiClass[c]
@@ -362,15 +379,21 @@ func scanWord(text string, i int) (int, Kind) {
 		for j < len(text) {
 			c := text[j]
 			if c < utf8.RuneSelf {
-				k := asciiClass[c]
-				if k == cLower || k == cUpper {
+				// ASCII fast loop: one table lookup per byte
+				var acc uint8
+				for j < len(text) {
+					f := wordByte[text[j]]
+					if f == 0 {
+						break
+					}
+					acc |= f
+					j++
+				}
+				if acc&wbLetter != 0 {
 					letters = true
 					digitsOnly = false
-					j++
-					continue
 				}
-				if k == cDigit {
-					j++
+				if j < len(text) && text[j] >= utf8.RuneSelf {
 					continue
 				}
 				break
