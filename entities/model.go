@@ -42,6 +42,9 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 			continue
 		}
 		var typ Type
+		if sp.Type == "PER" && orgTails[toks[sp.End-1].Text] {
+			sp.Type = "ORG" // "Bernstein Research"
+		}
 		switch sp.Type {
 		case "PER":
 			typ = PER

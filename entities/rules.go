@@ -196,6 +196,20 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			add(j, i+1, ORG, 0.85)
 		}
 	}
+	// named acts: "Cloud and AI Development Act", "CHIPS Act"
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text != "Act" || !free(i) {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 7 && free(j-1) && (info[j-1].cap && !german.IsStopWord(info[j-1].lower) ||
+			(toks[j-1].Text == "and" || toks[j-1].Text == "of" || toks[j-1].Text == "for" || toks[j-1].Text == "the") && j-1 > 0 && info[j-2].cap) {
+			j--
+		}
+		if j < i {
+			add(j, i+1, MISC, 0.8)
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if info[i].exclude || !info[i].cap {
