@@ -66,8 +66,8 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 	if seg == nil || n <= 0 || len(seg.Sentences) == 0 {
 		return out
 	}
-	sc := s.pool.Get().(*scratch)
-	defer s.pool.Put(sc)
+	sc := s.getScratch()
+	defer s.putScratch(sc)
 	defer sc.reset()
 	sc.load(seg, h)
 	if len(sc.sents) == 0 {
@@ -177,7 +177,7 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 		}
 		spread := 0.0
 		for _, id := range g.ids {
-			spread += float64(sc.tf[id])
+			spread += float64(sc.terms[id].tf)
 		}
 		spread /= float64(len(g.ids))
 		// compound parts ("Huawei-Chips": Huawei, Chips) add their frequency
@@ -185,7 +185,7 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 		if len(g.ids) == 1 {
 			if e, ok := sc.words[g.surfaces[0].text]; ok {
 				for _, id := range sc.partIDs[e.p0:e.p1] {
-					parts += float64(sc.tf[id])
+					parts += float64(sc.terms[id].tf)
 				}
 			}
 		}

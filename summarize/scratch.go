@@ -81,6 +81,15 @@ type wordEntry struct {
 	p0, p1 int32
 }
 
+// termState is the per-call state of one term id, kept together so that a
+// token touches one cache line.
+type termState struct {
+	tf    int32  // occurrences in the eligible sentences
+	mark  uint32 // stamp of the last sentence that saw it
+	where int32  // its index in scratch.uniq for the marking sentence
+	cov   bool   // covered by a chosen sentence
+}
+
 // sent is the per-call analysis of one eligible sentence.
 type sent struct {
 	idx        int   // index in seg.Sentences
@@ -90,6 +99,7 @@ type sent struct {
 	line       bool
 	number     bool // has a number token
 	anaphor    bool // first word needs context
+	quote      bool // has a quotation mark
 	score      float64
 	runes      int // length in runes, computed lazily (-1 unknown)
 }
@@ -103,12 +113,7 @@ type scratch struct {
 	partIDs []int32
 	nTerms  int32
 
-	// per term id, valid for ids in touched (others are zero)
-	tf    []int32
-	sf    []int32
-	cov   []bool
-	mark  []uint32
-	where []int32
+	terms []termState // by term id; tf and cov are zero for ids not in touched
 	stamp uint32
 
 	touched []int32
@@ -117,6 +122,7 @@ type scratch struct {
 	cnt     []int32
 	sents   []sent
 	heap    []item
+	aside   []item
 
 	maxScore float64
 }
@@ -161,13 +167,8 @@ func (sc *scratch) contentID(word string) int32 {
 	id := sc.nTerms
 	sc.nTerms++
 	sc.stems[stem] = id
-	if int(id) >= len(sc.tf) {
-		n := max(2*len(sc.tf), 1024)
-		sc.tf = grow(sc.tf, n)
-		sc.sf = grow(sc.sf, n)
-		sc.cov = grow(sc.cov, n)
-		sc.mark = grow(sc.mark, n)
-		sc.where = grow(sc.where, n)
+	if int(id) >= len(sc.terms) {
+		sc.terms = grow(sc.terms, max(2*len(sc.terms), 1024))
 	}
 	return id
 }
@@ -206,10 +207,13 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		}
 		sc.occ = sc.occ[:0]
 		words := 0
-		number, anaphor := false, false
+		number, anaphor, quote := false, false, false
 		for _, tok := range s.Tokens {
-			if tok.Kind == german.Number {
+			switch tok.Kind {
+			case german.Number:
 				number = true
+			case german.Punct:
+				quote = quote || isQuote(tok.Text)
 			}
 			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 				continue
@@ -230,26 +234,25 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		sc.nextStamp()
 		u0 := int32(len(sc.uniq))
 		for _, id := range sc.occ {
-			if sc.mark[id] == sc.stamp {
-				sc.cnt[sc.where[id]]++
+			ts := &sc.terms[id]
+			if ts.mark == sc.stamp {
+				sc.cnt[ts.where]++
+				ts.tf++
 				continue
 			}
-			sc.mark[id] = sc.stamp
-			sc.where[id] = int32(len(sc.uniq))
+			ts.mark = sc.stamp
+			ts.where = int32(len(sc.uniq))
 			sc.uniq = append(sc.uniq, id)
 			sc.cnt = append(sc.cnt, 1)
-			if sc.tf[id] == 0 {
+			if ts.tf == 0 {
 				sc.touched = append(sc.touched, id)
 			}
-			sc.sf[id]++
-		}
-		for _, id := range sc.occ {
-			sc.tf[id]++
+			ts.tf++
 		}
 		sc.sents = append(sc.sents, sent{
 			idx: i, start: s.Start, end: s.End,
 			u0: u0, u1: int32(len(sc.uniq)),
-			words: words, line: s.Line, number: number, anaphor: anaphor, runes: -1,
+			words: words, line: s.Line, number: number, anaphor: anaphor, quote: quote, runes: -1,
 		})
 	}
 }
@@ -257,7 +260,9 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 func (sc *scratch) nextStamp() {
 	sc.stamp++
 	if sc.stamp == 0 { // wrapped: forget all marks
-		clear(sc.mark)
+		for i := range sc.terms {
+			sc.terms[i].mark = 0
+		}
 		sc.stamp = 1
 	}
 }
@@ -294,7 +299,7 @@ func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures
 		si := &sc.sents[k]
 		dot := 0.0
 		for j := si.u0; j < si.u1; j++ {
-			dot += float64(sc.tf[sc.uniq[j]] - sc.cnt[j])
+			dot += float64(sc.terms[sc.uniq[j]].tf - sc.cnt[j])
 		}
 		si.score = 0
 		if n := si.u1 - si.u0; n > 0 {
@@ -308,13 +313,15 @@ func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures
 	sc.nextStamp()
 	base := sc.stamp - 2
 	if base == 0 || base > sc.stamp { // wrapped meanwhile
-		clear(sc.mark)
+		for i := range sc.terms {
+			sc.terms[i].mark = 0
+		}
 		sc.stamp, base = 3, 1
 	}
 	for k := min(len(sc.sents), 3) - 1; k >= 0; k-- {
 		si := &sc.sents[k]
 		for j := si.u0; j < si.u1; j++ {
-			sc.mark[sc.uniq[j]] = base + uint32(k)
+			sc.terms[sc.uniq[j]].mark = base + uint32(k)
 		}
 	}
 	n := float64(len(sc.sents))
@@ -333,7 +340,7 @@ func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures
 		if si.u1 > si.u0 {
 			c, c3 := 0, 0
 			for j := si.u0; j < si.u1; j++ {
-				m := sc.mark[sc.uniq[j]]
+				m := sc.terms[sc.uniq[j]].mark
 				if m == base && k > 0 {
 					c++
 				}
@@ -358,7 +365,7 @@ func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures
 		if si.words < 8 {
 			f[fShort] = 1
 		}
-		if strings.ContainsAny(text[si.start:si.end], "\"„“”»«") {
+		if si.quote {
 			f[fQuote] = 1
 		}
 		f[fRelPos] = float64(k) / n
@@ -380,6 +387,11 @@ func (a item) before(b item) bool {
 	return a.k < b.k
 }
 
+// maxEvals bounds the value recomputations per selection round, which keeps
+// selection near-linear when many sentences are asked for (WithRatio on a
+// huge text); past the bound the best recomputed sentence is taken.
+const maxEvals = 32
+
 // choose selects up to n sentences (indices into sc.sents) by maximal
 // marginal relevance with a lazy greedy heap: a sentence's value only falls
 // as more of its terms are covered, so stale values are upper bounds.
@@ -392,39 +404,69 @@ func (sc *scratch) choose(text string, n, maxChars int, lambda float64) []int {
 		sc.down(i)
 	}
 	var chosen []int
-	round := int32(0)
 	budget := maxChars
-	for len(chosen) < n && len(sc.heap) > 0 {
-		top := sc.heap[0]
-		si := &sc.sents[top.k]
-		if budget >= 0 {
-			if si.runes < 0 {
-				si.runes = runeCount(text, si.start, si.end)
+	for round := int32(0); len(chosen) < n; round++ {
+		aside := sc.aside[:0]
+		for evals := 0; len(sc.heap) > 0; {
+			top := sc.heap[0]
+			si := &sc.sents[top.k]
+			if budget >= 0 {
+				if si.runes < 0 {
+					si.runes = runeCount(text, si.start, si.end)
+				}
+				if si.runes > budget { // never fits: budgets only shrink
+					sc.pop()
+					continue
+				}
 			}
-			if si.runes > budget {
-				sc.pop()
-				continue
+			if top.round == round || evals == maxEvals {
+				break
 			}
-		}
-		if top.round != round {
+			sc.pop()
 			red := sc.redundancy(si)
 			if red >= dupShare {
 				red = 2 // near-duplicate of what is chosen: only as a last resort
 			}
-			sc.heap[0].val = (1-lambda)*si.score/sc.maxScore - lambda*red
-			sc.heap[0].round = round
-			sc.down(0)
-			continue
+			top.val = (1-lambda)*si.score/sc.maxScore - lambda*red
+			top.round = round
+			evals++
+			aside = append(aside, top)
+			if len(sc.heap) == 0 || !sc.heap[0].before(top) {
+				break // no stale upper bound beats it
+			}
 		}
-		sc.pop()
-		chosen = append(chosen, int(top.k))
+		// the best fresh candidate: in aside, or a fresh heap top
+		best := -1
+		for i := range aside {
+			if best < 0 || aside[i].before(aside[best]) {
+				best = i
+			}
+		}
+		var pick item
+		switch {
+		case len(sc.heap) > 0 && sc.heap[0].round == round && (best < 0 || sc.heap[0].before(aside[best])):
+			pick = sc.heap[0]
+			sc.pop()
+		case best >= 0:
+			pick = aside[best]
+			aside[best] = aside[len(aside)-1]
+			aside = aside[:len(aside)-1]
+		default:
+			sc.aside = aside
+			return chosen
+		}
+		for _, it := range aside {
+			sc.push(it)
+		}
+		sc.aside = aside[:0]
+		si := &sc.sents[pick.k]
+		chosen = append(chosen, int(pick.k))
 		if budget >= 0 {
 			budget -= si.runes
 		}
 		for j := si.u0; j < si.u1; j++ {
-			sc.cov[sc.uniq[j]] = true
+			sc.terms[sc.uniq[j]].cov = true
 		}
-		round++
 	}
 	return chosen
 }
@@ -437,11 +479,24 @@ func (sc *scratch) redundancy(si *sent) float64 {
 	}
 	c := 0
 	for j := si.u0; j < si.u1; j++ {
-		if sc.cov[sc.uniq[j]] {
+		if sc.terms[sc.uniq[j]].cov {
 			c++
 		}
 	}
 	return float64(c) / float64(n)
+}
+
+func (sc *scratch) push(it item) {
+	sc.heap = append(sc.heap, it)
+	i := len(sc.heap) - 1
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !sc.heap[i].before(sc.heap[parent]) {
+			return
+		}
+		sc.heap[i], sc.heap[parent] = sc.heap[parent], sc.heap[i]
+		i = parent
+	}
 }
 
 func (sc *scratch) pop() {
@@ -475,7 +530,7 @@ func (sc *scratch) down(i int) {
 // reset clears the per-call state, keeping capacity and the word cache.
 func (sc *scratch) reset() {
 	for _, id := range sc.touched {
-		sc.tf[id], sc.sf[id], sc.cov[id] = 0, 0, false
+		sc.terms[id].tf, sc.terms[id].cov = 0, false
 	}
 	sc.touched = sc.touched[:0]
 	sc.occ = sc.occ[:0]
@@ -518,4 +573,13 @@ func positive(v float64) float64 {
 		return v
 	}
 	return max(knee*math.Exp((v-knee)/knee), 1e-300)
+}
+
+// isQuote reports a quotation mark token: " „ “ ” » « ‚ ‘ ’ (not ').
+func isQuote(p string) bool {
+	switch p {
+	case "\"", "„", "“", "”", "»", "«", "‚", "‘", "’":
+		return true
+	}
+	return false
 }
