@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/techschau/techschau/entities"
-	"github.com/techschau/techschau/german"
 	"github.com/techschau/techschau/summarize"
 )
 
@@ -247,14 +246,22 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 	}
 	doc.Language = lang
 
-	seg := german.Segment(text)
-	bp := findBoilerplate(seg)
+	seg, err := segment(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	stop := func() bool { return ctx.Err() != nil }
+	bp := findBoilerplate(seg, stop)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc.Boilerplate = bp.blocks
 	doc.Sentences = make([]Sentence, len(seg.Sentences))
 	for i, s := range seg.Sentences {
 		doc.Sentences[i] = Sentence{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Boilerplate: bp.sent[i]}
 	}
-	use := func(i int) bool { return i >= 0 && i < len(bp.sent) && !bp.sent[i] }
+	// use and exclude also stop the long stages once ctx is cancelled
+	use := func(i int) bool { return i >= 0 && i < len(bp.sent) && !bp.sent[i] && ctx.Err() == nil }
 	exclude := func(i int) bool { return !use(i) }
 
 	dl := findDateline(seg, bp.sent)
@@ -262,13 +269,16 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		return nil, err
 	}
 
-	// Entities.
+	// Entities (the use func stops the recognizer on cancellation).
 	if lang == "en" {
 		if !a.opt.noEntities {
-			doc.Entities = englishEntities(text, seg, bp.sent)
+			doc.Entities = englishEntities(text, seg, bp.sent, stop)
 		}
 	} else if a.rec != nil {
-		ents := a.rec.RecognizeSegmented(seg, use)
+		ents, err := runStage(ctx, func() []entities.Entity { return a.rec.RecognizeSegmented(seg, use) })
+		if err != nil {
+			return nil, err
+		}
 		doc.Entities = dropSourceEntities(ents, dl)
 	}
 	if doc.Entities == nil {
@@ -284,7 +294,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 
 	// Themes.
 	if a.theme != nil {
-		doc.Themes = a.theme.tag(seg, bp.sent, doc.Entities, a.opt.threshold, lang)
+		doc.Themes = a.theme.tag(seg, bp.sent, doc.Entities, a.opt.threshold, lang, stop)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -292,21 +302,30 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 
 	// Summary and keyphrases.
 	if a.sum != nil {
-		h := summarize.Hints{Exclude: exclude}
-		if a.opt.summarySentences > 0 {
-			s := a.sum.SummarizeSegmented(seg, h)
-			doc.Summary.Sentences = make([]SummarySentence, 0, len(s.Sentences))
-			for _, x := range s.Sentences {
-				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
+		_, err := runStage(ctx, func() bool {
+			h := summarize.Hints{Exclude: exclude}
+			if a.opt.summarySentences > 0 {
+				s := a.sum.SummarizeSegmented(seg, h)
+				doc.Summary.Sentences = make([]SummarySentence, 0, len(s.Sentences))
+				for _, x := range s.Sentences {
+					doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
+				}
 			}
-		}
-		if a.opt.keyphrases > 0 {
-			kp := a.sum.Keyphrases(seg, h, a.opt.keyphrases)
-			doc.Keyphrases = make([]Keyphrase, 0, len(kp))
-			for _, k := range kp {
-				doc.Keyphrases = append(doc.Keyphrases, Keyphrase{Text: k.Text, Score: round(k.Score)})
+			if a.opt.keyphrases > 0 {
+				kp := a.sum.Keyphrases(seg, h, a.opt.keyphrases)
+				doc.Keyphrases = make([]Keyphrase, 0, len(kp))
+				for _, k := range kp {
+					doc.Keyphrases = append(doc.Keyphrases, Keyphrase{Text: k.Text, Score: round(k.Score)})
+				}
 			}
+			return true
+		})
+		if err != nil {
+			return nil, err
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }
@@ -332,3 +351,22 @@ func round(f float64) float64 {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
+
+// runStage runs fn and returns its result, or ctx.Err() as soon as ctx is
+// done (fn then finishes in the background; its use/exclude callbacks see
+// the cancellation and skip the remaining sentences). Without a
+// cancellable context fn runs inline.
+func runStage[T any](ctx context.Context, fn func() T) (T, error) {
+	if ctx.Done() == nil {
+		return fn(), nil
+	}
+	ch := make(chan T, 1)
+	go func() { ch <- fn() }()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
+}

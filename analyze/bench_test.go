@@ -80,9 +80,9 @@ func BenchmarkStages(b *testing.B) {
 	}
 	run("segment", func(i int) { german.Segment(texts[i]) })
 	run("language", func(i int) { detectLanguage(texts[i]) })
-	run("boilerplate", func(i int) { findBoilerplate(segs[i]) })
+	run("boilerplate", func(i int) { findBoilerplate(segs[i], nil) })
 	run("dateline", func(i int) { findDateline(segs[i], make([]bool, len(segs[i].Sentences))) })
-	run("themes", func(i int) { g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de") })
+	run("themes", func(i int) { g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de", nil) })
 }
 
 // BenchmarkLoad measures building an Analyzer (resources already loaded

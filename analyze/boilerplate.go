@@ -187,7 +187,7 @@ func isSpaceByte(c byte) bool {
 }
 
 // classifyLines cuts the text into lines and decides which are boilerplate.
-func classifyLines(seg *german.Segmented) []line {
+func classifyLines(seg *german.Segmented, stop func() bool) []line {
 	text := seg.Text
 	ls := splitLines(text)
 	if len(ls) == 0 {
@@ -198,6 +198,9 @@ func classifyLines(seg *german.Segmented) []line {
 	var lw []byte
 	var prevWordLine = -1
 	for si := range seg.Sentences {
+		if si&255 == 0 && stop != nil && stop() {
+			return nil
+		}
 		for ti, tok := range seg.Sentences[si].Tokens {
 			for li < len(ls) && tok.Start >= ls[li].end {
 				li++
@@ -283,9 +286,9 @@ func classifyLines(seg *german.Segmented) []line {
 	return ls
 }
 
-func findBoilerplate(seg *german.Segmented) boilerplateResult {
+func findBoilerplate(seg *german.Segmented, stop func() bool) boilerplateResult {
 	res := boilerplateResult{sent: make([]bool, len(seg.Sentences)), blocks: []Boilerplate{}}
-	ls := classifyLines(seg)
+	ls := classifyLines(seg, stop)
 	if len(ls) == 0 {
 		return res
 	}

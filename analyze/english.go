@@ -41,7 +41,7 @@ func englishType(label string) entities.Type {
 
 // englishEntities runs prose NER over the body sentences and maps the
 // entities back to byte offsets of text.
-func englishEntities(text string, seg *german.Segmented, bp []bool) []entities.Entity {
+func englishEntities(text string, seg *german.Segmented, bp []bool, stop func() bool) []entities.Entity {
 	m := proseModel()
 	if m == nil {
 		return []entities.Entity{}
@@ -51,6 +51,9 @@ func englishEntities(text string, seg *german.Segmented, bp []bool) []entities.E
 	for i, s := range seg.Sentences {
 		if bp[i] {
 			continue
+		}
+		if stop() {
+			break
 		}
 		st := text[s.Start:s.End]
 		proseMu.Lock()

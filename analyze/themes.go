@@ -264,13 +264,13 @@ type themeHit struct {
 }
 
 // tag scores the themes over the body sentences of seg.
-func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, threshold float64, lang string) []Theme {
+func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, threshold float64, lang string, stop func() bool) []Theme {
 	out := []Theme{}
 	if lang != "de" || len(g.ids) == 0 {
 		return out
 	}
 	nt := len(g.ids)
-	best := g.sentenceScores(seg, bp, ents)
+	best := g.sentenceScores(seg, bp, ents, stop)
 	for t := range nt {
 		hs := best[t]
 		if len(hs) == 0 {
@@ -310,7 +310,7 @@ func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, t
 
 // sentenceScores returns, per theme, the body sentences with a positive
 // sentence score, in text order.
-func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity) [][]themeHit {
+func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity, stop func() bool) [][]themeHit {
 	// entity cues per sentence
 	starts := make([]int, len(seg.Sentences))
 	for i, s := range seg.Sentences {
@@ -354,6 +354,9 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		}
 		if bp[si] {
 			continue
+		}
+		if si&63 == 0 && stop != nil && stop() {
+			break
 		}
 		clear(sc.acc)
 		clear(sc.ncue)
