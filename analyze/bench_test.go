@@ -82,7 +82,9 @@ func BenchmarkStages(b *testing.B) {
 	run("language", func(i int) { detectLanguage(texts[i]) })
 	run("boilerplate", func(i int) { findBoilerplate(segs[i], nil) })
 	run("dateline", func(i int) { findDateline(segs[i], make([]bool, len(segs[i].Sentences))) })
-	run("themes", func(i int) { g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de", nil) })
+	run("themes", func(i int) {
+		g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de", nil)
+	})
 }
 
 // BenchmarkLoad measures building an Analyzer (resources already loaded
