@@ -400,7 +400,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // form), adverbs, conjunctions, prepositions and finite auxiliaries. Words
 // that also begin names are left out: articles ("Die Presse"), preposition
 // contractions ("Hotel Zur Post", "Im Westen nichts Neues"), "Heute" (a
-// newspaper), "Man".
+// newspaper), "Man", and verb forms that are also nouns ("Waren", "Würde").
 func clauseStarter(w string) bool {
 	if len(w) < 2 || len(w) > 12 {
 		return false
@@ -420,8 +420,8 @@ func clauseStarter(w string) bool {
 		"Wenn", "Weil", "Obwohl", "Nachdem", "Als", "Da", "Dass", "Ob", "Wie", "Warum",
 		"Seit", "Über", "Nach", "Bei", "Mit", "Für", "Bis", "Ohne", "Gegen",
 		"Während",
-		"Bin", "War", "Ist", "Sind", "Waren", "Hat", "Habe", "Haben", "Hatte", "Hatten",
-		"Wird", "Wurde", "Wurden", "Kann", "Konnte", "Muss", "Musste", "Würde", "Sollte", "Wollte":
+		"Bin", "War", "Ist", "Sind", "Hat", "Habe", "Haben", "Hatte", "Hatten",
+		"Wird", "Wurde", "Wurden", "Kann", "Konnte", "Muss", "Musste", "Sollte", "Wollte":
 		return true
 	}
 	return false

@@ -147,3 +147,19 @@ func (t Token) IsUpper() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
+
+// MarshalText encodes the kind as its name ("Word"), so that tokens read
+// well as JSON.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText decodes a kind name written by MarshalText; an unknown name
+// decodes as KindUnknown.
+func (k *Kind) UnmarshalText(b []byte) error {
+	*k = KindUnknown
+	for i, n := range kindNames {
+		if n == string(b) {
+			*k = Kind(i)
+		}
+	}
+	return nil
+}

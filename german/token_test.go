@@ -1,6 +1,7 @@
 package german
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -126,4 +127,18 @@ func TestAllTokensStopsEarly(t *testing.T) {
 		all = append(all, tk)
 	}
 	assert.Equal(t, Tokens("Die KI-Firma."), all)
+}
+
+func TestKindJSON(t *testing.T) {
+	b, err := json.Marshal(Tokens("KI 3,5")[1])
+	assert.NoError(t, err)
+	assert.JSONEq(t, `{"start":3,"end":6,"text":"3,5","kind":"Number"}`, string(b))
+	var tk Token
+	assert.NoError(t, json.Unmarshal(b, &tk))
+	assert.Equal(t, Number, tk.Kind)
+	var k Kind
+	assert.NoError(t, k.UnmarshalText([]byte("nonsense")))
+	assert.Equal(t, KindUnknown, k)
+	b, _ = json.Marshal(Span{1, 2})
+	assert.JSONEq(t, `{"start":1,"end":2}`, string(b))
 }
