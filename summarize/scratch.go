@@ -2,7 +2,6 @@ package summarize
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,6 +122,8 @@ type scratch struct {
 	sents   []sent
 	heap    []item
 	aside   []item
+	chosen  []int
+	feat    [nFeatures]float64
 
 	maxScore float64
 }
@@ -325,7 +326,7 @@ func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures
 		}
 	}
 	n := float64(len(sc.sents))
-	var f [nFeatures]float64
+	f := &sc.feat
 	for k := range sc.sents {
 		si := &sc.sents[k]
 		clear(f[:])
@@ -369,7 +370,7 @@ func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures
 			f[fQuote] = 1
 		}
 		f[fRelPos] = float64(k) / n
-		fn(k, &f)
+		fn(k, f)
 	}
 }
 
@@ -403,7 +404,8 @@ func (sc *scratch) choose(text string, n, maxChars int, lambda float64) []int {
 	for i := len(sc.heap)/2 - 1; i >= 0; i-- {
 		sc.down(i)
 	}
-	var chosen []int
+	chosen := sc.chosen[:0]
+	defer func() { sc.chosen = chosen[:0] }()
 	budget := maxChars
 	for round := int32(0); len(chosen) < n; round++ {
 		aside := sc.aside[:0]
@@ -551,9 +553,10 @@ func isDemonstrative(word string) bool {
 	if len(word) < 4 || len(word) > 6 || word[0] != 'd' && word[0] != 'D' {
 		return false
 	}
-	switch german.Lower(word) {
-	case "dies", "diese", "dieser", "dieses", "diesem", "diesen":
-		return true
+	for _, d := range [...]string{"dies", "diese", "dieser", "dieses", "diesem", "diesen"} {
+		if strings.EqualFold(word, d) {
+			return true
+		}
 	}
 	return false
 }
@@ -562,7 +565,12 @@ func isAnaphor(word string) bool {
 	if len(word) > 12 {
 		return false
 	}
-	return slices.Contains(anaphors, german.Lower(word))
+	for _, a := range anaphors {
+		if strings.EqualFold(word, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // positive maps a linear score monotonically onto (0, ∞): unchanged above
