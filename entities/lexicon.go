@@ -69,8 +69,8 @@ type Lexicon struct {
 	lowerIdx map[string][]int32
 	// adj maps lower-cased adjective stems to derived patterns.
 	adj map[string][]int32
-	// adjTail is a bit set over the last two bytes of the adjective stems: a
-	// cheap filter before the map lookups.
+	// adjTail is a bit set over a hash of the last three bytes of the adjective
+	// stems: a cheap filter before the map lookups.
 	adjTail [1 << 13]byte
 	// lowerFirst marks the first bytes of the keys of lowerIdx.
 	lowerFirst [256]bool
@@ -424,7 +424,7 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 			l.adj[k] = append(l.adj[k], int32(len(l.pats)-1))
 			l.maxAdj = max(l.maxAdj, len(k))
 			if len(k) >= 2 {
-				h := uint16(k[len(k)-2])<<8 | uint16(k[len(k)-1])
+				h := tailHash(k)
 				l.adjTail[h>>3] |= 1 << (h & 7)
 			}
 		}
@@ -606,4 +606,15 @@ func (l *Lexicon) addAdjectiveVariants() {
 			break
 		}
 	}
+}
+
+// tailHash hashes the last three bytes of s (two if shorter) to 16 bits.
+func tailHash(s string) uint16 {
+	n := len(s)
+	h := uint32(s[n-1]) | uint32(s[n-2])<<8
+	if n >= 3 {
+		h |= uint32(s[n-3]) << 16
+	}
+	h *= 0x9E3779B1
+	return uint16(h >> 16)
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ type lexMatch struct {
 	derived     bool
 	ambiguous   bool
 	part        bool // inside a hyphen compound
+	version     int  // > 0: the name ends at this byte of the token, a version follows ("DeepSeek-V3.2")
 }
 
 // adjective endings tried after an adjective stem, longest first.
@@ -133,6 +135,19 @@ func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
 			}
 		}
 	}
+	// a version glued to the name: "DeepSeek-V3.2"
+	if k := strings.LastIndexByte(t.Text, '.'); upper && k > 0 && k < len(t.Text)-1 && allDigits(t.Text[k+1:]) && len(lw) == len(t.Text) {
+		if cands, ok := l.index[string(lw[:k])]; ok {
+			for _, pi := range cands {
+				p := &l.pats[pi]
+				if len(p.words) != 1 || !p.caseOK(0, t.Text[:k]) {
+					continue
+				}
+				return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
+					pat: pi, entry: p.entry, version: k}, true
+			}
+		}
+	}
 	// genitive: Huaweis, Chinas, OpenAI’s
 	if n := len(lw); n >= 3 && upper {
 		cut := 0
@@ -177,7 +192,7 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 		if n < 2 || n > l.maxAdj || string(lw[n:]) != e {
 			continue
 		}
-		if h := uint16(lw[n-2])<<8 | uint16(lw[n-1]); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
+		if h := tailHash(string(lw[:n])); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
 			continue
 		}
 		if c, ok := l.adj[string(lw[:n])]; ok {
@@ -341,4 +356,13 @@ func (m *matcher) derivedOK(toks []german.Token, i int, pi int32, n int) bool {
 		return false
 	}
 	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

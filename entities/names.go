@@ -121,9 +121,7 @@ type nameLists struct {
 	legal      map[string]bool // as written
 	commonCaps map[string]bool
 	timeWords  map[string]bool
-	role       headSet
-	org        headSet
-	prod       headSet
+	heads      *headTrie
 }
 
 func wordSet(s string) map[string]bool {
@@ -145,9 +143,7 @@ var names = sync.OnceValue(func() *nameLists {
 		commonCaps: wordSet(commonCaps),
 		timeWords:  wordSet(timeWords),
 	}
-	n.role = newHeadSet(n.roles, 4, n.notRole)
-	n.org = newHeadSet(n.orgHeads, 5, nil)
-	n.prod = newHeadSet(n.prodHeads, 4, nil)
+	n.heads = newHeadTrie(n)
 	return n
 })
 
@@ -162,79 +158,113 @@ func FirstNames() []string {
 	return out
 }
 
-// headSet matches head nouns, also inflected (Modells, Modelle) and at the end of
-// compounds ("KI-Forscher", "Konzernchef", "Chiphersteller").
-type headSet struct {
-	tail  [1 << 13]byte   // bit set over the last two bytes of words
-	words map[string]bool // head nouns and their inflected forms
-	lens  []int           // distinct byte lengths of words
-	min   int             // minimum letters of a suffix match without hyphen
-	not   []string        // compounds ending like a head noun that are none ("Halbleiter")
-}
-
-func newHeadSet(set map[string]bool, min int, not map[string]bool) headSet {
-	h := headSet{words: map[string]bool{}, min: min}
-	seen := map[int]bool{}
-	for w := range set {
-		if strings.HasSuffix(w, ".") {
-			h.words[w] = true
-			continue
-		}
-		for _, e := range [...]string{"", "s", "es", "e", "en", "n"} {
-			v := w + e
-			h.words[v] = true
-			if len(v) >= 2 {
-				k := uint16(v[len(v)-2])<<8 | uint16(v[len(v)-1])
-				h.tail[k>>3] |= 1 << (k & 7)
-			}
-			if !seen[len(v)] {
-				seen[len(v)] = true
-				h.lens = append(h.lens, len(v))
-			}
-		}
-	}
-	slices.Sort(h.lens)
-	for w := range not {
-		h.not = append(h.not, w)
-	}
-	slices.Sort(h.not)
-	return h
-}
-
-// match reports whether lw (lower case) is a head noun or a compound ending in one.
-func (h *headSet) match(lw string) bool {
-	if len(lw) < 2 {
-		return false
-	}
-	if k := uint16(lw[len(lw)-2])<<8 | uint16(lw[len(lw)-1]); h.tail[k>>3]&(1<<(k&7)) == 0 {
-		return false
-	}
-	if h.words[lw] {
-		return h.notExcluded(lw)
-	}
-	for _, L := range h.lens {
-		if L >= len(lw) {
-			break
-		}
-		if (lw[len(lw)-L-1] == '-' || L >= h.min) && h.words[lw[len(lw)-L:]] {
-			return h.notExcluded(lw)
-		}
-	}
-	return false
-}
-
-func (h *headSet) notExcluded(lw string) bool {
-	for _, w := range h.not {
-		if strings.HasSuffix(lw, w) {
-			return false
-		}
-	}
-	return true
-}
-
 func isLetterRune(r rune) bool {
 	if r < 0x80 {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
 	return unicode.IsLetter(r)
+}
+
+// Head-noun kinds, bits of headTrie.match.
+const (
+	headRole uint8 = 1 << iota
+	headOrg
+	headProd
+)
+
+// headTrie matches head nouns by walking the word backwards through a trie of
+// reversed head nouns (and their inflections): a few byte steps per word, no
+// hashing.
+type headTrie struct {
+	nodes []trieNode
+	min   [3]int // minimum suffix length without hyphen, per kind
+	not   []string
+}
+
+type trieNode struct {
+	next  []trieEdge
+	kinds uint8 // kinds of the words ending here
+}
+
+type trieEdge struct {
+	b byte
+	n int32
+}
+
+func newHeadTrie(n *nameLists) *headTrie {
+	t := &headTrie{nodes: make([]trieNode, 1), min: [3]int{4, 5, 4}}
+	add := func(set map[string]bool, kind uint8) {
+		for w := range set {
+			forms := []string{w}
+			if !strings.HasSuffix(w, ".") {
+				forms = append(forms, w+"s", w+"es", w+"e", w+"en", w+"n")
+			}
+			for _, f := range forms {
+				cur := int32(0)
+				for i := len(f) - 1; i >= 0; i-- {
+					found := int32(-1)
+					for _, e := range t.nodes[cur].next {
+						if e.b == f[i] {
+							found = e.n
+							break
+						}
+					}
+					if found < 0 {
+						t.nodes = append(t.nodes, trieNode{})
+						found = int32(len(t.nodes) - 1)
+						t.nodes[cur].next = append(t.nodes[cur].next, trieEdge{f[i], found})
+					}
+					cur = found
+				}
+				t.nodes[cur].kinds |= kind
+			}
+		}
+	}
+	add(n.roles, headRole)
+	add(n.orgHeads, headOrg)
+	add(n.prodHeads, headProd)
+	for w := range n.notRole {
+		t.not = append(t.not, w)
+	}
+	slices.Sort(t.not)
+	return t
+}
+
+// match returns the kinds of head noun lw (lower case) is or ends in.
+func (t *headTrie) match(lw string) uint8 {
+	var kinds uint8
+	cur := int32(0)
+	for i := len(lw) - 1; i >= 0; i-- {
+		found := int32(-1)
+		for _, e := range t.nodes[cur].next {
+			if e.b == lw[i] {
+				found = e.n
+				break
+			}
+		}
+		if found < 0 {
+			break
+		}
+		cur = found
+		k := t.nodes[cur].kinds
+		if k == 0 {
+			continue
+		}
+		L := len(lw) - i
+		whole := i == 0 || lw[i-1] == '-'
+		for b := range 3 {
+			if k&(1<<b) != 0 && (whole || L >= t.min[b]) {
+				kinds |= 1 << b
+			}
+		}
+	}
+	if kinds&headRole != 0 {
+		for _, w := range t.not {
+			if strings.HasSuffix(lw, w) {
+				kinds &^= headRole
+				break
+			}
+		}
+	}
+	return kinds
 }

@@ -167,6 +167,10 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 				c.typ = LOC
 				c.conf = 0.85
 			}
+			if lm.version > 0 {
+				t := sents[si].Tokens[lm.tok]
+				c.parent, c.key, c.name, c.entry = c.key, c.key+"-"+slug(t.Text[lm.version+1:]), t.Text, -1
+			}
 			if !lm.ambiguous {
 				confirmed[lm.entry] = true
 			}
@@ -261,7 +265,7 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	if c.tok > 0 {
 		lw := german.Lower(toks[c.tok-1].Text)
 		n := r.names
-		if n.org.match(lw) || n.prod.match(lw) {
+		if n.heads.match(lw)&(headOrg|headProd) != 0 {
 			return true
 		}
 	}

@@ -93,7 +93,7 @@ func nameWord(t german.Token, lw string, n *nameLists) bool {
 			return false
 		}
 	}
-	if n.role.match(lw) || n.org.match(lw) || n.prod.match(lw) {
+	if n.heads.match(lw) != 0 {
 		return false
 	}
 	return true
@@ -285,7 +285,8 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 			continue
 		}
-		if isRole := info[i].cap && n.role.match(lw); !info[i].covered || isRole {
+		heads := n.heads.match(lw)
+		if isRole := heads&headRole != 0; !info[i].covered || isRole {
 			// titles and role nouns: "KI-Forscher Ritwik Gupta", "Prof. Lena Hofmeister"
 			if isRole {
 				k := i + 1
@@ -300,7 +301,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 						conf = 0.85
 					}
 					switch {
-					case orgTails[toks[j-1].Text] || j-k == 1 && n.org.match(lw) && !n.firstNames[toks[k].Text]:
+					case orgTails[toks[j-1].Text] || j-k == 1 && heads&headOrg != 0 && !n.firstNames[toks[k].Text]:
 						// "Marktforscher Counterpoint Research", "Investor Northzone"
 						add(k, j, ORG, 0.65)
 					case j-k >= 2 || !brandAt(k):
@@ -322,8 +323,8 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 		}
 		// organisation and product head nouns: "Start-up Halvar", "Modell R2"
-		isProd := n.prod.match(lw)
-		isOrg := !isProd && n.org.match(lw)
+		isProd := heads&headProd != 0
+		isOrg := !isProd && heads&headOrg != 0
 		if (isProd || isOrg) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) || brandAt(i+1)) {
 			switch {
 			case isProd:
@@ -362,7 +363,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			continue
 		}
 		for k := max(0, i-3); k < min(len(toks), i+4); k++ {
-			if k != i && info[k].cap && n.prod.match(info[k].lower) {
+			if k != i && info[k].cap && n.heads.match(info[k].lower)&headProd != 0 {
 				add(i, i+1, PRODUCT, 0.6)
 				break
 			}
@@ -518,7 +519,7 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 	if german.IsStopWord(lw) || n.legal[t.Text] {
 		return false
 	}
-	return !n.role.match(lw) && !n.org.match(lw) && !n.prod.match(lw)
+	return n.heads.match(lw) == 0
 }
 
 // recurs reports whether the capitalised word occurs at least twice in the text
