@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/techschau/techschau/entities"
+	"github.com/techschau/techschau/german"
 	"github.com/techschau/techschau/summarize"
 )
 
@@ -294,7 +295,11 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 
 	// Themes.
 	if a.theme != nil {
-		doc.Themes = a.theme.tag(seg, bp.sent, doc.Entities, a.opt.threshold, lang, stop)
+		var skip german.Span
+		if dl != nil {
+			skip = german.Span{Start: dl.Start, End: dl.End}
+		}
+		doc.Themes = a.theme.tag(seg, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -83,7 +83,7 @@ func BenchmarkStages(b *testing.B) {
 	run("boilerplate", func(i int) { findBoilerplate(segs[i], nil) })
 	run("dateline", func(i int) { findDateline(segs[i], make([]bool, len(segs[i].Sentences))) })
 	run("themes", func(i int) {
-		g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de", nil)
+		g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de", german.Span{}, nil)
 	})
 }
 

@@ -264,13 +264,14 @@ type themeHit struct {
 }
 
 // tag scores the themes over the body sentences of seg.
-func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, threshold float64, lang string, stop func() bool) []Theme {
+// Tokens inside skip (the dateline) are ignored.
+func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, threshold float64, lang string, skip german.Span, stop func() bool) []Theme {
 	out := []Theme{}
 	if lang != "de" || len(g.ids) == 0 {
 		return out
 	}
 	nt := len(g.ids)
-	best := g.sentenceScores(seg, bp, ents, stop)
+	best := g.sentenceScores(seg, bp, ents, skip, stop)
 	for t := range nt {
 		hs := best[t]
 		if len(hs) == 0 {
@@ -310,7 +311,7 @@ func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, t
 
 // sentenceScores returns, per theme, the body sentences with a positive
 // sentence score, in text order.
-func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity, stop func() bool) [][]themeHit {
+func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity, skip german.Span, stop func() bool) [][]themeHit {
 	// entity cues per sentence
 	starts := make([]int, len(seg.Sentences))
 	for i, s := range seg.Sentences {
@@ -369,7 +370,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		any := false
 		wordIdx := 0
 		for _, tok := range s.Tokens {
-			if tok.Kind != german.Word {
+			if tok.Kind != german.Word || tok.Start >= skip.Start && tok.End <= skip.End {
 				continue
 			}
 			w := tok.Text
