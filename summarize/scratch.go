@@ -62,7 +62,7 @@ var defaultParams = params{
 	},
 	lenExp:      0.5,
 	linePenalty: 0.2,
-	boost:       0.05,
+	boost:       0.1,
 }
 
 // dupShare is the share of content terms already covered at which a
