@@ -76,6 +76,7 @@ func TestLower(t *testing.T) {
 		assert.Equal(t, tt.want, Lower(tt.in), tt.in)
 	}
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Lower("bereits") }), "lower-case ASCII does not allocate")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Lower("für") }), "lower-case text does not allocate")
 }
 
 func TestIsStopWord(t *testing.T) {

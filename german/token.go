@@ -435,7 +435,8 @@ func scanWord(text string, i int) (int, Kind) {
 		}
 		switch c {
 		case '.':
-			if prevDigit && isDigitAt(text, j+1) && digitsOnly {
+			if prevDigit && isDigitAt(text, j+1) {
+				// 1.000, 12.04.2016, and versions: Web2.0, R2.5
 				j++
 				continue
 			}

@@ -142,3 +142,7 @@ func TestKindJSON(t *testing.T) {
 	b, _ = json.Marshal(Span{1, 2})
 	assert.JSONEq(t, `{"start":1,"end":2}`, string(b))
 }
+
+func TestTokensVersions(t *testing.T) {
+	assert.Equal(t, []tok{{"Web2.0", 0, Word}, {"und", 7, Word}, {"2.5", 11, Number}}, toks("Web2.0 und 2.5"))
+}
