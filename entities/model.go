@@ -17,7 +17,7 @@ func sortCands(sc []cand) {
 
 // modelSpans runs the statistical model on one sentence and adds its names that
 // overlap no lexicon or rule candidate, after a precision filter.
-func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *state, excl [2]int) []cand {
+func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *state, excl [2]int, lex []cand) []cand {
 	if len(toks) == 0 {
 		return sc
 	}
@@ -27,7 +27,26 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 	}
 	var hints []ner.Hint
 	if r.model.UsesHints() {
-		hints = r.lex.Hints(st.words)
+		// the same facts as Lexicon.Hints, from the matches already made
+		st.hints = append(st.hints[:0], make([]ner.Hint, len(toks))...)
+		hints = st.hints
+		for i, t := range toks {
+			if r.names.firstNames[t.Text] {
+				hints[i] |= ner.HintFirstName
+			}
+		}
+		for _, c := range lex {
+			if c.ambiguous {
+				continue
+			}
+			h := typeHint(c.typ)
+			if c.derived {
+				h = ner.HintDerived
+			}
+			for k := c.tok; k < c.tokE && k < len(hints); k++ {
+				hints[k] |= h
+			}
+		}
 	}
 	st.labels = r.model.Tag(st.words, hints, st.labels[:0])
 	for _, sp := range ner.Spans(st.labels) {

@@ -186,6 +186,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 		if si == dlSent {
 			excl = dl
 		}
+		l0 := li
 		for ; li < len(lexC) && lexC[li].sent == si; li++ {
 			c := lexC[li]
 			if excl[1] > 0 && c.start >= excl[0] && c.end <= excl[1] {
@@ -210,7 +211,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			sc = r.rules(text, si, s.Tokens, sc, excl, st)
 		}
 		if r.model != nil {
-			sc = r.modelSpans(si, s.Tokens, sc, st, excl)
+			sc = r.modelSpans(si, s.Tokens, sc, st, excl, lexC[l0:li])
 		}
 		slices.SortFunc(sc, func(a, b cand) int { return cmp.Compare(a.start, b.start) })
 		out = append(out, sc...)
