@@ -1,6 +1,7 @@
 package rouge
 
 import (
+	"github.com/techschau/techschau/german"
 	"regexp"
 	"strings"
 )
@@ -20,11 +21,20 @@ const datelineWithin = 600
 // dateline: a capitalised place (one or two words, several joined by '/'),
 // an optional parenthesised agency, then an en dash or hyphen; it must start
 // the text or follow the end of the teaser's last sentence.
-var dateline = regexp.MustCompile(`(?:^|[.!?:"'“”»«)]\s+)(` +
-	`\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?` +
-	`(?:\s?/\s?\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*)?)*` +
+var dateline = regexp.MustCompile(`(?:^|[.!?:"'“”»«)]\s+)((` + place + `(?:\s?/\s?` + place + `)*)` +
 	`(?:\s\([^()]{1,40}\))?` +
 	`\s+[–-]\s+)`)
+
+// place is one place name: one or two capitalised words ("Wien", "New
+// York", "Stoke-on-Trent"), optionally after "St. ".
+const place = `(?:St\.\s?)?\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*)?`
+
+// notPlaces are capitalised words that start a sentence followed by a dash
+// without being a place.
+var notPlaces = map[string]bool{
+	"Januar": true, "Februar": true, "März": true, "April": true, "Mai": true, "Juni": true, "Juli": true,
+	"August": true, "September": true, "Oktober": true, "November": true, "Dezember": true,
+}
 
 // TeaserPair splits an article into a Pair. ok is false when no dateline
 // starts within the first 600 characters or the teaser before it is empty.
@@ -38,6 +48,13 @@ func TeaserPair(text string) (p Pair, ok bool) {
 		return Pair{}, false
 	}
 	start, end := m[2], m[3]
+	for part := range strings.SplitSeq(text[m[4]:m[5]], "/") {
+		for w := range strings.FieldsSeq(part) {
+			if notPlaces[w] || german.IsStopWord(german.Lower(w)) || w == "Allein" {
+				return Pair{}, false
+			}
+		}
+	}
 	ref := strings.TrimSpace(text[:start])
 	if ref == "" {
 		return Pair{}, false

@@ -28,6 +28,9 @@ func TestTeaserPair(t *testing.T) {
 		{"dash inside a sentence", "Das ist – wie immer – teuer. Und dann noch mehr.", false, "", ""},
 		{"too late", strings.Repeat("Lang. ", 120) + "Wien – Text.", false, "", ""},
 		{"empty", "", false, "", ""},
+		{"month", "Im Sommer. Juli – ein heißer Monat.", false, "", ""},
+		{"article", "Neu. Die – so heißt es – Firma wächst.", false, "", ""},
+		{"sentence end before the place", "Eine Entscheidung. London – Die Regierung entscheidet.", true, "Eine Entscheidung.", "London – "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
