@@ -28,7 +28,14 @@ func isAbbrev(w string) bool {
 		"Jan", "Feb", "Mär", "Apr", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
 		"Std", "Sek", "Mon", "Tg", "Wo", "Lkw", "Pkw", "Kfz", "Proz", "Zi", "Whg",
 		"No", "Vol", "vol", "pp", "Bsp", "Bem", "Erg", "Verf", "Übers", "übers", "Bearb",
-		"orig", "Orig", "zw", "zus", "Bez", "bez", "Reg", "Gde", "Kr", "Lkr", "Landkr", "Bundesl":
+		"orig", "Orig", "zw", "zus", "Bez", "bez", "Reg", "Gde", "Kr", "Lkr", "Landkr", "Bundesl",
+		// two-letter initials of first names
+		"Ch", "Th", "Ph", "Wr",
+		// directions and nationalities in reference lists ("mex. Opernsänger")
+		"nördl", "südl", "östl", "westl", "öst", "mex", "lett", "poln", "russ", "tschech", "niederl",
+		"türk", "jap", "chin", "schwed", "norw", "finn", "dän", "belg", "kroat", "serb", "bulg",
+		"rumän", "ungar", "slowak", "slowen", "portug", "brit", "kanad", "austral", "argent", "brasil",
+		"Min":
 		return true
 	}
 	return false
@@ -55,6 +62,12 @@ func isOrdinal(text string, i, end int) bool {
 	}
 	if end-i <= 4 && determinerBefore(text, i) {
 		return true
+	}
+	if end+2 < len(text) && text[end+1] == '/' && isDigitAt(text, end+2) {
+		return true // "1./2. Weltkrieg"
+	}
+	if end-i <= 3 && commaBefore(text, i) {
+		return true // a ranked list: "Ergebnis: 3. …, 4. Igor Glawan (Ukraine), 5. …"
 	}
 	j := end + 1
 	// the next word after spaces (not a newline)
@@ -148,6 +161,21 @@ func determinerBefore(text string, i int) bool {
 		"unser", "unsere", "unserem", "unseren", "jeder", "jede", "jedem", "jeden", "jedes",
 		"dieser", "diese", "diesem", "diesen", "dieses", "Dieser", "Diese", "Diesem", "Diesen", "Dieses":
 		return true
+	}
+	return false
+}
+
+// commaBefore reports whether the last non-blank byte before text[i] is a
+// comma or colon.
+func commaBefore(text string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch text[j] {
+		case ' ', '\t':
+			continue
+		case ',', ':':
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -165,3 +165,9 @@ func TestSegmentMatchesTokensAndSentences(t *testing.T) {
 	assert.Empty(t, Segment("").Sentences)
 	assert.Empty(t, Sentences(" \n\t "))
 }
+
+func TestSentencesRankedList(t *testing.T) {
+	assert.Equal(t, []string{"Ergebnis: 3. Anna Muster (Polen) 1:20:29, 4. Igor Glawan (Ukraine) 1:20:42.", "Danach kam Regen."},
+		sentTexts("Ergebnis: 3. Anna Muster (Polen) 1:20:29, 4. Igor Glawan (Ukraine) 1:20:42. Danach kam Regen."))
+	assert.Equal(t, []string{"Kostüm zum 1./2. Weltkrieg."}, sentTexts("Kostüm zum 1./2. Weltkrieg."))
+}
