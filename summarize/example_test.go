@@ -61,8 +61,8 @@ func ExampleSummarizer_Keyphrases() {
 	// Dresden 1.00
 	// Nordchip 0.75
 	// Berger 0.67
+	// Mikrochips 0.62
 	// Nordchip-Chef 0.58
-	// EU-Kommission 0.56
 }
 
 func ExampleNew() {

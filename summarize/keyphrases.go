@@ -169,6 +169,28 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 		flush()
 	}
 
+	// closed compounds: "Exportkontrollen" shares its head with "Kontrollen"
+	heads := map[string]*phraseGroup{}
+	for _, g := range order {
+		if len(g.ids) == 1 && g.ids[0] >= 0 {
+			heads[sc.stemOf[g.ids[0]]] = g
+		}
+	}
+	headOf := func(g *phraseGroup) *phraseGroup {
+		if len(g.ids) != 1 {
+			return nil
+		}
+		stem := sc.stemOf[g.ids[0]]
+		for i := range stem {
+			if i >= 3 && len(stem)-i >= 4 {
+				if h := heads[stem[i:]]; h != nil && h != g {
+					return h // the longest head that is a candidate itself
+				}
+			}
+		}
+		return nil
+	}
+
 	best := 0.0
 	cands := order[:0:0]
 	for _, g := range order {
@@ -189,6 +211,9 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 				}
 			}
 		}
+		if h := headOf(g); h != nil {
+			parts += float64(sc.terms[h.ids[0]].tf)
+		}
 		lenBonus := 1 + 0.4*float64(len(g.ids)-1)
 		pos := 1 + 1/(1+float64(g.firstRank))
 		g.score = (g.count + 0.5*(spread-g.count) + 0.25*parts) * lenBonus * pos
@@ -202,13 +227,13 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 		return out
 	}
 	for _, g := range cands {
-		// the most frequent form; among forms at least half as frequent the
+		// the most frequent form; among equally frequent ones the
 		// shortest, which is usually the base form ("Modell", not "Modells")
 		slices.SortStableFunc(g.surfaces, func(a, b surface) int { return cmp.Compare(b.count, a.count) })
 		top := g.surfaces[0].count
 		best := 0
 		for i, sf := range g.surfaces {
-			if 2*sf.count >= top && len(sf.text) < len(g.surfaces[best].text) {
+			if sf.count == top && len(sf.text) < len(g.surfaces[best].text) {
 				best = i
 			}
 		}

@@ -111,6 +111,7 @@ type scratch struct {
 	stems   map[string]int32
 	partIDs []int32
 	nTerms  int32
+	stemOf  []string // stem by term id
 
 	terms []termState // by term id; tf and cov are zero for ids not in touched
 	stamp uint32
@@ -168,6 +169,7 @@ func (sc *scratch) contentID(word string) int32 {
 	id := sc.nTerms
 	sc.nTerms++
 	sc.stems[stem] = id
+	sc.stemOf = append(sc.stemOf, stem)
 	if int(id) >= len(sc.terms) {
 		sc.terms = grow(sc.terms, max(2*len(sc.terms), 1024))
 	}
@@ -195,6 +197,8 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		clear(sc.words)
 		clear(sc.stems)
 		sc.partIDs = sc.partIDs[:0]
+		clear(sc.stemOf)
+		sc.stemOf = sc.stemOf[:0]
 		sc.nTerms = 0
 	}
 	text := seg.Text

@@ -298,3 +298,29 @@ func TestSeedArticle(t *testing.T) {
 	assert.Contains(t, kt, "DeepSeek")
 	assert.Contains(t, kt, "Huawei-Chips")
 }
+
+func TestConcurrentUse(t *testing.T) {
+	s := mustNew(t)
+	texts := []string{chipArticle, "Huawei liefert Chips. NVIDIA nicht.", "", strings.Repeat("Ein Satz über Chips. ", 40)}
+	want := make([]Summary, len(texts))
+	wantKP := make([][]Keyphrase, len(texts))
+	for i, x := range texts {
+		want[i] = s.Summarize(x)
+		wantKP[i] = s.Keyphrases(german.Segment(x), Hints{}, 5)
+	}
+	done := make(chan bool)
+	for g := range 8 {
+		go func() {
+			ok := true
+			for r := range 50 {
+				i := (g + r) % len(texts)
+				ok = ok && assert.Equal(t, want[i], s.Summarize(texts[i]))
+				ok = ok && assert.Equal(t, wantKP[i], s.Keyphrases(german.Segment(texts[i]), Hints{}, 5))
+			}
+			done <- ok
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+}
