@@ -29,7 +29,9 @@
 //     "70-Jährige"); Token.Parts gives the parts with absolute offsets. A
 //     truncation hyphen stays with its word ("Ein-" in "Ein- und Ausfuhr").
 //   - Gender forms are one Word: "Ingenieur*innen", "Ingenieur:innen",
-//     "Ingenieur_innen", "Mitarbeiter/innen". The marker "(m/w/d)" and its
+//     "Ingenieur_innen", "Mitarbeiter/innen", "Mitarbeiter/-innen", and so
+//     are optional endings in parentheses right after a word
+//     ("Beauftragte(r)", "Kolleg(inn)en"). The marker "(m/w/d)" and its
 //     variants ("(w/m/d)", "(m/f/d)", "(m/w/x)") are one Symbol token,
 //     parentheses included, so that no word is made of them.
 //   - Abbreviations keep their period: "z." "B." "Dr." "Mrd." "bzw."

@@ -462,6 +462,18 @@ func scanWord(text string, i int) (int, Kind) {
 				j = e
 				continue
 			}
+			if c == '/' && j+1 < len(text) && text[j+1] == '-' {
+				// "Mitarbeiter/-innen"
+				if e := genderSuffix(text, j+1); e > j && letters {
+					j = e
+					continue
+				}
+			}
+		case '(':
+			if e := optionalSuffix(text, j); e > j && letters {
+				j = e
+				continue
+			}
 		case '\'':
 			if letters && letterAt(text, j+1) {
 				j++
@@ -557,6 +569,21 @@ func genderSuffix(text string, j int) int {
 		return -1
 	}
 	return e
+}
+
+// optionalSuffix recognises an optional ending in parentheses written
+// right after a word: one to five lower-case ASCII letters, as in
+// "Beauftragte(r)", "Ingenieur(in)", "Kolleg(inn)en", "Funktion(en)". It
+// returns the end or -1.
+func optionalSuffix(text string, j int) int {
+	k := j + 1
+	for k < len(text) && k-j <= 6 && asciiClass[text[k]] == cLower {
+		k++
+	}
+	if k == j+1 || k-j > 6 || k >= len(text) || text[k] != ')' {
+		return -1
+	}
+	return k + 1
 }
 
 // scanDottedAbbrev recognises dotted abbreviations without spaces ("z.B.",

@@ -54,6 +54,8 @@ func TestTokensGermanFacts(t *testing.T) {
 		{"m/w/d", "Projektmanager (m/w/d) KI", []tok{{"Projektmanager", 0, Word}, {"(m/w/d)", 15, Symbol}, {"KI", 23, Word}}},
 		{"w/m/d", "(w/m/d)", []tok{{"(w/m/d)", 0, Symbol}}},
 		{"brackets", "(r) für", []tok{{"(", 0, Punct}, {"r", 1, Word}, {")", 2, Punct}, {"für", 4, Word}}},
+		{"optional ending", "KI-Beauftrage(r) und Kolleg(inn)en (m/w/d)", []tok{{"KI-Beauftrage(r)", 0, Word}, {"und", 17, Word}, {"Kolleg(inn)en", 21, Word}, {"(m/w/d)", 35, Symbol}}},
+		{"gender slash", "Mitarbeiter/innen und Mitarbeiter/-innen", []tok{{"Mitarbeiter/innen", 0, Word}, {"und", 18, Word}, {"Mitarbeiter/-innen", 22, Word}}},
 		{"symbols", "5 % & 3 €", []tok{{"5", 0, Number}, {"%", 2, Symbol}, {"&", 4, Symbol}, {"3", 6, Number}, {"€", 8, Symbol}}},
 		{"ellipsis", "Und dann … nichts...", []tok{{"Und", 0, Word}, {"dann", 4, Word}, {"…", 9, Punct}, {"nichts", 13, Word}, {"...", 19, Punct}}},
 		{"url", "siehe https://example.com/a_b?x=1.", []tok{{"siehe", 0, Word}, {"https://example.com/a_b?x=1", 6, URL}, {".", 33, Punct}}},
