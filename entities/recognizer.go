@@ -207,6 +207,9 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			sc = append(sc, c)
 		}
 		if !r.noRules {
+			if si < 3 {
+				sc = datelinePlaces(text, si, s, sc)
+			}
 			sortCands(sc)
 			sc = r.rules(text, si, s.Tokens, sc, excl, st)
 		}
@@ -438,4 +441,52 @@ func (r *Recognizer) TagTokens(tokens []string) []string {
 		}
 	}
 	return out
+}
+
+// datelinePlaces adds the places of a dateline at the start of a line
+// ("Montabaur / Bonn –", "Wien (APA) –") that the lexicon does not know.
+func datelinePlaces(text string, si int, s german.Sentence, sc []cand) []cand {
+	toks := s.Tokens
+	if len(toks) < 3 || s.Start > 0 && text[s.Start-1] != '\n' {
+		return sc
+	}
+	dash := -1
+	depth := 0
+	for i := 0; i < len(toks) && i < 12; i++ {
+		t := toks[i]
+		switch {
+		case isDash(t.Text):
+			if i > 0 && depth == 0 {
+				dash = i
+			}
+			i = len(toks)
+		case t.Text == "(":
+			depth++
+		case t.Text == ")":
+			depth--
+		case depth > 0:
+		case t.Text == "/" || t.Text == ",":
+		case t.Kind == german.Word && t.IsUpper():
+		default:
+			i = len(toks)
+		}
+	}
+	if dash < 0 {
+		return sc
+	}
+	depth = 0
+	for i := 0; i < dash; i++ {
+		t := toks[i]
+		switch {
+		case t.Text == "(":
+			depth++
+		case t.Text == ")":
+			depth--
+		case depth == 0 && t.Kind == german.Word && !overlaps(sc, t.Start, t.End) && !german.IsStopWord(german.Lower(t.Text)) &&
+			!hasNounSuffix(german.Lower(t.Text)):
+			sc = append(sc, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
+				entry: -1, key: slug(t.Text), name: t.Text, typ: LOC, source: SourceRule, conf: 0.8})
+		}
+	}
+	return sc
 }

@@ -390,10 +390,20 @@ func dropIn(sc []cand, s, e int) []cand {
 func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 	short := map[string]cand{}
 	for _, c := range cands {
-		if c.derived || c.part || c.tokE-c.tok < 2 {
+		if c.derived || c.part {
 			continue
 		}
 		toks := sents[c.sent].Tokens
+		if c.tokE-c.tok == 1 {
+			// a single-word firm or product found by the rules or the model names
+			// its later mentions and compounds ("Rakuten-Gruppe")
+			if c.source != SourceLexicon && (c.typ == ORG || c.typ == PRODUCT) && c.end == toks[c.tok].End {
+				if _, ok := short[c.name]; !ok {
+					short[c.name] = c
+				}
+			}
+			continue
+		}
 		switch c.typ {
 		case PER:
 			last := toks[c.tokE-1].Text
@@ -430,6 +440,14 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 				continue
 			}
 			w, end := t.Text, t.End
+			if k := strings.IndexByte(w, '-'); k > 0 {
+				// the first part of a compound: "Rakuten-Gruppe"
+				if c, ok := short[w[:k]]; ok && c.tokE-c.tok == 1 && !overlapsPart(sc, t.Start, t.Start+k) {
+					add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: t.Start + k, form: [2]int{t.Start, t.End},
+						entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05, part: true})
+				}
+				continue
+			}
 			c, ok := short[w]
 			if !ok && len(w) > 2 && w[len(w)-1] == 's' {
 				w = w[:len(w)-1]
@@ -718,4 +736,17 @@ func (st *state) lowerStr(s string) string {
 		return ""
 	}
 	return unsafe.String(&st.arena[start], len(st.arena)-start)
+}
+
+// overlapsPart reports whether [s,e) overlaps a candidate.
+func overlapsPart(sc []cand, s, e int) bool { return overlaps(sc, s, e) }
+
+// hasNounSuffix reports a common-noun ending ("Analyse" has none, "Meinung" has).
+func hasNounSuffix(lw string) bool {
+	for _, s := range nounSuffixes {
+		if len(lw) > len(s)+2 && strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
 }
