@@ -412,3 +412,38 @@ func TestValidUTF8Sentences(t *testing.T) {
 		assert.True(t, utf8.ValidString(s.Text))
 	}
 }
+
+func TestBatch(t *testing.T) {
+	a := mustAnalyzer(t, WithWorkers(3), WithMaxBytes(300), WithoutSummary())
+	var texts []string
+	for i := range 50 {
+		texts = append(texts, strings.Repeat("Die Firma baut Chips in Dresden. ", i%8))
+	}
+	texts[7] = strings.Repeat("x", 400) // too large: an error for this item only
+	i := 0
+	for d, err := range a.Batch(context.Background(), slices.Values(texts)) {
+		if i == 7 {
+			assert.ErrorIs(t, err, ErrTooLarge)
+		} else {
+			require.NoError(t, err)
+			assert.Len(t, d.Sentences, i%8, "item %d out of order", i)
+		}
+		i++
+	}
+	assert.Equal(t, len(texts), i)
+
+	// stop early
+	n := 0
+	for range a.Batch(context.Background(), slices.Values(texts)) {
+		n++
+		if n == 5 {
+			break
+		}
+	}
+	assert.Equal(t, 5, n)
+
+	// empty input
+	for range a.Batch(context.Background(), slices.Values([]string(nil))) {
+		t.Fatal("item from empty input")
+	}
+}

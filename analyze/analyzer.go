@@ -133,6 +133,7 @@ func WithWorkers(n int) Option {
 type Analyzer struct {
 	opt   options
 	rec   recognizer
+	recEN recognizer // lexicon only, for English text
 	sum   *summarize.Summarizer
 	tax   *Taxonomy
 	theme *tagger
@@ -158,11 +159,14 @@ func New(opts ...Option) (*Analyzer, error) {
 	}
 	a := &Analyzer{opt: o}
 	if !o.noEntities {
-		r, err := newRecognizer(&o)
+		r, err := newRecognizer(&o, false)
 		if err != nil {
 			return nil, fmt.Errorf("analyze: entities: %w", err)
 		}
 		a.rec = r
+		if a.recEN, err = newRecognizer(&o, true); err != nil {
+			return nil, fmt.Errorf("analyze: entities: %w", err)
+		}
 	}
 	if !o.noSummary && (o.summarySentences > 0 || o.keyphrases > 0) {
 		n := o.summarySentences
@@ -272,8 +276,12 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 
 	// Entities (the use func stops the recognizer on cancellation).
 	if lang == "en" {
-		if !a.opt.noEntities {
-			doc.Entities = englishEntities(text, seg, bp.sent, stop)
+		if a.recEN != nil {
+			lex, err := runStage(ctx, func() []entities.Entity { return a.recEN.RecognizeSegmented(seg, use) })
+			if err != nil {
+				return nil, err
+			}
+			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.sent, stop))
 		}
 	} else if a.rec != nil {
 		ents, err := runStage(ctx, func() []entities.Entity { return a.rec.RecognizeSegmented(seg, use) })

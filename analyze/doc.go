@@ -38,10 +38,13 @@
 //
 // # Languages
 //
-// German is the target. English input (detected from function words) is
-// analysed with prose v2's English NER (model loaded once) and the German
-// summariser; themes are German-only and stay empty for English. Other
-// languages get ErrUnsupportedLanguage.
+// German is the target. English input (detected from function words in
+// the first 4 KB) is analysed with the entity lexicon (names, no German
+// rules or model) plus prose v2's English NER (model loaded once; offsets
+// recovered by searching each entity's text in its sentence), and with the
+// summariser as for German; themes are German-only and stay empty for
+// English. Other languages get ErrUnsupportedLanguage. prose is never
+// called for German text.
 //
 // # Concurrency
 //

@@ -121,3 +121,55 @@ func slug(s string) string {
 	}
 	return b.String()
 }
+
+// mergeEnglish adds prose's entities to the lexicon's: a prose mention that
+// overlaps a lexicon mention is dropped (the lexicon knows the canonical
+// name and type), prose entities whose id the lexicon already has join it.
+func mergeEnglish(lex, model []entities.Entity) []entities.Entity {
+	type span struct{ s, e int }
+	var taken []span
+	byID := map[string]int{}
+	out := make([]entities.Entity, 0, len(lex)+len(model))
+	for _, e := range lex {
+		byID[e.ID] = len(out)
+		out = append(out, e)
+		for _, m := range e.Mentions {
+			taken = append(taken, span{m.Start, m.End})
+		}
+	}
+	overlaps := func(m entities.Mention) bool {
+		for _, t := range taken {
+			if m.Start < t.e && m.End > t.s {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range model {
+		var keep []entities.Mention
+		for _, m := range e.Mentions {
+			if !overlaps(m) {
+				keep = append(keep, m)
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		if i, ok := byID[e.ID]; ok {
+			out[i].Mentions = append(out[i].Mentions, keep...)
+			sort.SliceStable(out[i].Mentions, func(a, b int) bool { return out[i].Mentions[a].Start < out[i].Mentions[b].Start })
+			continue
+		}
+		e.Mentions = keep
+		e.Salience = round(e.Salience / 2)
+		byID[e.ID] = len(out)
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Salience != out[j].Salience {
+			return out[i].Salience > out[j].Salience
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}

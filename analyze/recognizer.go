@@ -10,9 +10,14 @@ type recognizer interface {
 	RecognizeSegmented(seg *german.Segmented, use func(i int) bool) []entities.Entity
 }
 
-// newRecognizer builds the entity recognizer from the options.
-func newRecognizer(o *options) (recognizer, error) {
+// newRecognizer builds the entity recognizer from the options; lexiconOnly
+// leaves out rules and model (for English text, whose names the lexicon
+// knows but whose grammar the German rules do not).
+func newRecognizer(o *options, lexiconOnly bool) (recognizer, error) {
 	var eo []entities.Option
+	if lexiconOnly {
+		eo = append(eo, entities.WithoutModel(), entities.WithoutRules())
+	}
 	if o.lexicon != nil {
 		eo = append(eo, entities.WithLexicon(o.lexicon))
 	}
