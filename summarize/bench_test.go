@@ -79,6 +79,25 @@ func BenchmarkKeyphrasesGNAD(b *testing.B) {
 	}
 }
 
+// BenchmarkSummarizeAndKeyphrasesGNAD is what the pipeline calls: summary
+// and ten keyphrases of each pre-segmented article from one reading.
+func BenchmarkSummarizeAndKeyphrasesGNAD(b *testing.B) {
+	texts, n := gnadTexts(b)
+	segs := make([]*german.Segmented, len(texts))
+	for i, t := range texts {
+		segs[i] = german.Segment(t)
+	}
+	s := mustNew(b)
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, seg := range segs {
+			s.SummarizeAndKeyphrases(seg, Hints{}, 10)
+		}
+	}
+}
+
 // BenchmarkSummarizeParallel runs one shared Summarizer on all cores.
 func BenchmarkSummarizeParallel(b *testing.B) {
 	texts, n := gnadTexts(b)

@@ -70,10 +70,16 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 	defer s.putScratch(sc)
 	defer sc.reset()
 	sc.load(seg, h)
-	if len(sc.sents) == 0 {
+	return sc.keyphrases(seg, h, n)
+}
+
+// keyphrases extracts up to n keyphrases from a loaded scratch.
+func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase {
+	out := []Keyphrase{}
+	if n <= 0 || len(sc.sents) == 0 {
 		return out
 	}
-	groups := map[string]*phraseGroup{}
+	groups := make(map[string]*phraseGroup, 4*len(sc.sents))
 	var order []*phraseGroup
 	var key []byte
 	add := func(ids []int32, text string, rank int, initial bool, weight float64) {
@@ -107,6 +113,7 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 	}
 	var ws []word
 	var ids []int32
+	var one [1]int32
 	for rank, si := range sc.sents {
 		weight := 1.0
 		if h.Boost != nil {
@@ -123,7 +130,8 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 				}
 				// every noun alone
 				if ws[i].noun {
-					add([]int32{ws[i].id}, ws[i].tok.Text, rank, ws[i].initial, weight)
+					one[0] = ws[i].id
+					add(one[:], ws[i].tok.Text, rank, ws[i].initial, weight)
 				}
 				// adjective(s) + noun, noun + noun (names): up to maxPhraseWords
 				ids = ids[:0]

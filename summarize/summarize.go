@@ -171,9 +171,28 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 	}
 	sc := s.getScratch()
 	defer s.putScratch(sc)
+	defer sc.reset()
 	sc.load(seg, h)
+	return s.summary(sc, seg, h)
+}
+
+// SummarizeAndKeyphrases returns what SummarizeSegmented(seg, h) and
+// Keyphrases(seg, h, n) return, reading and stemming the text once.
+func (s *Summarizer) SummarizeAndKeyphrases(seg *german.Segmented, h Hints, n int) (Summary, []Keyphrase) {
+	if seg == nil || len(seg.Sentences) == 0 {
+		return Summary{Sentences: []Sentence{}}, []Keyphrase{}
+	}
+	sc := s.getScratch()
+	defer s.putScratch(sc)
+	defer sc.reset()
+	sc.load(seg, h)
+	return s.summary(sc, seg, h), sc.keyphrases(seg, h, n)
+}
+
+// summary chooses the summary sentences of a loaded scratch.
+func (s *Summarizer) summary(sc *scratch, seg *german.Segmented, h Hints) Summary {
+	out := Summary{Sentences: []Sentence{}}
 	if len(sc.sents) == 0 {
-		sc.reset()
 		return out
 	}
 	n := s.o.sentences
@@ -200,7 +219,6 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 			Score: max(round(si.score/sc.maxScore), 0.0001),
 		})
 	}
-	sc.reset()
 	return out
 }
 

@@ -324,3 +324,21 @@ func TestConcurrentUse(t *testing.T) {
 		<-done
 	}
 }
+
+func TestSummarizeAndKeyphrases(t *testing.T) {
+	s := mustNew(t, WithSentences(2))
+	for _, text := range []string{chipArticle, "", "Ein Satz.", "Technik\n\nKultur\n"} {
+		seg := german.Segment(text)
+		off := strings.Index(text, "- Newsletter")
+		h := Hints{}
+		if off >= 0 {
+			h.Exclude = boilerplateFrom(seg, off)
+		}
+		sum, kp := s.SummarizeAndKeyphrases(seg, h, 7)
+		assert.Equal(t, s.SummarizeSegmented(seg, h), sum)
+		assert.Equal(t, s.Keyphrases(seg, h, 7), kp)
+	}
+	sum, kp := s.SummarizeAndKeyphrases(nil, Hints{}, 3)
+	assert.Empty(t, sum.Sentences)
+	assert.Empty(t, kp)
+}
