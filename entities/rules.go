@@ -288,6 +288,16 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		heads := n.heads.match(lw)
 		if isRole := heads&headRole != 0; !info[i].covered || isRole {
 			// titles and role nouns: "KI-Forscher Ritwik Gupta", "Prof. Lena Hofmeister"
+			if isRole && i >= 3 && toks[i-1].Text == "," {
+				// apposition after the name: "Pieter van Dijk, Analyst bei …"
+				j := i - 1
+				for j > 0 && i-1-j < 3 && free(j-1) && (nameAt(j-1) || isParticle(info[j-1].lower) && j-1 > 0 && nameAt(j-2)) {
+					j--
+				}
+				if i-1-j >= 2 && nameAt(j) && !(j > 0 && (info[j-1].cap && !german.IsStopWord(info[j-1].lower))) {
+					add(j, i-1, PER, 0.75)
+				}
+			}
 			if isRole {
 				k := i + 1
 				// titles after the role: "Chef Dr. Hans Weber"
