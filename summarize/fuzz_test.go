@@ -70,7 +70,8 @@ func FuzzSummarize(f *testing.F) {
 }
 
 // FuzzKeyphrases checks keyphrases on any input: no panic, at most n,
-// every phrase taken from the text, scores in (0,1] and descending.
+// every phrase taken from the text, scores in (0,1] and descending; and
+// SummarizeAndKeyphrases gives what the two separate calls give.
 func FuzzKeyphrases(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s, uint8(5))
@@ -90,6 +91,9 @@ func FuzzKeyphrases(f *testing.F) {
 			}
 		}
 		assert.Equal(t, kp, s.Keyphrases(seg, Hints{}, int(n%20)), "deterministic")
+		sum, kp2 := s.SummarizeAndKeyphrases(seg, Hints{}, int(n%20))
+		assert.Equal(t, kp, kp2)
+		assert.Equal(t, s.SummarizeSegmented(seg, Hints{}), sum)
 	})
 }
 
