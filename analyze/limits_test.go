@@ -142,15 +142,22 @@ func TestCancelStopsAnalyze(t *testing.T) {
 			}()
 			time.Sleep(after)
 			cancel()
-			st := time.Now()
+			st, c0 := time.Now(), cpuTime()
 			select {
 			case err := <-done:
-				took := time.Since(st)
-				t.Logf("returned %v after cancel (%v)", took, err)
+				took, cpu := time.Since(st), cpuTime()-c0
+				time.Sleep(300 * time.Millisecond)
+				t.Logf("returned %v after cancel (%v CPU; %v CPU in the 300 ms after return) (%v)", took, cpu, cpuTime()-c0-cpu, err)
 				if err == nil {
 					return // finished before the cancel
 				}
 				assert.ErrorIs(t, err, context.Canceled)
+				// On a loaded machine the wall time is mostly waiting for a
+				// core; then the CPU spent after the cancel must stay small.
+				if took >= cancelBound() && cpu < cancelBound()/2 {
+					t.Logf("machine overloaded: %v wall but only %v CPU after cancel; accepted", took, cpu)
+					return
+				}
 				assert.Less(t, took, cancelBound(), "Analyze kept running after cancel")
 			case <-time.After(30 * time.Second):
 				t.Fatal("Analyze did not return within 30 s of cancel")
