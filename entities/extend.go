@@ -47,7 +47,7 @@ func (r *Recognizer) extendTail(text string, c cand, toks []german.Token) cand {
 var modelWords = map[string]bool{
 	"Pro": true, "Max": true, "Ultra": true, "Plus": true, "Mini": true, "Lite": true, "Air": true, "Series": true,
 	"Turbo": true, "Flash": true, "Nano": true, "XL": true, "Fold": true, "Flip": true, "X": true, "S": true,
-	"Medium": true, "Large": true, "Small": true, "Opus": true, "Sonnet": true, "Haiku": true, "Instruct": true,
+	"Medium": true, "Large": true, "Small": true, "Opus": true, "Sonnet": true, "Haiku": true, "Instruct": true, "Edge": true, "FE": true, "Neo": true, "Slim": true,
 }
 
 // units stop a number from being a version ("H20 15 Prozent").
@@ -92,9 +92,15 @@ func (r *Recognizer) extendVersion(text string, c cand, toks []german.Token) can
 	for k < len(toks) && toks[k].End <= end {
 		k++
 	}
-	ext := text[c.end:end]
+	// the id: base id plus the words of the full name the base id lacks
+	// ("google-pixel" + "Pixel 10 Pro" -> "google-pixel-10-pro")
+	words := strings.Split(slug(text[c.start:end]), "-")
+	base := "-" + c.key + "-"
+	for len(words) > 1 && strings.Contains(base, "-"+words[0]+"-") {
+		words = words[1:]
+	}
 	c.parent = c.key
-	c.key = c.key + "-" + slug(ext)
+	c.key = c.key + "-" + strings.Join(words, "-")
 	c.name = text[c.start:end]
 	c.entry = -1
 	c.end, c.form[1], c.tokE = end, end, k

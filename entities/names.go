@@ -90,6 +90,7 @@ beratungsunternehmen marktforscher marktforschungsunternehmen analysehaus analys
 const productHeadList = `
 modell sprachmodell ki-modell chatbot chip ki-chip prozessor beschleuniger grafikkarte gpu
 plattform betriebssystem app dienst software smartphone tablet laptop konsole
+spiel spieletest game titel serie film
 `
 
 // legalForms are the legal forms that end a company name.

@@ -335,6 +335,24 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		// organisation and product head nouns: "Start-up Halvar", "Modell R2"
 		isProd := heads&headProd != 0
 		isOrg := !isProd && heads&headOrg != 0
+		// quoted titles after a product noun: Spieletest „Sternenwacht“, Spiele wie „Genshin Impact“
+		if isProd {
+			k := i + 1
+			if k < len(toks) && (info[k].lower == "wie" || info[k].lower == "namens") {
+				k++
+			}
+			if k+2 < len(toks) && isOpenQuote(toks[k].Text) {
+				j := k + 1
+				for j < len(toks) && j-k <= 6 && free(j) && (info[j].cap || toks[j].Kind == german.Number || info[j].lower == "of" || info[j].lower == "the") {
+					j++
+				}
+				if j > k+1 && j < len(toks) && isCloseQuote(toks[j].Text) && info[k+1].cap {
+					add(k+1, j, PRODUCT, 0.7)
+					i = j
+					continue
+				}
+			}
+		}
 		if (isProd || isOrg) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) || brandAt(i+1)) {
 			switch {
 			case isProd:
@@ -757,6 +775,22 @@ func hasNounSuffix(lw string) bool {
 		if len(lw) > len(s)+2 && strings.HasSuffix(lw, s) {
 			return true
 		}
+	}
+	return false
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "„", "\"", "»", "“", "«", "‚":
+		return true
+	}
+	return false
+}
+
+func isCloseQuote(s string) bool {
+	switch s {
+	case "“", "\"", "«", "”", "»", "‘":
+		return true
 	}
 	return false
 }
