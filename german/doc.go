@@ -88,6 +88,7 @@
 // # Concurrency
 //
 // All functions are safe for concurrent use: the package has no mutable
-// state. A Segmented or Normalized is not modified after it is returned and
+// state apart from a sync.Pool of scratch environments for the reference
+// stemmer. A Segmented or Normalized is not modified after it is returned and
 // may be shared between goroutines.
 package german
