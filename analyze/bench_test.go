@@ -36,6 +36,7 @@ func benchPipeline(b *testing.B, opts ...Option) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := processCPU()
 	for b.Loop() {
 		for _, t := range texts {
 			if _, err := a.Analyze(ctx, t); err != nil {
@@ -44,6 +45,10 @@ func benchPipeline(b *testing.B, opts ...Option) {
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		// words per CPU-second: per core, independent of the machine's load
+		b.ReportMetric(float64(words)*float64(b.N)/cpu.Seconds(), "words/cpu-s")
+	}
 }
 
 // BenchmarkAnalyze is the full default pipeline over the 10kGNAD dev file
@@ -70,12 +75,16 @@ func BenchmarkStages(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(size))
 			b.ReportAllocs()
+			cpu0 := processCPU()
 			for b.Loop() {
 				for i := range texts {
 					fn(i)
 				}
 			}
 			b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+			if cpu := processCPU() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(words)*float64(b.N)/cpu.Seconds(), "words/cpu-s")
+			}
 		})
 	}
 	run("segment", func(i int) { german.Segment(texts[i]) })
