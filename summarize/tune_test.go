@@ -255,3 +255,37 @@ func TestAscendFull(t *testing.T) {
 	}
 	fmt.Printf("full train obj %+.4f %s\nw=%#v lb=%v\n", tr, fmtM(margins(pairs, oursSystem(t, withParams(p), WithRedundancy(lambda)))), p.w, p.leadBonus)
 }
+
+var cvFlag = flag.Bool("cv", false, "4-fold cross-validation of the fitting procedure")
+
+// TestCrossValidate estimates held-out margins: each fold is scored by
+// weights fitted (ridge + ascent) on the other three folds.
+func TestCrossValidate(t *testing.T) {
+	if !*cvFlag {
+		t.Skip("run with -cv")
+	}
+	pairs := evalPairs(t)
+	const folds = 4
+	f1 := func(r rouge.Scores) float64 { return (r.R1.F1 + r.R2.F1 + r.RL.F1) / 3 }
+	lambda := DefaultRedundancy
+	total := make([]float64, 9)
+	for f := 0; f < folds; f++ {
+		var train, test []rouge.Pair
+		for i, p := range pairs {
+			if i%folds == f {
+				test = append(test, p)
+			} else {
+				train = append(train, p)
+			}
+		}
+		p := defaultParams
+		p.w = fit(samples(train, f1), 0.03)
+		p, _ = ascend(t, train, p, lambda)
+		m := margins(test, oursSystem(t, withParams(p), WithRedundancy(lambda)))
+		fmt.Printf("fold %d %s\n", f, fmtM(m))
+		for i := range m {
+			total[i] += m[i] * float64(len(test)) / float64(len(pairs))
+		}
+	}
+	fmt.Printf("out-of-fold margins (points; R1 R2 RL at k=1,2,3): %s\n", fmtM(total))
+}
