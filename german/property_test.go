@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,4 +152,17 @@ func TestAllocations(t *testing.T) {
 		for range AllTokens(text) {
 		}
 	}), "AllTokens")
+}
+
+// TestNoQuadraticLookahead guards the bounded lookaheads (dotted
+// abbreviations, e-mail, bare domains): repeated patterns must scan in
+// linear time, also under the race detector.
+func TestNoQuadraticLookahead(t *testing.T) {
+	for _, p := range []string{"a.b", "ab.", "a@", "@a", "a.b@", "a-b.", "a.b.c@d", "x.de.", "1.2", "a*in", "(m/", "a(bc)", "\xff", "„", "A.B.", "1. ", "Dr. ", "www.a"} {
+		s := strings.Repeat(p, 20000)
+		start := time.Now()
+		checkInvariants(t, s)
+		_ = Normalize(s)
+		assert.Less(t, time.Since(start), 5*time.Second, "%q repeated", p)
+	}
 }

@@ -611,7 +611,7 @@ func scanDottedAbbrev(text string, i, j int) int {
 		}
 		k++
 		parts++
-		if letterAt(text, k) {
+		if letterAt(text, k) && parts < 6 {
 			continue
 		}
 		if parts >= 2 {
@@ -697,7 +697,7 @@ func hasPrefixFold(s, prefix string) bool {
 // scanEmail scans an e-mail address starting at text[i]; -1 if none.
 func scanEmail(text string, i int) int {
 	j := i
-	for j < len(text) {
+	for j < len(text) && j-i <= 64 {
 		c := text[j]
 		if isAlnumByte(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' {
 			j++
@@ -705,13 +705,13 @@ func scanEmail(text string, i int) int {
 		}
 		break
 	}
-	if j == i || j >= len(text) || text[j] != '@' || text[j-1] == '.' {
+	if j == i || j-i > 64 || j >= len(text) || text[j] != '@' || text[j-1] == '.' {
 		return -1
 	}
 	j++
 	dom := j
 	lastDot := -1
-	for j < len(text) {
+	for j < len(text) && j-dom <= 253 {
 		c := text[j]
 		if isAlnumByte(c) || c == '-' {
 			j++
@@ -745,15 +745,18 @@ func bareDomain(text string, i, end int) int {
 			return -1
 		}
 	}
+	if end-i > 63 {
+		return -1
+	}
 	j := end
 	last := -1
-	for j < len(text) && text[j] == '.' {
+	for labels := 0; j < len(text) && text[j] == '.' && labels < 6; labels++ {
 		s := j + 1
 		k := s
-		for k < len(text) && (isAlnumByte(text[k]) || text[k] == '-') {
+		for k < len(text) && k-s <= 63 && (isAlnumByte(text[k]) || text[k] == '-') {
 			k++
 		}
-		if k == s {
+		if k == s || k-s > 63 {
 			break
 		}
 		last = s
