@@ -177,8 +177,8 @@ func perByte(texts []string, fn func(string)) float64 {
 // turn, as in real use; one article summarised over and over (all its words
 // hot in the CPU cache) is cheaper and is logged for comparison.
 func TestNearLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test: short mode")
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: short mode or race detector")
 	}
 	small, big := scalingTexts(t)
 	for _, c := range []struct {
