@@ -125,6 +125,6 @@ func TestGoldArticles(t *testing.T) {
 			p, rc, f := c.scores()
 			t.Logf("  %-7s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", ty, p, rc, f, c.tp, c.fp, c.fn)
 		}
-		assert.GreaterOrEqual(t, f, 0.85, cfg.name)
+		assert.GreaterOrEqual(t, f, 0.95, cfg.name)
 	}
 }

@@ -116,6 +116,12 @@ type state struct {
 
 	confirmed map[int32]bool
 	arena     []byte
+	sents     []german.Sentence
+	orig      []int
+	keep      func(si int) bool // nil: all sentences count
+	cur       []german.Sentence // the sentences of the call (for counts)
+	counts    map[string]int    // capitalised words of the text, built on demand
+	counted   bool
 	// lenient keeps every model name that overlaps no lexicon or rule name
 	// (TagTokens on general CoNLL text, where the tech-news filter costs recall).
 	lenient bool
@@ -134,14 +140,31 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 	if seg == nil {
 		return nil
 	}
-	var sents []german.Sentence
+	st := r.pool.Get().(*state)
+	defer r.pool.Put(st)
+	sents := st.sents[:0]
+	orig := st.orig[:0]
 	for i, s := range seg.Sentences {
 		if use == nil || use(i) {
 			sents = append(sents, s)
+			orig = append(orig, i)
 		}
 	}
-	st := r.pool.Get().(*state)
-	defer r.pool.Put(st)
+	st.sents, st.orig = sents, orig
+	if use != nil {
+		// use may turn false during the run (a cancelled caller): later phases
+		// skip such sentences
+		st.keep = func(si int) bool { return use(orig[si]) }
+	}
+	defer func() {
+		// drop references into the text so that the pooled state keeps no document alive
+		st.keep = nil
+		clear(st.sents[:cap(st.sents)])
+		clear(st.lexC[:cap(st.lexC)])
+		clear(st.sc[:cap(st.sc)])
+		clear(st.out[:cap(st.out)])
+		clear(st.counts)
+	}()
 	cands := r.find(seg.Text, sents, st)
 	return r.group(seg.Text, sents, cands)
 }
@@ -149,6 +172,8 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 // find collects the accepted mention candidates of the sentences.
 func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []cand {
 	st.m.lex = r.lex
+	st.cur, st.counted = sents, false
+	defer func() { st.cur = nil }()
 	// pass 1: lexicon
 	lexC := st.lexC[:0]
 	if st.confirmed == nil {
@@ -157,6 +182,9 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	confirmed := st.confirmed
 	clear(confirmed)
 	for si, s := range sents {
+		if st.keep != nil && !st.keep(si) {
+			continue
+		}
 		st.lex = st.m.match(s.Tokens, st.lex[:0])
 		for _, lm := range st.lex {
 			c := cand{sent: si, tok: lm.tok, tokE: lm.tokEnd, start: lm.start, end: lm.end, form: lm.form,
@@ -181,6 +209,11 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	li := 0
 	dl, dlSent := dateline(text, sents)
 	for si, s := range sents {
+		if st.keep != nil && !st.keep(si) {
+			for ; li < len(lexC) && lexC[li].sent == si; li++ {
+			}
+			continue
+		}
 		sc := st.sc[:0]
 		var excl [2]int
 		if si == dlSent {

@@ -374,7 +374,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				for j < len(toks) && free(j) && (orgTails[toks[j].Text] || brandAt(j)) && j-i <= 3 {
 					j++
 				}
-				if brandAt(i+1) || j > i+2 || r.recurs(text, toks[i+1]) || singularDet(toks, info, i) {
+				if brandAt(i+1) || j > i+2 || st.recurs(toks[i+1].Text) || singularDet(toks, info, i) {
 					conf := 0.6
 					if brandAt(i + 1) {
 						conf = 0.75
@@ -569,9 +569,24 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 }
 
 // recurs reports whether the capitalised word occurs at least twice in the text
-// (a name is repeated; a noun after a head noun by chance rarely is).
-func (r *Recognizer) recurs(text string, t german.Token) bool {
-	return strings.Count(text, t.Text) >= 2
+// (a name is repeated; a noun after a head noun by chance rarely is). The counts
+// are made once per call, on first use.
+func (st *state) recurs(w string) bool {
+	if !st.counted {
+		st.counted = true
+		if st.counts == nil {
+			st.counts = map[string]int{}
+		}
+		clear(st.counts)
+		for _, s := range st.cur {
+			for _, t := range s.Tokens {
+				if t.Kind == german.Word && isUpperRune(firstRune(t.Text)) {
+					st.counts[t.Text]++
+				}
+			}
+		}
+	}
+	return st.counts[w] >= 2
 }
 
 // institutionFor are institution nouns named by a field after "für"; compounds
