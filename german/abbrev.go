@@ -1,5 +1,7 @@
 package german
 
+import "unicode/utf8"
+
 // Abbreviations written with a final period. The list is the team's own,
 // written from German usage (news, Austrian and Swiss titles, business
 // names). Lookup is a switch on the substring: no allocation.
@@ -110,8 +112,7 @@ func decodeRune(s string, i int) (rune, int) {
 	if c < 0x80 {
 		return rune(c), 1
 	}
-	r, w := decodeRuneStr(s[i:])
-	return r, w
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // ordinalNoun reports whether w is a word that follows ordinal numbers.
