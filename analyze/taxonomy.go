@@ -36,8 +36,9 @@ func DefaultThemes() (*Taxonomy, error) { return defaultThemes() }
 // Taxonomy is a set of themes with their cues. It is immutable and safe for
 // concurrent use; Merge returns a new Taxonomy.
 type Taxonomy struct {
-	name   string
-	themes []ThemeDef
+	name     string
+	themes   []ThemeDef
+	contexts map[string]Cues
 }
 
 // ThemeDef is one theme of a taxonomy as written in the JSON file:
@@ -55,6 +56,11 @@ type ThemeDef struct {
 	Definition string `json:"definition"`
 	// Cues are the signals of the theme.
 	Cues Cues `json:"cues"`
+	// Requires names a context of the taxonomy (the "contexts" section,
+	// e.g. "technology") that the article body must show for the theme to
+	// be listed: a government ban on smoking is no state intervention in
+	// technology. Empty: no requirement.
+	Requires string `json:"requires,omitempty"`
 }
 
 // Cues are weighted signals of a theme; weights are in [-5, 5] (negative
@@ -97,6 +103,10 @@ type Pair struct {
 
 type taxonomyJSON struct {
 	Themes []ThemeDef `json:"themes"`
+	// Contexts are named cue sets ("technology") that themes can require;
+	// an article shows a context when the cue weights over its body
+	// sentences sum to at least 2.
+	Contexts map[string]Cues `json:"contexts,omitempty"`
 }
 
 // LoadThemes reads a taxonomy in JSON ({"themes": [ThemeDef...]}). name is
@@ -110,11 +120,18 @@ func LoadThemes(r io.Reader, name string) (*Taxonomy, error) {
 	if len(data) > maxThemesBytes {
 		return nil, fmt.Errorf("%w: %s: larger than %d bytes", ErrBadThemes, name, maxThemesBytes)
 	}
-	themes, starts, err := decodeThemes(data, name)
+	themes, contexts, starts, err := decodeThemes(data, name)
 	if err != nil {
 		return nil, err
 	}
-	tj := taxonomyJSON{Themes: themes}
+	tj := taxonomyJSON{Themes: themes, Contexts: contexts}
+	for _, cname := range sortedKeys(contexts) {
+		c := contexts[cname]
+		d := ThemeDef{ID: cname, Cues: c}
+		if err := checkCues(&d); err != nil {
+			return nil, fmt.Errorf("%w: %s: field \"contexts.%s.%s", ErrBadThemes, name, cname, err.Error()[len("cues."):])
+		}
+	}
 	seen := map[string]bool{}
 	for i := range tj.Themes {
 		t := &tj.Themes[i]
@@ -132,39 +149,65 @@ func LoadThemes(r io.Reader, name string) (*Taxonomy, error) {
 		if strings.TrimSpace(t.LabelDE) == "" {
 			return nil, at("label_de", "empty")
 		}
-		n := 0
-		for _, m := range []struct {
-			f string
-			m map[string]float64
-		}{{"stems", t.Cues.Stems}, {"words", t.Cues.Words}, {"forms", t.Cues.Forms}, {"parts", t.Cues.Parts}, {"phrases", t.Cues.Phrases}, {"entities", t.Cues.Entities}} {
-			for _, k := range sortedKeys(m.m) {
-				w := m.m[k]
-				if strings.TrimSpace(k) == "" {
-					return nil, at("cues."+m.f, "empty cue")
-				}
-				if !(w >= -5 && w <= 5) || w == 0 {
-					return nil, at("cues."+m.f+"["+quote(k)+"]", "weight %v not in [-5,5]\\{0}", w)
-				}
-				if m.f == "parts" && len(k) < 4 {
-					return nil, at("cues.parts["+quote(k)+"]", "shorter than 4 bytes")
-				}
-				if (m.f == "stems" || m.f == "parts" || m.f == "forms") && k != german.Lower(k) {
-					return nil, at("cues."+m.f+"["+quote(k)+"]", "not lower case")
-				}
-				n++
+		if err := checkCues(t); err != nil {
+			var ce *cueError
+			if errors.As(err, &ce) {
+				return nil, at(ce.field, "%s", ce.msg)
+			}
+			return nil, err
+		}
+		if t.Requires != "" {
+			if _, ok := tj.Contexts[t.Requires]; !ok {
+				return nil, at("requires", "no context %q in the \"contexts\" section", t.Requires)
 			}
 		}
-		for j, p := range t.Cues.Pairs {
-			if p.A == "" || p.B == "" || !(p.Weight >= -5 && p.Weight <= 5) || p.Weight == 0 {
-				return nil, at(fmt.Sprintf("cues.pairs[%d]", j), "need a, b and a weight in [-5,5]\\{0}")
+
+	}
+	return &Taxonomy{name: name, themes: tj.Themes, contexts: tj.Contexts}, nil
+}
+
+// cueError is a cue validation error: field relative to the theme.
+type cueError struct{ field, msg string }
+
+func (e *cueError) Error() string { return e.field + "\": " + e.msg }
+
+// checkCues validates the cues of one theme or context.
+func checkCues(t *ThemeDef) error {
+	at := func(field string, format string, args ...any) error {
+		return &cueError{field, fmt.Sprintf(format, args...)}
+	}
+	n := 0
+	for _, m := range []struct {
+		f string
+		m map[string]float64
+	}{{"stems", t.Cues.Stems}, {"words", t.Cues.Words}, {"forms", t.Cues.Forms}, {"parts", t.Cues.Parts}, {"phrases", t.Cues.Phrases}, {"entities", t.Cues.Entities}} {
+		for _, k := range sortedKeys(m.m) {
+			w := m.m[k]
+			if strings.TrimSpace(k) == "" {
+				return at("cues."+m.f, "empty cue")
+			}
+			if !(w >= -5 && w <= 5) || w == 0 {
+				return at("cues."+m.f+"["+quote(k)+"]", "weight %v not in [-5,5]\\{0}", w)
+			}
+			if m.f == "parts" && len(k) < 4 {
+				return at("cues.parts["+quote(k)+"]", "shorter than 4 bytes")
+			}
+			if (m.f == "stems" || m.f == "parts" || m.f == "forms") && k != german.Lower(k) {
+				return at("cues."+m.f+"["+quote(k)+"]", "not lower case")
 			}
 			n++
 		}
-		if n == 0 {
-			return nil, at("cues", "no cues")
-		}
 	}
-	return &Taxonomy{name: name, themes: tj.Themes}, nil
+	for j, p := range t.Cues.Pairs {
+		if p.A == "" || p.B == "" || !(p.Weight >= -5 && p.Weight <= 5) || p.Weight == 0 {
+			return at(fmt.Sprintf("cues.pairs[%d]", j), "need a, b and a weight in [-5,5]\\{0}")
+		}
+		n++
+	}
+	if n == 0 {
+		return at("cues", "no cues")
+	}
+	return nil
 }
 
 func isThemeID(s string) bool {
@@ -214,7 +257,7 @@ func fieldLine(data []byte, off, end int64, field string) int {
 // decodeThemes reads {"themes": [...]} element by element, so that every
 // error carries the line of the theme it is in. It returns the themes and
 // the byte offsets where each starts and ends (two per theme).
-func decodeThemes(data []byte, name string) ([]ThemeDef, []int64, error) {
+func decodeThemes(data []byte, name string) ([]ThemeDef, map[string]Cues, []int64, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	fail := func(off int64, format string, args ...any) error {
 		return fmt.Errorf("%w: %s:%d: %s", ErrBadThemes, name, lineAt(data, off), fmt.Sprintf(format, args...))
@@ -228,31 +271,44 @@ func decodeThemes(data []byte, name string) ([]ThemeDef, []int64, error) {
 	}
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, nil, syntax(err)
+		return nil, nil, nil, syntax(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, nil, fail(dec.InputOffset(), "want an object {\"themes\": [...]}")
+		return nil, nil, nil, fail(dec.InputOffset(), "want an object {\"themes\": [...]}")
 	}
 	var themes []ThemeDef
 	var starts []int64
+	var contexts map[string]Cues
 	found := false
 	for dec.More() {
 		keyOff := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, nil, syntax(err)
+			return nil, nil, nil, syntax(err)
 		}
 		key, _ := tok.(string)
+		if key == "contexts" {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, nil, nil, syntax(err)
+			}
+			d2 := json.NewDecoder(bytes.NewReader(raw))
+			d2.DisallowUnknownFields()
+			if err := d2.Decode(&contexts); err != nil {
+				return nil, nil, nil, fail(keyOff+1, "field \"contexts\": %v", err)
+			}
+			continue
+		}
 		if key != "themes" {
-			return nil, nil, fail(keyOff+1, "unknown field %q", key)
+			return nil, nil, nil, fail(keyOff+1, "unknown field %q", key)
 		}
 		found = true
 		tok, err = dec.Token()
 		if err != nil {
-			return nil, nil, syntax(err)
+			return nil, nil, nil, syntax(err)
 		}
 		if d, ok := tok.(json.Delim); !ok || d != '[' {
-			return nil, nil, fail(dec.InputOffset(), "field \"themes\": want an array")
+			return nil, nil, nil, fail(dec.InputOffset(), "field \"themes\": want an array")
 		}
 		for dec.More() {
 			off := dec.InputOffset()
@@ -262,7 +318,7 @@ func decodeThemes(data []byte, name string) ([]ThemeDef, []int64, error) {
 			}
 			var raw json.RawMessage
 			if err := dec.Decode(&raw); err != nil {
-				return nil, nil, syntax(err)
+				return nil, nil, nil, syntax(err)
 			}
 			var t ThemeDef
 			d2 := json.NewDecoder(bytes.NewReader(raw))
@@ -270,7 +326,7 @@ func decodeThemes(data []byte, name string) ([]ThemeDef, []int64, error) {
 			if err := d2.Decode(&t); err != nil {
 				var te *json.UnmarshalTypeError
 				if errors.As(err, &te) {
-					return nil, nil, fail(off+te.Offset, "field \"themes[%d].%s\": want %s, got %s", len(themes), te.Field, te.Type, te.Value)
+					return nil, nil, nil, fail(off+te.Offset, "field \"themes[%d].%s\": want %s, got %s", len(themes), te.Field, te.Type, te.Value)
 				}
 				msg := err.Error()
 				if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
@@ -279,33 +335,33 @@ func decodeThemes(data []byte, name string) ([]ThemeDef, []int64, error) {
 					if ln == 0 {
 						ln = lineAt(data, off)
 					}
-					return nil, nil, fmt.Errorf("%w: %s:%d: field \"themes[%d].%s\": unknown field", ErrBadThemes, name, ln, len(themes), uf)
+					return nil, nil, nil, fmt.Errorf("%w: %s:%d: field \"themes[%d].%s\": unknown field", ErrBadThemes, name, ln, len(themes), uf)
 				}
-				return nil, nil, fail(off, "themes[%d]: %v", len(themes), err)
+				return nil, nil, nil, fail(off, "themes[%d]: %v", len(themes), err)
 			}
 			themes = append(themes, t)
 			starts = append(starts, off, off+int64(len(raw)))
 		}
 		if _, err := dec.Token(); err != nil { // ]
-			return nil, nil, syntax(err)
+			return nil, nil, nil, syntax(err)
 		}
 		if len(themes) == 0 {
-			return nil, nil, fail(keyOff+1, "field \"themes\": no themes")
+			return nil, nil, nil, fail(keyOff+1, "field \"themes\": no themes")
 		}
 	}
 	if _, err := dec.Token(); err != nil { // }
-		return nil, nil, syntax(err)
+		return nil, nil, nil, syntax(err)
 	}
 	if !found {
-		return nil, nil, fail(0, "field \"themes\": missing")
+		return nil, nil, nil, fail(0, "field \"themes\": missing")
 	}
 	if dec.More() {
-		return nil, nil, fail(dec.InputOffset(), "data after the taxonomy object")
+		return nil, nil, nil, fail(dec.InputOffset(), "data after the taxonomy object")
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, nil, fail(dec.InputOffset(), "data after the taxonomy object")
+		return nil, nil, nil, fail(dec.InputOffset(), "data after the taxonomy object")
 	}
-	return themes, starts, nil
+	return themes, contexts, starts, nil
 }
 
 func sortedKeys[M ~map[string]V, V any](m M) []string {
@@ -343,7 +399,13 @@ func (t *Taxonomy) Merge(other *Taxonomy) *Taxonomy {
 	if other == nil {
 		return t
 	}
-	out := &Taxonomy{name: t.name + "+" + other.name, themes: t.Themes()}
+	out := &Taxonomy{name: t.name + "+" + other.name, themes: t.Themes(), contexts: map[string]Cues{}}
+	for k, c := range t.contexts {
+		out.contexts[k] = c
+	}
+	for k, c := range other.contexts {
+		out.contexts[k] = c
+	}
 	for _, d := range other.themes {
 		replaced := false
 		for i := range out.themes {

@@ -35,6 +35,7 @@ const (
 	maxEvidence   = 3
 	negationReach = 3 // words after a negation that it affects
 	negationKeep  = 0.3
+	contextMin    = 2.0 // cue weight over the body that shows a context
 )
 
 type cueRef struct {
@@ -55,6 +56,8 @@ type pairCue struct {
 
 type tagger struct {
 	ids, labels []string
+	nThemes     int   // ids[:nThemes] are themes, the rest contexts
+	requires    []int // per theme, the index of its required context or -1
 	stems       map[string][]cueRef
 	forms       map[string][]cueRef
 	parts       map[string][]cueRef
@@ -171,7 +174,22 @@ func newTagger(t *Taxonomy) *tagger {
 	}
 	cue := int32(0)
 	lens := map[int]bool{}
-	for ti, d := range t.themes {
+	// contexts are scored like themes, after them, and never listed
+	defs := slices.Clone(t.themes)
+	g.nThemes = len(defs)
+	ctxIndex := map[string]int{}
+	for _, name := range sortedKeys(t.contexts) {
+		ctxIndex[name] = len(defs)
+		defs = append(defs, ThemeDef{ID: "context:" + name, Cues: t.contexts[name]})
+	}
+	for _, d := range t.themes {
+		r := -1
+		if i, ok := ctxIndex[d.Requires]; ok && d.Requires != "" {
+			r = i
+		}
+		g.requires = append(g.requires, r)
+	}
+	for ti, d := range defs {
 		g.ids = append(g.ids, d.ID)
 		g.labels = append(g.labels, d.LabelDE)
 		th := int32(ti)
@@ -270,11 +288,13 @@ func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, t
 	if lang != "de" || len(g.ids) == 0 {
 		return out
 	}
-	nt := len(g.ids)
-	best := g.sentenceScores(seg, bp, ents, skip, stop)
-	for t := range nt {
+	best, totals := g.sentenceScores(seg, bp, ents, skip, stop)
+	for t := range g.nThemes {
 		hs := best[t]
 		if len(hs) == 0 {
+			continue
+		}
+		if r := g.requires[t]; r >= 0 && totals[r] < contextMin {
 			continue
 		}
 		sort.SliceStable(hs, func(i, j int) bool { return hs[i].f > hs[j].f })
@@ -311,7 +331,9 @@ func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, t
 
 // sentenceScores returns, per theme, the body sentences with a positive
 // sentence score, in text order.
-func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity, skip german.Span, stop func() bool) [][]themeHit {
+// The second result is, per theme or context, the sum of the cue weights
+// over all body sentences.
+func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity, skip german.Span, stop func() bool) ([][]themeHit, []float64) {
 	// entity cues per sentence
 	starts := make([]int, len(seg.Sentences))
 	for i, s := range seg.Sentences {
@@ -347,6 +369,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 	}
 	nt := len(g.ids)
 	best := make([][]themeHit, nt) // per theme, sentences with f > 0
+	totals := make([]float64, nt)
 	sc := &sentScratch{acc: make([]float64, nt), ncue: make([]int, nt), maxw: make([]float64, nt), hits: map[int32]uint8{}}
 	ei := 0
 	for si, s := range seg.Sentences {
@@ -467,6 +490,9 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		if !any {
 			continue
 		}
+		for t := range nt {
+			totals[t] += sc.acc[t]
+		}
 		norm := max(minNorm, float64(content)/sentenceWords)
 		for t := range nt {
 			f := (sc.acc[t]/norm - cueOffset) / cueScale
@@ -480,7 +506,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 			best[t] = append(best[t], themeHit{min(f, limit), si})
 		}
 	}
-	return best
+	return best, totals
 }
 
 // lookupStem adds the stem and compound-part cues of one stem.
