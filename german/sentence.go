@@ -128,7 +128,11 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 	g.i++
 	start = last.Start
 	lineStart := atLineStart(text, start)
+	words := 0 // Word tokens so far
 	for {
+		if last.Kind == Word {
+			words++
+		}
 		terminal := false
 		if last.Kind == Punct || last.Kind == Symbol {
 			terminal = isTerminal(text, last)
@@ -182,6 +186,10 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 			}
 		default:
 			if missingStop(text, &last, n) {
+				return start, last.End, false, k0, true
+			}
+			if words >= 4 && last.Text == ":" && len(gap) > 0 && n.Kind == Word && colonStarter(n.Text) {
+				// "… stehen weitere Entscheidungen bevor: Der Minister reist …"
 				return start, last.End, false, k0, true
 			}
 		}
@@ -395,6 +403,20 @@ func missingStop(text string, last, n *Token) bool {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
+// colonStarter reports whether w, after a colon that closes a clause of at
+// least four words, starts a new sentence: a clause starter or a
+// capitalised article, demonstrative or pronoun. A noun (a list after the
+// colon) or a quotation does not.
+func colonStarter(w string) bool {
+	switch w {
+	case "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer",
+		"Dieser", "Diese", "Dieses", "Diesem", "Diesen", "Sie", "Man", "Ihr", "Sein", "Seine", "Ihre",
+		"Unsere", "Unser", "Manche", "Viele", "Alle", "Jeder", "Jede", "Kein", "Keine":
+		return true
+	}
+	return clauseStarter(w)
+}
+
 // clauseStarter reports whether w is a capitalised function word that in
 // running text starts a clause: personal pronouns (not "Sie", the polite
 // form), adverbs, conjunctions, prepositions and finite auxiliaries. Words
@@ -417,6 +439,8 @@ func clauseStarter(w string) bool {
 		"Außerdem", "Jedoch", "Auch", "Hier", "Dort", "Gestern", "Jetzt", "Nun",
 		"Zudem", "Allerdings", "Insgesamt", "Bisher", "Damals", "Immer", "Nur", "Sehr", "Schon",
 		"Noch", "Also", "Sonst", "Denn", "Seitdem", "Inzwischen", "Mittlerweile", "Vielleicht",
+		"Manchmal", "Oft", "Zunächst", "Zuerst", "Später", "Schließlich", "Stattdessen", "Dabei",
+		"Dazu", "Dadurch", "Deswegen", "Gleichzeitig", "Offenbar", "Tatsächlich",
 		"Wenn", "Weil", "Obwohl", "Nachdem", "Als", "Da", "Dass", "Ob", "Wie", "Warum",
 		"Seit", "Über", "Nach", "Bei", "Mit", "Für", "Bis", "Ohne", "Gegen",
 		"Während",

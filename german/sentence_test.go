@@ -171,3 +171,19 @@ func TestSentencesRankedList(t *testing.T) {
 		sentTexts("Ergebnis: 3. Anna Muster (Polen) 1:20:29, 4. Igor Glawan (Ukraine) 1:20:42. Danach kam Regen."))
 	assert.Equal(t, []string{"Kostüm zum 1./2. Weltkrieg."}, sentTexts("Kostüm zum 1./2. Weltkrieg."))
 }
+
+func TestSentencesColon(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Am Dienstag steht eine weitere Entscheidung bevor: Der Minister reist nach Brüssel.",
+			[]string{"Am Dienstag steht eine weitere Entscheidung bevor:", "Der Minister reist nach Brüssel."}},
+		{"Der Grund: Die Chips fehlen.", []string{"Der Grund: Die Chips fehlen."}},
+		{"Auf dem Programm stehen drei Punkte: Bildung, Gesundheit und Verkehr.", []string{"Auf dem Programm stehen drei Punkte: Bildung, Gesundheit und Verkehr."}},
+		{"Der Forscher sagte am Montag: „Das ist bitter.“", []string{"Der Forscher sagte am Montag: „Das ist bitter.“"}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, sentTexts(tt.text), tt.text)
+	}
+}
