@@ -204,6 +204,16 @@ func Analyze(ctx context.Context, text string) (*Document, error) {
 	return a.Analyze(ctx, text)
 }
 
+// AnalyzeReader is like Analyze for the text read from r (see
+// Analyzer.AnalyzeReader).
+func AnalyzeReader(ctx context.Context, r io.Reader) (*Document, error) {
+	a, err := defaultAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	return a.AnalyzeReader(ctx, r)
+}
+
 // AnalyzeReader reads r up to the size limit and analyses it. It reads at
 // most limit+1 bytes: longer input gets ErrTooLarge without being read whole.
 func (a *Analyzer) AnalyzeReader(ctx context.Context, r io.Reader) (*Document, error) {

@@ -27,8 +27,11 @@
 // user can replace (WithThemes(LoadThemes(r, name))) or extend
 // (Taxonomy.Merge). A theme is listed only when at least one body sentence
 // is mainly about it — cue density, not a passing word — and its score
-// reaches the threshold. Most news carries none of the themes; an empty
-// list is the normal answer.
+// reaches the threshold. Themes about states, markets and projects
+// (everything but semiconductors and ai_compute) also require the
+// taxonomy's "technology" context in the body, so that a smoking ban or a
+// delayed football transfer carries no theme. Most news carries none of
+// the themes; an empty list is the normal answer.
 //
 // # Offsets
 //
