@@ -40,18 +40,48 @@ func isAdjective(lower string) bool {
 	return slices.Contains(adjBases, base)
 }
 
+// phraseGroup is one keyphrase candidate: the stems of its words, with
+// counts and surface forms. Groups live in scratch.kpGroups.
 type phraseGroup struct {
-	ids        []int32 // stem ids of the words
+	ids        [maxPhraseWords]int32 // stem ids of the words
+	nids       int
 	count      float64 // weighted occurrences
 	firstRank  int     // rank of the first sentence it occurs in
 	nonInitial bool    // seen at least once not as the first word of a sentence
-	surfaces   []surface
+	surf, last int32   // its surface forms: a list in scratch.kpSurf
 	score      float64
+	text       string // the reported surface form
 }
 
+// surface is one surface form of a group, linked to the group's next one.
 type surface struct {
 	text  string
-	count int
+	count int32
+	next  int32 // -1 ends the list
+}
+
+// kpWord is a word of the sentence being scanned for phrases.
+type kpWord struct {
+	tok     german.Token
+	id      int32
+	noun    bool
+	adj     bool
+	initial bool
+}
+
+// idBits is the width of one stem id in a packed phrase key.
+const idBits = 21
+
+// phraseKey packs up to maxPhraseWords stem ids into one map key; ok is
+// false for ids too large to pack (only in texts with millions of stems).
+func phraseKey(ids []int32) (key uint64, ok bool) {
+	for i, id := range ids {
+		if id < 0 || id >= 1<<idBits-1 {
+			return 0, false
+		}
+		key |= uint64(id+1) << (idBits * i)
+	}
+	return key, true
 }
 
 // Keyphrases returns up to n phrases that characterise the text: nouns,
@@ -79,41 +109,44 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	if n <= 0 || len(sc.sents) == 0 {
 		return out
 	}
-	groups := make(map[string]*phraseGroup, 4*len(sc.sents))
-	var order []*phraseGroup
-	var key []byte
+	if sc.kpIndex == nil {
+		sc.kpIndex = make(map[uint64]int32, 256)
+		sc.kpHeads = make(map[string]int32, 256)
+	}
+	defer sc.resetKeyphrases()
 	add := func(ids []int32, text string, rank int, initial bool, weight float64) {
-		key = key[:0]
-		for _, id := range ids {
-			key = append(key, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+		key, ok := phraseKey(ids)
+		if !ok {
+			return
 		}
-		g := groups[string(key)]
-		if g == nil {
-			g = &phraseGroup{ids: slices.Clone(ids), firstRank: rank}
-			groups[string(key)] = g
-			order = append(order, g)
+		gi, found := sc.kpIndex[key]
+		if !found {
+			gi = int32(len(sc.kpGroups))
+			g := phraseGroup{nids: len(ids), firstRank: rank, surf: -1, last: -1}
+			copy(g.ids[:], ids)
+			sc.kpGroups = append(sc.kpGroups, g)
+			sc.kpIndex[key] = gi
 		}
+		g := &sc.kpGroups[gi]
 		g.count += weight
 		g.nonInitial = g.nonInitial || !initial
-		for i := range g.surfaces {
-			if g.surfaces[i].text == text {
-				g.surfaces[i].count++
+		for si := g.surf; si >= 0; si = sc.kpSurf[si].next {
+			if sc.kpSurf[si].text == text {
+				sc.kpSurf[si].count++
 				return
 			}
 		}
-		g.surfaces = append(g.surfaces, surface{text: text, count: 1})
+		si := int32(len(sc.kpSurf))
+		sc.kpSurf = append(sc.kpSurf, surface{text: text, count: 1, next: -1})
+		if g.last >= 0 {
+			sc.kpSurf[g.last].next = si
+		} else {
+			g.surf = si
+		}
+		g.last = si
 	}
 
-	type word struct {
-		tok     german.Token
-		id      int32
-		noun    bool
-		adj     bool
-		initial bool
-	}
-	var ws []word
-	var ids []int32
-	var one [1]int32
+	var ids [maxPhraseWords]int32
 	for rank, si := range sc.sents {
 		weight := 1.0
 		if h.Boost != nil {
@@ -121,29 +154,24 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 				weight += b
 			}
 		}
-		ws = ws[:0]
+		ws := sc.kpWords[:0]
 		first := true
 		flush := func() {
 			for i := 0; i < len(ws); i++ {
-				if !ws[i].noun && !ws[i].adj {
-					continue
-				}
-				// every noun alone
-				if ws[i].noun {
-					one[0] = ws[i].id
-					add(one[:], ws[i].tok.Text, rank, ws[i].initial, weight)
+				if ws[i].noun { // every noun alone
+					ids[0] = ws[i].id
+					add(ids[:1], ws[i].tok.Text, rank, ws[i].initial, weight)
 				}
 				// adjective(s) + noun, noun + noun (names): up to maxPhraseWords
-				ids = ids[:0]
-				ids = append(ids, ws[i].id)
+				ids[0] = ws[i].id
 				for j := i + 1; j < len(ws) && j-i < maxPhraseWords; j++ {
 					prev := ws[j-1]
 					if !(ws[j].noun && (prev.adj || prev.noun)) && !(ws[j].adj && prev.adj) {
 						break
 					}
-					ids = append(ids, ws[j].id)
+					ids[j-i] = ws[j].id
 					if ws[j].noun && (ws[i].adj || ws[i].tok.IsUpper() && !ws[i].initial) {
-						add(ids, seg.Text[ws[i].tok.Start:ws[j].tok.End], rank, ws[i].initial, weight)
+						add(ids[:j-i+1], seg.Text[ws[i].tok.Start:ws[j].tok.End], rank, ws[i].initial, weight)
 					}
 				}
 			}
@@ -159,13 +187,13 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 				continue
 			}
 			e := sc.term(tok.Text)
-			w := word{tok: tok, id: e.id, initial: first}
+			w := kpWord{tok: tok, id: e.id, initial: first}
 			first = false
 			if e.id >= 0 {
 				if tok.IsUpper() {
 					w.noun = true
 				} else {
-					w.adj = isAdjective(german.Lower(tok.Text))
+					w.adj = e.adj
 				}
 			}
 			if !w.noun && !w.adj {
@@ -175,108 +203,124 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 			ws = append(ws, w)
 		}
 		flush()
+		sc.kpWords = ws[:0]
 	}
 
 	// closed compounds: "Exportkontrollen" shares its head with "Kontrollen"
-	heads := map[string]*phraseGroup{}
-	for _, g := range order {
-		if len(g.ids) == 1 && g.ids[0] >= 0 {
-			heads[sc.stemOf[g.ids[0]]] = g
+	for gi := range sc.kpGroups {
+		if g := &sc.kpGroups[gi]; g.nids == 1 {
+			sc.kpHeads[sc.stemOf[g.ids[0]]] = int32(gi)
 		}
 	}
-	headOf := func(g *phraseGroup) *phraseGroup {
-		if len(g.ids) != 1 {
-			return nil
+	headTF := func(gi int) float64 {
+		g := &sc.kpGroups[gi]
+		if g.nids != 1 {
+			return 0
 		}
 		stem := sc.stemOf[g.ids[0]]
 		for i := range stem {
 			if i >= 3 && len(stem)-i >= 4 {
-				if h := heads[stem[i:]]; h != nil && h != g {
-					return h // the longest head that is a candidate itself
+				if hi, ok := sc.kpHeads[stem[i:]]; ok && int(hi) != gi {
+					return float64(sc.terms[sc.kpGroups[hi].ids[0]].tf) // the longest head
 				}
 			}
 		}
-		return nil
+		return 0
 	}
 
 	best := 0.0
-	cands := order[:0:0]
-	for _, g := range order {
-		if len(g.ids) == 1 && !g.nonInitial {
+	cands := sc.kpCands[:0]
+	for gi := range sc.kpGroups {
+		g := &sc.kpGroups[gi]
+		if g.nids == 1 && !g.nonInitial {
 			continue // only ever capitalised as the first word: likely no noun
 		}
+		// the most frequent surface form; among equally frequent ones the
+		// shortest, which is usually the base form ("Modell", not "Modells"),
+		// then the first seen
+		bs := g.surf
+		for si := g.surf; si >= 0; si = sc.kpSurf[si].next {
+			x, y := &sc.kpSurf[si], &sc.kpSurf[bs]
+			if x.count > y.count || x.count == y.count && len(x.text) < len(y.text) {
+				bs = si
+			}
+		}
+		g.text = sc.kpSurf[bs].text
 		spread := 0.0
-		for _, id := range g.ids {
+		for _, id := range g.ids[:g.nids] {
 			spread += float64(sc.terms[id].tf)
 		}
-		spread /= float64(len(g.ids))
+		spread /= float64(g.nids)
 		// compound parts ("Huawei-Chips": Huawei, Chips) add their frequency
-		parts := 0.0
-		if len(g.ids) == 1 {
-			if e, ok := sc.words[g.surfaces[0].text]; ok {
+		parts := headTF(gi)
+		if g.nids == 1 {
+			if e, ok := sc.words[sc.kpSurf[g.surf].text]; ok {
 				for _, id := range sc.partIDs[e.p0:e.p1] {
 					parts += float64(sc.terms[id].tf)
 				}
 			}
 		}
-		if h := headOf(g); h != nil {
-			parts += float64(sc.terms[h.ids[0]].tf)
-		}
-		lenBonus := 1 + 0.4*float64(len(g.ids)-1)
+		lenBonus := 1 + 0.4*float64(g.nids-1)
 		pos := 1 + 1/(1+float64(g.firstRank))
 		g.score = (g.count + 0.5*(spread-g.count) + 0.25*parts) * lenBonus * pos
-		if g.count < 2 && len(g.ids) > 1 {
+		if g.count < 2 && g.nids > 1 {
 			g.score *= 0.6
 		}
 		best = max(best, g.score)
-		cands = append(cands, g)
+		cands = append(cands, int32(gi))
 	}
+	sc.kpCands = cands
 	if best <= 0 {
 		return out
 	}
-	for _, g := range cands {
-		// the most frequent form; among equally frequent ones the
-		// shortest, which is usually the base form ("Modell", not "Modells")
-		slices.SortStableFunc(g.surfaces, func(a, b surface) int { return cmp.Compare(b.count, a.count) })
-		top := g.surfaces[0].count
-		best := 0
-		for i, sf := range g.surfaces {
-			if sf.count == top && len(sf.text) < len(g.surfaces[best].text) {
-				best = i
-			}
-		}
-		g.surfaces[0], g.surfaces[best] = g.surfaces[best], g.surfaces[0]
-	}
-	slices.SortStableFunc(cands, func(a, b *phraseGroup) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
+	slices.SortFunc(cands, func(a, b int32) int {
+		ga, gb := &sc.kpGroups[a], &sc.kpGroups[b]
+		if c := cmp.Compare(gb.score, ga.score); c != 0 {
 			return c
 		}
-		return strings.Compare(a.surfaces[0].text, b.surfaces[0].text)
+		if c := strings.Compare(ga.text, gb.text); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
-	var taken []*phraseGroup
-	for _, g := range cands {
+	taken := sc.kpTaken[:0]
+	for _, gi := range cands {
 		if len(out) == n {
 			break
 		}
-		if coveredBy(g, taken) {
+		g := &sc.kpGroups[gi]
+		if sc.coveredBy(g, taken) {
 			continue
 		}
-		taken = append(taken, g)
-		out = append(out, Keyphrase{Text: g.surfaces[0].text, Score: round(g.score / best)})
+		taken = append(taken, gi)
+		out = append(out, Keyphrase{Text: g.text, Score: round(g.score / best)})
 	}
+	sc.kpTaken = taken
 	return out
 }
 
 // coveredBy reports whether g shares a word with a phrase already taken
 // ("Unabhängigkeit" after "technologische Unabhängigkeit", "Modell R2" after
 // "Modell"): each word is reported once, in its best phrase.
-func coveredBy(g *phraseGroup, taken []*phraseGroup) bool {
-	for _, t := range taken {
-		for _, id := range g.ids {
-			if slices.Contains(t.ids, id) {
+func (sc *scratch) coveredBy(g *phraseGroup, taken []int32) bool {
+	for _, ti := range taken {
+		t := &sc.kpGroups[ti]
+		for _, id := range g.ids[:g.nids] {
+			if slices.Contains(t.ids[:t.nids], id) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// resetKeyphrases clears the keyphrase scratch, keeping capacity.
+func (sc *scratch) resetKeyphrases() {
+	clear(sc.kpIndex)
+	clear(sc.kpHeads)
+	clear(sc.kpSurf) // drop string references
+	sc.kpGroups = sc.kpGroups[:0]
+	sc.kpSurf = sc.kpSurf[:0]
+	sc.kpCands = sc.kpCands[:0]
+	sc.kpTaken = sc.kpTaken[:0]
 }

@@ -81,6 +81,7 @@ const maxVocab = 1 << 17
 type wordEntry struct {
 	id     int32
 	p0, p1 int32
+	adj    bool // looks like an inflected attributive adjective
 }
 
 // termState is the per-call state of one term id, kept together so that a
@@ -129,6 +130,15 @@ type scratch struct {
 	chosen  []int
 	feat    [nFeatures]float64
 
+	// keyphrases
+	kpIndex  map[uint64]int32 // packed stem ids → kpGroups index
+	kpHeads  map[string]int32 // stem of a one-word group → its index
+	kpGroups []phraseGroup
+	kpSurf   []surface
+	kpWords  []kpWord
+	kpCands  []int32
+	kpTaken  []int32
+
 	maxScore float64
 }
 
@@ -142,6 +152,9 @@ func (sc *scratch) term(word string) wordEntry {
 		return e
 	}
 	e := wordEntry{id: sc.contentID(word)}
+	if e.id >= 0 {
+		e.adj = isAdjective(german.Lower(word))
+	}
 	if strings.IndexByte(word, '-') >= 0 {
 		e.p0 = int32(len(sc.partIDs))
 		for part := range strings.SplitSeq(word, "-") {
