@@ -73,6 +73,9 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var text, name string
 	if len(pos) == 0 {
 		text, name = bundled.Article(), bundled.Name
+		if !c.sample {
+			errorf(stderr, "analyze", "no FILE given: analysing the bundled article %s (FILE \"-\" reads stdin)", bundled.Name)
+		}
 	} else {
 		in, n, err := openInput(pos[0], stdin)
 		if err != nil {

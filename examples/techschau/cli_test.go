@@ -186,9 +186,12 @@ func TestAnalyzeBundled(t *testing.T) {
 	assert.NotEmpty(t, d.Summary.Sentences)
 	checkSpans(t, bundled.Article(), d)
 
-	code, out2, _ := cli(t, "", "analyze", "--sample")
+	assert.Contains(t, errs, "no FILE given: analysing the bundled article", "a hint on stderr")
+
+	code, out2, errs := cli(t, "", "analyze", "--sample")
 	require.Equal(t, exitOK, code)
 	assert.Equal(t, out, out2, "--sample is the default")
+	assert.Empty(t, errs, "no hint with --sample")
 
 	code, out3, _ := cli(t, bundled.Article(), "analyze", "-")
 	require.Equal(t, exitOK, code)
