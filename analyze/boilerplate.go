@@ -69,7 +69,7 @@ var bpCueList = map[Kind][]string{
 	KindNewsletter: {"newsletter*", "abonn*", "e-mail*", "email*", "mail", "feed", "feeds", "rss*", "benachrichtig*", "posteingang", "push-mitteilung*", "eilmeldung*", "verpassen"},
 	KindSocial:     {"facebook*", "twitter*", "instagram*", "linkedin*", "whatsapp*", "xing", "telegram*", "mastodon*", "youtube*", "tiktok*", "pinterest*", "bluesky*", "patreon*", "teilen", "social-media", "folgt", "threads"},
 	KindJobs:       {"stellenangebot*", "stellenanzeige*", "stellenmarkt*", "jobs", "job", "jobbörse*", "karriere*", "bewerben", "bewerbung*", "stepstone*", "vollzeit", "teilzeit", "befristet", "unbefristet"},
-	KindComments:   {"kommentar*", "kommentier*", "diskussion*", "diskutier*", "moderiert", "netiquette", "forum", "foren", "leserbrief*", "community*", "postings", "posting"},
+	KindComments:   {"kommentar*", "kommentier*", "diskussion*", "diskutier*", "moderiert", "netiquette", "foren", "leserbrief*", "leserkommentar*", "forum*", "community*", "postings", "posting"},
 	KindSearch:     {"suche", "suchen", "suchmaschine*", "suchbegriff*", "themenrecherche*", "recherchieren", "google-suche*"},
 	KindCopyright:  {"copyright*", "vorbehalten", "nutzungsbedingungen", "agb", "impressum", "urheberrecht*", "vervielfältigung*", "lizenziert"},
 	KindTeaser:     {"weiterlesen", "meistgelesen*", "empfehlung*", "top-artikel", "lesetipp*", "leseempfehlung*", "verwandte", "beliebteste*", "artikel"},
@@ -502,10 +502,24 @@ func selectBody(ls []line) {
 // same kind: the block of lines up to the next blank line (one line after
 // an ad label), and the caption text next to a photo credit.
 func propagate(text string, ls []line) {
+	prose := 0 // words of prose lines so far
 	for i := 0; i < len(ls); i++ {
 		l := &ls[i]
 		if !l.strong {
+			if l.prose {
+				prose += l.words
+			}
 			continue
+		}
+		// a comment section heading after the article ("Kommentare",
+		// "12 Kommentare"): the rest of the page is comments
+		if prose >= 50 && !l.final && l.words <= 4 && l.cues[KindComments] > 0 && l.prompt == 0 {
+			for j := i + 1; j < len(ls); j++ {
+				if !ls[j].strong {
+					ls[j].strong, ls[j].hasLead, ls[j].lead = true, true, KindComments
+				}
+			}
+			break
 		}
 		if l.hasLead && l.lead == KindCaption && l.words <= 4 {
 			// the caption text right before or after a bare credit line

@@ -7,17 +7,20 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
 
-var fuzzAnalyzer = func() *Analyzer {
-	a, err := New(WithMaxBytes(1 << 16))
+var fuzzAnalyzerOnce = sync.OnceValues(func() (*Analyzer, error) { return New(WithMaxBytes(1 << 16)) })
+
+func fuzzAnalyzer(t testing.TB) *Analyzer {
+	a, err := fuzzAnalyzerOnce()
 	if err != nil {
-		panic(err)
+		t.Fatal(err)
 	}
 	return a
-}()
+}
 
 func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{
@@ -36,7 +39,8 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		d, err := fuzzAnalyzer.Analyze(context.Background(), text)
+		fa := fuzzAnalyzer(t)
+		d, err := fa.Analyze(context.Background(), text)
 		if err != nil {
 			if errors.Is(err, ErrUnsupportedLanguage) || errors.Is(err, ErrTooLarge) {
 				return
@@ -96,7 +100,7 @@ func FuzzAnalyze(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d2, _ := fuzzAnalyzer.Analyze(context.Background(), text)
+		d2, _ := fa.Analyze(context.Background(), text)
 		b2, _ := json.Marshal(d2)
 		if !bytes.Equal(b1, b2) {
 			t.Fatal("not deterministic")
