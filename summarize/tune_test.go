@@ -155,7 +155,7 @@ func TestTune(t *testing.T) {
 					for h := 0; h < 2; h++ {
 						p := defaultParams
 						p.w = fit(hs[h], alpha)
-						p.leadBonus = lb
+						p.leadBonus = [4]float64{lb, lb, lb, lb}
 						m := margins(halves[1-h], oursSystem(t, withParams(p), WithRedundancy(lambda)))
 						all = append(all, m...)
 						for _, x := range m {
@@ -200,7 +200,7 @@ func ascend(t *testing.T, train []rouge.Pair, p params, lambda float64) (params,
 			for _, d := range []float64{-0.02, -0.01, -0.005, 0.005, 0.01, 0.02} {
 				q := p
 				if j == nFeatures {
-					q.leadBonus = max(0, q.leadBonus+d)
+					continue
 				} else {
 					q.w[j] += d
 				}
@@ -288,4 +288,52 @@ func TestCrossValidate(t *testing.T) {
 		}
 	}
 	fmt.Printf("out-of-fold margins (points; R1 R2 RL at k=1,2,3): %s\n", fmtM(total))
+}
+
+var cvLeadFlag = flag.Bool("cvlead", false, "4-fold cross-validation of a lead bonus by budget (ridge weights)")
+
+func TestCrossValidateLead(t *testing.T) {
+	if !*cvLeadFlag {
+		t.Skip("run with -cvlead")
+	}
+	pairs := evalPairs(t)
+	const folds = 4
+	f1 := func(r rouge.Scores) float64 { return (r.R1.F1 + r.R2.F1 + r.RL.F1) / 3 }
+	bonuses := []float64{0, 0.005, 0.01}
+	for _, alpha := range []float64{0.03} {
+		total := make([][]float64, len(bonuses))
+		for i := range total {
+			total[i] = make([]float64, 9)
+		}
+		for f := 0; f < folds; f++ {
+			var train, test []rouge.Pair
+			for i, p := range pairs {
+				if i%folds == f {
+					test = append(test, p)
+				} else {
+					train = append(train, p)
+				}
+			}
+			w := fit(samples(train, f1), alpha)
+			for bi, lb := range bonuses {
+				p := defaultParams
+				p.w = w
+				p.leadBonus = [4]float64{lb, lb, lb, lb}
+				m := margins(test, oursSystem(t, withParams(p)))
+				for i := range m {
+					total[bi][i] += m[i] * float64(len(test)) / float64(len(pairs))
+				}
+			}
+		}
+		for bi, lb := range bonuses {
+			fmt.Printf("alpha %g lead bonus %.3f out-of-fold: %s\n", alpha, lb, fmtM(total[bi]))
+		}
+	}
+	// ridge on all pairs, with the bonuses chosen out of fold
+	p := defaultParams
+	p.w = fit(samples(pairs, f1), 0.03)
+	p.leadBonus = [4]float64{0, 0, 0.005, 0.01}
+	fmt.Printf("full ridge fit, bonus %v, in-sample: %s\nw = %#v\n", p.leadBonus, fmtM(margins(pairs, oursSystem(t, withParams(p)))), p.w)
+	p = defaultParams
+	fmt.Printf("shipped params in-sample: %s\n", fmtM(margins(pairs, oursSystem(t, withParams(p)))))
 }
