@@ -290,7 +290,10 @@ func TestCrossValidate(t *testing.T) {
 	fmt.Printf("out-of-fold margins (points; R1 R2 RL at k=1,2,3): %s\n", fmtM(total))
 }
 
-var cvLeadFlag = flag.Bool("cvlead", false, "4-fold cross-validation of a lead bonus by budget (ridge weights)")
+var (
+	cvLeadFlag = flag.Bool("cvlead", false, "4-fold cross-validation of a lead bonus by budget (ridge weights)")
+	cvLambda   = flag.Float64("cvlambda", DefaultRedundancy, "redundancy weight for -cvlead")
+)
 
 func TestCrossValidateLead(t *testing.T) {
 	if !*cvLeadFlag {
@@ -299,7 +302,7 @@ func TestCrossValidateLead(t *testing.T) {
 	pairs := evalPairs(t)
 	const folds = 4
 	f1 := func(r rouge.Scores) float64 { return (r.R1.F1 + r.R2.F1 + r.RL.F1) / 3 }
-	bonuses := []float64{0, 0.005, 0.01}
+	bonuses := []float64{0, 0.005, 0.01, 0.015}
 	for _, alpha := range []float64{0.03} {
 		total := make([][]float64, len(bonuses))
 		for i := range total {
@@ -319,14 +322,14 @@ func TestCrossValidateLead(t *testing.T) {
 				p := defaultParams
 				p.w = w
 				p.leadBonus = [4]float64{lb, lb, lb, lb}
-				m := margins(test, oursSystem(t, withParams(p)))
+				m := margins(test, oursSystem(t, withParams(p), WithRedundancy(*cvLambda)))
 				for i := range m {
 					total[bi][i] += m[i] * float64(len(test)) / float64(len(pairs))
 				}
 			}
 		}
 		for bi, lb := range bonuses {
-			fmt.Printf("alpha %g lead bonus %.3f out-of-fold: %s\n", alpha, lb, fmtM(total[bi]))
+			fmt.Printf("alpha %g lambda %.2f lead bonus %.3f out-of-fold: %s\n", alpha, *cvLambda, lb, fmtM(total[bi]))
 		}
 	}
 	// ridge on all pairs, with the bonuses chosen out of fold
