@@ -424,17 +424,42 @@ func colonStarter(w string) bool {
 // contractions ("Hotel Zur Post", "Im Westen nichts Neues"), "Heute" (a
 // newspaper), "Man", and verb forms that are also nouns ("Waren", "Würde").
 func clauseStarter(w string) bool {
-	if len(w) < 2 || len(w) > 12 {
+	if len(w) < 2 || len(w) > maxStarterLen {
 		return false
 	}
-	// quick filter on the first letter
-	switch w[0] {
-	case 'A', 'B', 'D', 'E', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'S', 'T', 'V', 'W', 'Z', 0xC3:
-	default:
+	k := starterIndex(w[0])
+	if k < 0 {
 		return false
 	}
-	switch w {
-	case "Ich", "Wir", "Er", "Es",
+	for _, c := range clauseStarters[k][len(w)] {
+		if c == w {
+			return true
+		}
+	}
+	return false
+}
+
+const maxStarterLen = 12
+
+// starterIndex maps the first byte of a capitalised word to a row of
+// clauseStarters: A-Z, and one row for words starting with a two-byte
+// Latin-1 capital (Ä Ö Ü). It returns -1 for any other byte.
+func starterIndex(c byte) int {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		return int(c - 'A')
+	case c == 0xC3:
+		return 26
+	}
+	return -1
+}
+
+// clauseStarters holds the clause starters by first letter and length, so
+// that a capitalised noun is compared with at most a few candidates. Built
+// once at package initialisation, never modified.
+var clauseStarters = func() (t [27][maxStarterLen + 1][]string) {
+	for _, w := range []string{
+		"Ich", "Wir", "Er", "Es",
 		"Leider", "Aber", "Doch", "Dann", "Danach", "Deshalb", "Daher", "Darum", "Trotzdem",
 		"Außerdem", "Jedoch", "Auch", "Hier", "Dort", "Gestern", "Jetzt", "Nun",
 		"Zudem", "Allerdings", "Insgesamt", "Bisher", "Damals", "Immer", "Nur", "Sehr", "Schon",
@@ -445,8 +470,11 @@ func clauseStarter(w string) bool {
 		"Seit", "Über", "Nach", "Bei", "Mit", "Für", "Bis", "Ohne", "Gegen",
 		"Während",
 		"Bin", "War", "Ist", "Sind", "Hat", "Habe", "Haben", "Hatte", "Hatten",
-		"Wird", "Wurde", "Wurden", "Kann", "Konnte", "Muss", "Musste", "Sollte", "Wollte":
-		return true
+		"Wird", "Wurde", "Wurden", "Kann", "Konnte", "Muss", "Musste", "Sollte", "Wollte",
+	} {
+		if k := starterIndex(w[0]); k >= 0 && len(w) <= maxStarterLen {
+			t[k][len(w)] = append(t[k][len(w)], w)
+		}
 	}
-	return false
-}
+	return t
+}()

@@ -187,3 +187,14 @@ func TestSentencesColon(t *testing.T) {
 		assert.Equal(t, tt.want, sentTexts(tt.text), tt.text)
 	}
 }
+
+func TestClauseStarter(t *testing.T) {
+	for _, w := range []string{"Ich", "Es", "Schließlich", "Mittlerweile", "Gleichzeitig", "Tatsächlich", "Über", "Während", "Wollte"} {
+		assert.True(t, clauseStarter(w), w)
+	}
+	for _, w := range []string{"Die", "Sie", "Huawei", "Übersee", "Waren", "Würde", "ich", "", "Z", "ÜberÜberÜberÜber"} {
+		assert.False(t, clauseStarter(w), w)
+	}
+	assert.True(t, colonStarter("Der"))
+	assert.False(t, colonStarter("Bildung"))
+}
