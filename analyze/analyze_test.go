@@ -447,3 +447,46 @@ func TestBatch(t *testing.T) {
 		t.Fatal("item from empty input")
 	}
 }
+
+func TestBoilerplateShapes(t *testing.T) {
+	body := "Berlin – Die Bundesregierung will die Chipfertigung in Deutschland mit weiteren Milliarden fördern. Das Wirtschaftsministerium prüft dafür mehrere Anträge von Herstellern aus Europa und Asien.\n\n" +
+		"Im Mittelpunkt steht ein Werk in Sachsen, das ab 2028 Chips für die Autoindustrie fertigen soll. Kritiker halten die Förderung für zu hoch und verweisen auf gescheiterte Projekte der Vergangenheit.\n\n"
+	tests := []struct {
+		name     string
+		page     string
+		bodyPart string // every sentence of this part is body
+		bpLines  []string
+		kinds    []Kind
+	}{
+		{"comments after article", "Startseite | Wirtschaft | Technik\n\n" + body + "12 Kommentare\n\nMax123: Ich finde das richtig, denn ohne eigene Fabriken bleiben wir abhängig von anderen Ländern und ihren Launen.\n\nErika: Das Geld wäre in Schulen besser angelegt, finde ich, aber das sieht die Politik wohl anders.\n",
+			body, []string{"Startseite | Wirtschaft | Technik", "12 Kommentare", "Max123: Ich finde", "Erika: Das Geld"}, []Kind{KindNavigation, KindComments}},
+		{"teaser in the middle", body[:strings.Index(body, "\n\n")+2] + "Mehr zum Thema\nIntel stoppt Bau in Magdeburg\nTSMC baut in Dresden\n\n" + body[strings.Index(body, "\n\n")+2:] + "Newsletter abonnieren und nichts verpassen!\n",
+			"Im Mittelpunkt steht", []string{"Mehr zum Thema", "Intel stoppt Bau", "TSMC baut in Dresden", "Newsletter abonnieren"}, []Kind{KindTeaser, KindNewsletter}},
+		{"cookie banner first", "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten. Akzeptieren | Ablehnen\n" + body + "© 2026 Beispielverlag. Alle Rechte vorbehalten.\n",
+			body, []string{"Wir verwenden Cookies", "© 2026"}, []Kind{KindCookie, KindCopyright}},
+	}
+	a := mustAnalyzer(t, WithoutSummary())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := a.Analyze(context.Background(), tt.page)
+			require.NoError(t, err)
+			for _, s := range d.Sentences {
+				if strings.Contains(tt.bodyPart, s.Text) {
+					assert.False(t, s.Boilerplate, "body sentence marked boilerplate: %q", s.Text)
+				}
+				for _, l := range tt.bpLines {
+					if strings.HasPrefix(s.Text, l) {
+						assert.True(t, s.Boilerplate, "boilerplate line marked body: %q", s.Text)
+					}
+				}
+			}
+			var kinds []Kind
+			for _, b := range d.Boilerplate {
+				kinds = append(kinds, b.Kind)
+			}
+			for _, k := range tt.kinds {
+				assert.Contains(t, kinds, k)
+			}
+		})
+	}
+}
