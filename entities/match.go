@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/techschau/techschau/german"
 )
@@ -76,10 +77,19 @@ type matcher struct {
 	buf2 []byte
 }
 
-// lower returns the lower-cased s in m.buf (valid until the next call).
+// lower returns the lower-cased s (valid until the next call). Lower-case ASCII
+// is returned without a copy; the bytes must not be modified.
 func (m *matcher) lower(s string) []byte {
-	m.buf = lowerInto(m.buf[:0], s)
-	return m.buf
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			m.buf = lowerInto(m.buf[:0], s)
+			return m.buf
+		}
+	}
+	if s == "" {
+		return nil
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 // match appends the lexicon matches of toks to out. Matches do not overlap and

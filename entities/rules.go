@@ -118,7 +118,9 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		if isUpperRune(c) {
 			info[i] = tokInfo{lower: st.lowerStr(t.Text), cap: true}
 		} else {
-			info[i].lower = st.lowerStr(t.Text)
+			// lower-case first letter: function words, adjectives, verbs; only their
+			// exact form is ever compared ("von", "für", "und")
+			info[i].lower = t.Text
 		}
 		info[i].exclude = excl[1] > 0 && t.Start >= excl[0] && t.End <= excl[1]
 		for k < len(sc) && sc[k].end <= t.Start {
@@ -136,7 +138,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				if info[i].cap {
 					info[i].name = nameWord(t, info[i].lower, n)
 				}
-				if info[i].cap || info[i].lower != t.Text || hasDigit(t.Text) {
+				if info[i].cap || hasUpperAfterFirst(t.Text) || hasDigit(t.Text) {
 					info[i].brand = t.Kind == german.Word && brandShape(t.Text, n)
 				}
 			}
@@ -182,7 +184,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 	// legal forms first: "Materna Information & Communications SE"
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
-		if info[i].exclude || t.Kind != german.Word || !n.legal[t.Text] || !free(i) {
+		if !info[i].cap || info[i].exclude || t.Kind != german.Word || !n.legal[t.Text] || !free(i) {
 			continue
 		}
 		j := i
@@ -234,7 +236,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		}
 		// a place after an institution noun: "Stadtwerke München", "Verbraucherzentrale Hamburg";
 		// a city adjective before one: "Wiener Börse"
-		if i+1 < len(toks) && placeInstitution[lw] && !info[i].covered && toks[i+1].IsUpper() && toks[i+1].Kind == german.Word &&
+		if i+1 < len(toks) && !info[i].covered && info[i+1].cap && toks[i+1].Kind == german.Word && placeInstitution[lw] &&
 			locAt(sc, toks[i+1]) {
 			sc = dropInLoc(sc, toks[i].Start, toks[i+1].End)
 			info[i+1].covered = false
@@ -242,7 +244,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			i++
 			continue
 		}
-		if i+1 < len(toks) && cityInstitution[info[i+1].lower] && derivedAt(sc, t) {
+		if info[i].covered && i+1 < len(toks) && info[i+1].cap && cityInstitution[info[i+1].lower] && derivedAt(sc, t) {
 			sc = dropInLoc(sc, t.Start, toks[i+1].End)
 			info[i].covered = false
 			add(i, i+2, ORG, 0.8)
@@ -257,7 +259,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			continue
 		}
 		// sports clubs: "VfB Stuttgart", "FC Midtjylland", "Werder Bremen"
-		if clubPrefix[t.Text] && i+1 < len(toks) && toks[i+1].IsUpper() && toks[i+1].Kind == german.Word && !info[i].covered {
+		if !info[i].covered && i+1 < len(toks) && info[i+1].cap && len(t.Text) <= 9 && clubPrefix[t.Text] && toks[i+1].Kind == german.Word {
 			sc = dropInLoc(sc, t.Start, toks[i+1].End)
 			info[i+1].covered = false
 			add(i, i+2, ORG, 0.8)
@@ -806,6 +808,16 @@ func isCloseQuote(s string) bool {
 	switch s {
 	case "“", "\"", "«", "”", "»", "‘":
 		return true
+	}
+	return false
+}
+
+// hasUpperAfterFirst reports an upper-case ASCII letter after the first byte ("iPhone").
+func hasUpperAfterFirst(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
 	}
 	return false
 }
