@@ -80,7 +80,7 @@ func TestLower(t *testing.T) {
 }
 
 func TestIsStopWord(t *testing.T) {
-	for _, w := range []string{"der", "die", "und", "mit", "für", "über", "nicht", "wurde", "dass", "sich", "im", "zum"} {
+	for _, w := range []string{"der", "die", "und", "mit", "für", "über", "nicht", "wurde", "dass", "sich", "im", "zum", "z.", "b.", "bzw.", "u.a."} {
 		assert.True(t, IsStopWord(w), w)
 	}
 	for _, w := range []string{"huawei", "chips", "ki", "abhängigkeit", "Der", "modell", "technologie"} {

@@ -62,6 +62,11 @@ func IsStopWord(lower string) bool {
 		"will", "willst", "wollen", "wollte", "wollten", "darf", "darfst", "dürfen",
 		"durfte", "durften", "dürfte", "dürften", "mag", "mögen", "möchte", "möchten", "sei", "seien":
 		return true
+	// function-word abbreviations as tokens keep them (lower-cased, with period)
+	case "z.", "b.", "z.b.", "zb.", "u.", "a.", "u.a.", "d.", "h.", "d.h.", "o.", "ä.", "o.ä.", "u.ä.",
+		"ca.", "usw.", "etc.", "vgl.", "ggf.", "inkl.", "evtl.", "bspw.", "sog.", "bzgl.",
+		"zzgl.", "v.a.", "s.", "v.", "u.v.m.", "uvm.", "insb.", "lt.", "gem.", "resp.":
+		return true
 	// particles, negation and common adverbs
 	case "nicht", "nur", "auch", "schon", "sehr", "so", "dann", "hier", "dort",
 		"nun", "jetzt", "immer", "wieder", "mehr", "weniger", "viel", "viele", "vielen",
