@@ -45,7 +45,9 @@ func Lower(word string) string {
 // Stem lower-cases word and stems it with the Snowball German algorithm (the
 // classic 2015 version as implemented by blevesearch/snowballstem/german):
 // "Abhängigkeiten" -> "abhang", "Modells" -> "modell". ß becomes "ss" and
-// umlauts lose their dots, as the algorithm says.
+// umlauts lose their dots, as the algorithm says. A hyphenated compound is
+// stemmed as one word ("Huawei-Chips" -> "huawei-chips"); stem the
+// Token.Parts to match its parts.
 //
 // Stem runs a port of the algorithm on a stack buffer (see snowball.go),
 // checked word for word against blevesearch/snowballstem; it allocates
