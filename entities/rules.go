@@ -198,9 +198,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			add(j, i+1, ORG, 0.85)
 		}
 	}
-	// named acts: "Cloud and AI Development Act", "CHIPS Act"
+	// English names by their last word: "Cloud and AI Development Act" (MISC),
+	// "AI Security Institute", "Open Source Business Alliance" (ORG)
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Text != "Act" || !free(i) {
+		typ, ok := englishHeads[toks[i].Text]
+		if !ok || !free(i) {
 			continue
 		}
 		j := i
@@ -208,8 +210,8 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			(toks[j-1].Text == "and" || toks[j-1].Text == "of" || toks[j-1].Text == "for" || toks[j-1].Text == "the") && j-1 > 0 && info[j-2].cap) {
 			j--
 		}
-		if j < i {
-			add(j, i+1, MISC, 0.8)
+		if j < i && (typ == MISC || i-j >= 1 && !allStop(info[j:i])) {
+			add(j, i+1, typ, 0.8)
 		}
 	}
 	for i := 0; i < len(toks); i++ {
@@ -419,11 +421,36 @@ func dropIn(sc []cand, s, e int) []cand {
 // without its legal form ("Halvar" for Halvar Systems GmbH).
 func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 	short := map[string]cand{}
-	for _, c := range cands {
+	var add []cand
+	for ci, c := range cands {
 		if c.derived || c.part {
 			continue
 		}
 		toks := sents[c.sent].Tokens
+		// an abbreviation in parentheses right after the name: "Open Source Business
+		// Alliance (OSBA)" names the same entity, here and later
+		if k := c.tokE; c.typ != PER && c.typ != LOC && k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" &&
+			c.end == toks[k-1].End && brandShape(toks[k+1].Text, r.names) && !hasDigit(toks[k+1].Text) {
+			a := toks[k+1]
+			taken := false
+			for _, o := range cands[ci+1:] {
+				if o.sent != c.sent {
+					break
+				}
+				if o.start < a.End && a.Start < o.end {
+					taken = true
+					break
+				}
+			}
+			if !taken {
+				x := c
+				x.tok, x.tokE, x.start, x.end, x.form, x.part, x.derived = k+1, k+2, a.Start, a.End, [2]int{a.Start, a.End}, false, false
+				add = append(add, x)
+				if _, ok := short[a.Text]; !ok {
+					short[a.Text] = c
+				}
+			}
+		}
 		if c.tokE-c.tok == 1 {
 			// a single-word firm or product found by the rules or the model names
 			// its later mentions and compounds ("Rakuten-Gruppe")
@@ -457,7 +484,6 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 	if len(short) == 0 {
 		return cands
 	}
-	var add []cand
 	ci := 0
 	for si, s := range sents {
 		c0 := ci
@@ -501,7 +527,15 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 		}
 		return a.start - b.start
 	})
-	return cands
+	// drop repeats (an abbreviation found twice)
+	out := cands[:1]
+	for _, c := range cands[1:] {
+		if p := out[len(out)-1]; p.sent == c.sent && p.start < c.end && c.start < p.end {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // slug makes an id from a name: lower case ASCII, umlauts spelled out, other
@@ -820,4 +854,23 @@ func hasUpperAfterFirst(s string) bool {
 		}
 	}
 	return false
+}
+
+// englishHeads end English names of laws (MISC) and organisations (ORG).
+var englishHeads = map[string]Type{
+	"Act": MISC, "Directive": MISC, "Regulation": MISC, "Initiative": MISC, "Summit": MISC, "Award": MISC,
+	"Institute": ORG, "Agency": ORG, "Authority": ORG, "Office": ORG, "Council": ORG, "Foundation": ORG,
+	"Association": ORG, "Alliance": ORG, "Center": ORG, "Centre": ORG, "Commission": ORG, "Committee": ORG,
+	"Board": ORG, "Bureau": ORG, "Department": ORG, "University": ORG, "College": ORG, "Laboratory": ORG,
+	"Consortium": ORG, "Forum": ORG, "Society": ORG, "Corporation": ORG, "Company": ORG,
+}
+
+// allStop reports whether every token is a function word.
+func allStop(info []tokInfo) bool {
+	for _, x := range info {
+		if !german.IsStopWord(x.lower) {
+			return false
+		}
+	}
+	return true
 }
