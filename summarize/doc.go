@@ -20,9 +20,12 @@
 // words are Word tokens that are not stop words ([german.IsStopWord]),
 // reduced to Snowball stems ([german.Stem]); hyphenated compounds count as a
 // whole and by their parts ("Huawei-Chips": Huawei, Chips). The weights were
-// fitted on the 10kGNAD dev teasers (see internal/cmd/evalsum): ridge
-// regression of each sentence's ROUGE against the teaser, then coordinate
-// ascent on the ROUGE margins over Lead-k. Line units without final
+// fitted on the 10kGNAD dev teasers (see internal/cmd/evalsum) by ridge
+// regression of each sentence's ROUGE against the teaser; when two or more
+// sentences are asked for, the first n sentences get a small bonus, chosen by
+// cross-validation. Editors' teasers complement the lead sentence rather
+// than repeat it, so the fitted weights favour the second and third
+// sentences over the first. Line units without final
 // punctuation (headings, list items, see [german.Sentence].Line) keep a
 // fifth of their score, so they are rarely chosen. [Hints].Boost adds to the
 // score.
