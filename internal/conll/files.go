@@ -50,13 +50,29 @@ func ReadFile(path string) ([]Sentence, error) {
 }
 
 // Examples turns sentences into training examples (sharing their slices).
-// noMISC marks a corpus that does not annotate MISC names (ner.Example.NoMISC).
-func Examples(ss []Sentence, noMISC bool) []ner.Example {
+// noMISC marks a corpus that does not annotate MISC names (ner.Example.NoMISC);
+// domain numbers the corpus (ner.Example.Domain).
+func Examples(ss []Sentence, noMISC bool, domain uint8) []ner.Example {
 	out := make([]ner.Example, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, ner.Example{Words: s.Words, Labels: s.Labels, NoMISC: noMISC})
+		out = append(out, ner.Example{Words: s.Words, Labels: s.Labels, NoMISC: noMISC, Domain: domain})
 	}
 	return out
+}
+
+// Domain returns the domain number of a training file: 0 for GermEval (the
+// target: news and encyclopedia text, as at run time), 1 SmartData, 2 Europarl,
+// 3 Europeana.
+func Domain(path string) uint8 {
+	switch {
+	case strings.Contains(path, "smartdata"):
+		return 1
+	case strings.Contains(path, "europarl"):
+		return 2
+	case strings.Contains(path, "europeana"):
+		return 3
+	}
+	return 0
 }
 
 // AnnotatesMISC reports whether a training file annotates MISC names

@@ -54,6 +54,11 @@ const (
 	tHintM2P2
 	tWordShapeP1
 	tPre4P1
+	tDomBias
+	tDomShape
+	tDomSuf3
+	tDomShape3
+	tLowerP1Shape
 )
 
 const (
@@ -259,7 +264,11 @@ func hintAt(hints []Hint, n, i int) uint64 {
 // features appends the feature hashes of token i to x.feats[:0] and returns them.
 // prepare must have been called for the sentence.
 // With useHints false no hint features are made.
-func (x *extractor) features(words []string, hints []Hint, useHints bool, i int) []uint64 {
+// domain is the corpus the sentence comes from (0 at run time): a few
+// features are also made per domain, so that corpora with other label
+// distributions (historic newspapers, traffic reports) do not bias the
+// general weights ("frustratingly easy" domain adaptation, Daumé 2007).
+func (x *extractor) features(words []string, hints []Hint, useHints bool, domain uint64, i int) []uint64 {
 	f := x.feats[:0]
 	t := &x.toks[i]
 	n := len(x.toks)
@@ -313,6 +322,11 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, i int)
 		feat2(tLowerM1Shape, lowerAt(i-1), t.shape),
 		feat2(tLenCap, uint64(t.nlen), b2u(t.upper)),
 		feat2(tNounSuffix, nounSuffix(low), b2u(t.upper)),
+		feat2(tLowerP1Shape, lowerAt(i+1), t.shape),
+		feat1(tDomBias, domain),
+		feat2(tDomShape, domain, t.shape),
+		feat2(tDomSuf3, domain, t.suf3),
+		feat2(tDomShape3, domain, shapeAt(i-1)*31+t.shape*7+shapeAt(i+1)),
 	)
 	if i > 0 {
 		f = append(f, feat1(tSuf3M1, x.toks[i-1].suf3))

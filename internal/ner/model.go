@@ -29,6 +29,21 @@ type Model struct {
 	// trans[p+1][l] is the weight of label l after label p; row 0 is the start.
 	trans [numLabels + 1][numLabels]int32
 	w     []int16 // (1<<bits) rows of numLabels weights
+	// oBias is subtracted from the O score of every token: a positive value
+	// trades precision for recall (tuned by cross-validation).
+	oBias int32
+}
+
+// OutsideBias returns the amount subtracted from every token's O score.
+func (m *Model) OutsideBias() int { return int(m.oBias) }
+
+// WithOutsideBias returns a copy of m (sharing its weights) that subtracts b
+// from every token's O score: a positive b finds more names (recall up,
+// precision down). Used to tune the model; m itself is not changed.
+func (m *Model) WithOutsideBias(b int) *Model {
+	c := *m
+	c.oBias = int32(max(min(b, math.MaxInt32), math.MinInt32))
+	return &c
 }
 
 //go:embed model.bin.gz
@@ -103,13 +118,14 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	emit := s.emit[:n*numLabels]
 	for i := range n {
 		var e [numLabels]int32
-		for _, h := range s.x.features(words, hints, m.hints, i) {
+		for _, h := range s.x.features(words, hints, m.hints, 0, i) {
 			b := int(h>>m.shift) * numLabels
 			r := (*[numLabels]int16)(m.w[b : b+numLabels])
 			for l := range e {
 				e[l] += int32(r[l])
 			}
 		}
+		e[O] -= m.oBias
 		for l := range e {
 			emit[i*numLabels+l] = int64(e[l])
 		}
@@ -198,6 +214,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw.WriteByte(m.bits)
 	bw.WriteByte(byte(b2u(m.hints)))
 	bw.WriteByte(numLabels)
+	puts(int64(m.oBias))
 	for p := range m.trans {
 		for l := range m.trans[p] {
 			puts(int64(m.trans[p][l]))
@@ -278,6 +295,11 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: unsupported table size or label set", ErrModel)
 	}
 	m.shift = uint(64 - m.bits)
+	ob, err := binary.ReadVarint(br)
+	if err != nil || ob < math.MinInt32 || ob > math.MaxInt32 {
+		return nil, fmt.Errorf("%w: outside bias", ErrModel)
+	}
+	m.oBias = int32(ob)
 	for p := range m.trans {
 		for l := range m.trans[p] {
 			v, err := binary.ReadVarint(br)

@@ -17,6 +17,9 @@ type Example struct {
 	// may be MISC, and training does not punish MISC predictions there (the
 	// gold sequence is the best one that agrees with the annotation).
 	NoMISC bool
+	// Domain numbers the corpus (0 = the target domain, the one Tag assumes).
+	// A few features are learnt per domain as well as in general.
+	Domain uint8
 }
 
 // TrainOptions controls Train. The zero value uses the defaults.
@@ -79,7 +82,7 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 		x.prepare(ex.Words)
 		for i := range ex.Words {
 			tokFeat = append(tokFeat, int32(len(feats)))
-			feats = append(feats, x.features(ex.Words, hints, opt.Hints, i)...)
+			feats = append(feats, x.features(ex.Words, hints, opt.Hints, uint64(ex.Domain), i)...)
 		}
 	}
 	if len(sents) == 0 {

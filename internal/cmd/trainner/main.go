@@ -23,12 +23,13 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data", "shared data directory")
 	out := flag.String("out", "internal/ner/model.bin.gz", "model file to write")
-	bits := flag.Int("bits", 20, "log2 of the weight rows")
+	bits := flag.Int("bits", 18, "log2 of the weight rows")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
 	noDev := flag.Bool("nodev", false, "do not train on the GermEval dev file")
-	useHints := flag.Bool("hints", false, "compute lexicon hints and train with hint features")
+	useHints := flag.Bool("hints", true, "compute lexicon hints and train with hint features")
+	oBias := flag.Int("obias", 0, "outside bias (ner.Model.WithOutsideBias), tuned with evalner")
 	devRep := flag.Int("devrep", 3, "repeat the GermEval dev sentences this many times (in-domain weight)")
 	flag.Parse()
 
@@ -49,7 +50,7 @@ func main() {
 			rep = *devRep
 		}
 		for range rep {
-			exs = append(exs, conll.Examples(ss, !conll.AnnotatesMISC(f))...)
+			exs = append(exs, conll.Examples(ss, !conll.AnnotatesMISC(f), conll.Domain(f))...)
 		}
 	}
 	if *useHints {
@@ -69,6 +70,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "trainner:", err)
 		os.Exit(1)
 	}
+	m = m.WithOutsideBias(*oBias)
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		fmt.Fprintln(os.Stderr, "trainner:", err)
