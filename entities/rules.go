@@ -433,12 +433,17 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 			c.end == toks[k-1].End && brandShape(toks[k+1].Text, r.names) && !hasDigit(toks[k+1].Text) {
 			a := toks[k+1]
 			taken := false
-			for _, o := range cands[ci+1:] {
-				if o.sent != c.sent {
-					break
-				}
+			for oi := ci + 1; oi < len(cands) && cands[oi].sent == c.sent; oi++ {
+				o := &cands[oi]
 				if o.start < a.End && a.Start < o.end {
 					taken = true
+					if o.source == SourceModel && o.start == a.Start && o.end == a.End {
+						// the model found the abbreviation alone: it is the same entity
+						o.key, o.name, o.typ, o.entry, o.parent, o.source = c.key, c.name, c.typ, c.entry, c.parent, c.source
+						if _, ok := short[a.Text]; !ok {
+							short[a.Text] = c
+						}
+					}
 					break
 				}
 			}
