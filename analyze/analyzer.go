@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -327,19 +328,24 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 	if a.sum != nil {
 		_, err := runStage(ctx, func() bool {
 			h := summarize.Hints{Exclude: exclude}
-			if a.opt.summarySentences > 0 {
-				s := a.sum.SummarizeSegmented(seg, h)
-				doc.Summary.Sentences = make([]SummarySentence, 0, len(s.Sentences))
-				for _, x := range s.Sentences {
-					doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
-				}
+			sseg := withoutDateline(seg, dl)
+			var sum summarize.Summary
+			var kp []summarize.Keyphrase
+			switch {
+			case a.opt.summarySentences > 0 && a.opt.keyphrases > 0:
+				sum, kp = a.sum.SummarizeAndKeyphrases(sseg, h, a.opt.keyphrases)
+			case a.opt.summarySentences > 0:
+				sum = a.sum.SummarizeSegmented(sseg, h)
+			default:
+				kp = a.sum.Keyphrases(sseg, h, a.opt.keyphrases)
 			}
-			if a.opt.keyphrases > 0 {
-				kp := a.sum.Keyphrases(seg, h, a.opt.keyphrases)
-				doc.Keyphrases = make([]Keyphrase, 0, len(kp))
-				for _, k := range kp {
-					doc.Keyphrases = append(doc.Keyphrases, Keyphrase{Text: k.Text, Score: round(k.Score)})
-				}
+			doc.Summary.Sentences = make([]SummarySentence, 0, len(sum.Sentences))
+			for _, x := range sum.Sentences {
+				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
+			}
+			doc.Keyphrases = make([]Keyphrase, 0, len(kp))
+			for _, k := range kp {
+				doc.Keyphrases = append(doc.Keyphrases, Keyphrase{Text: k.Text, Score: round(k.Score)})
 			}
 			return true
 		})
@@ -392,4 +398,34 @@ func runStage[T any](ctx context.Context, fn func() T) (T, error) {
 		var zero T
 		return zero, ctx.Err()
 	}
+}
+
+// withoutDateline returns seg with the sentence that holds the dateline
+// starting after it (a shallow copy; seg itself is not changed), so that
+// the summary quotes "Die Firma ..." rather than "PEKING (dpa) – Die Firma".
+func withoutDateline(seg *german.Segmented, dl *Dateline) *german.Segmented {
+	if dl == nil {
+		return seg
+	}
+	for i, s := range seg.Sentences {
+		if s.Start > dl.Start || s.End <= dl.End {
+			continue
+		}
+		start := dl.End
+		for start < s.End && (seg.Text[start] == ' ' || seg.Text[start] == '\t') {
+			start++
+		}
+		if start >= s.End {
+			return seg
+		}
+		out := &german.Segmented{Text: seg.Text, Sentences: slices.Clone(seg.Sentences)}
+		k := 0
+		for k < len(s.Tokens) && s.Tokens[k].Start < start {
+			k++
+		}
+		out.Sentences[i].Start = start
+		out.Sentences[i].Tokens = s.Tokens[k:]
+		return out
+	}
+	return seg
 }
