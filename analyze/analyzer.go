@@ -341,7 +341,17 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 			}
 			doc.Summary.Sentences = make([]SummarySentence, 0, len(sum.Sentences))
 			for _, x := range sum.Sentences {
-				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
+				start := x.Start
+				if sseg != seg {
+					// report the document's sentence, dateline included
+					for _, ds := range seg.Sentences {
+						if ds.Start <= x.Start && x.End == ds.End {
+							start = ds.Start
+							break
+						}
+					}
+				}
+				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: start, End: x.End, Text: text[start:x.End], Score: round(x.Score)})
 			}
 			doc.Keyphrases = make([]Keyphrase, 0, len(kp))
 			for _, k := range kp {
@@ -402,7 +412,8 @@ func runStage[T any](ctx context.Context, fn func() T) (T, error) {
 
 // withoutDateline returns seg with the sentence that holds the dateline
 // starting after it (a shallow copy; seg itself is not changed), so that
-// the summary quotes "Die Firma ..." rather than "PEKING (dpa) – Die Firma".
+// the dateline's words do not count in the summary's ranking. The summary
+// still reports the document's whole sentence.
 func withoutDateline(seg *german.Segmented, dl *Dateline) *german.Segmented {
 	if dl == nil {
 		return seg
