@@ -609,7 +609,7 @@ func (l *Lexicon) addAdjectiveVariants() {
 }
 
 // tailHash hashes the last three bytes of s (two if shorter) to 16 bits.
-func tailHash(s string) uint16 {
+func tailHash[S string | []byte](s S) uint16 {
 	n := len(s)
 	h := uint32(s[n-1]) | uint32(s[n-2])<<8
 	if n >= 3 {

@@ -23,7 +23,7 @@ type lexMatch struct {
 }
 
 // adjective endings tried after an adjective stem, longest first.
-var adjEndings = [...]string{"innen", "en", "er", "es", "em", "in", "e", "n", ""}
+var adjEndings = [...]string{"innen", "en", "er", "es", "em", "in", "e", "n", ""} // longest first
 
 // isWordToken reports whether a token can hold a name.
 func isWordToken(t german.Token) bool {
@@ -197,12 +197,45 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 	if len(l.adj) == 0 || len(lw) < 3 {
 		return 0, false
 	}
-	for _, e := range adjEndings {
-		n := len(lw) - len(e)
-		if n < 2 || n > l.maxAdj || string(lw[n:]) != e {
+	if len(lw) > l.maxAdj+len(adjEndings[0]) {
+		return 0, false
+	}
+	// the endings that fit the last byte, then the bare stem
+	var ends [5]int
+	k := 0
+	switch lw[len(lw)-1] {
+	case 'n':
+		if hasSuffixBytes(lw, "innen") {
+			ends[k] = 5
+			k++
+		}
+		if hasSuffixBytes(lw, "en") {
+			ends[k] = 2
+			k++
+		}
+		if hasSuffixBytes(lw, "in") {
+			ends[k] = 2
+			k++
+		}
+		ends[k] = 1
+		k++
+	case 'r', 's', 'm':
+		if lw[len(lw)-2] == 'e' {
+			ends[k] = 2
+			k++
+		}
+	case 'e':
+		ends[k] = 1
+		k++
+	}
+	ends[k] = 0
+	k++
+	for _, el := range ends[:k] {
+		n := len(lw) - el
+		if n < 2 || n > l.maxAdj {
 			continue
 		}
-		if h := tailHash(string(lw[:n])); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
+		if h := tailHash(lw[:n]); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
 			continue
 		}
 		if c, ok := l.adj[string(lw[:n])]; ok {
@@ -375,4 +408,8 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+func hasSuffixBytes(b []byte, suf string) bool {
+	return len(b) >= len(suf) && string(b[len(b)-len(suf):]) == suf
 }
