@@ -16,12 +16,13 @@ const maxFastRunes = 64
 
 // isV reports whether r is in the Snowball German vowel grouping v.
 func isV(r rune) bool {
-	switch r {
-	case 'a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö', 'ü':
-		return true
+	if r < utf8.RuneSelf {
+		return asciiVowel[r]
 	}
-	return false
+	return r == 'ä' || r == 'ö' || r == 'ü'
 }
+
+var asciiVowel = [utf8.RuneSelf]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
 
 // isSEnding reports the grouping s_ending (b d f g h k l m n r t).
 func isSEnding(r rune) bool {
@@ -240,5 +241,14 @@ func stemFast(w string) (string, bool) {
 		}
 		return w[:b], true
 	}
-	return string(r), true
+	var out [4 * (maxFastRunes + 8)]byte
+	b := out[:0]
+	for _, x := range r {
+		if x < utf8.RuneSelf {
+			b = append(b, byte(x))
+		} else {
+			b = utf8.AppendRune(b, x)
+		}
+	}
+	return string(b), true
 }
