@@ -274,7 +274,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 }
 
 // MaxBits is the largest table size Load accepts (2^MaxBits rows).
-const MaxBits = 24
+const MaxBits = 22
 
 // Load reads a model written by WriteTo. Malformed input is an ErrModel error.
 func Load(r io.Reader) (*Model, error) {
