@@ -413,13 +413,23 @@ func (r *Recognizer) group(text string, sents []german.Sentence, cands []cand) [
 	for i := range ents {
 		ents[i].Salience = round3(score[i] / best)
 	}
-	slices.SortStableFunc(ents, func(a, b Entity) int {
+	// sort a permutation, not the large structs
+	perm := make([]int32, len(ents))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(x, y int32) int {
+		a, b := &ents[x], &ents[y]
 		if c := cmp.Compare(b.Salience, a.Salience); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	return ents
+	out := make([]Entity, len(ents))
+	for i, p := range perm {
+		out[i] = ents[p]
+	}
+	return out
 }
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -201,6 +201,9 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 	// English names by their last word: "Cloud and AI Development Act" (MISC),
 	// "AI Security Institute", "Open Source Business Alliance" (ORG)
 	for i := 1; i < len(toks); i++ {
+		if !info[i].cap || len(toks[i].Text) < 3 {
+			continue
+		}
 		typ, ok := englishHeads[toks[i].Text]
 		if !ok || !free(i) {
 			continue
@@ -378,7 +381,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				for j < len(toks) && free(j) && (orgTails[toks[j].Text] || brandAt(j)) && j-i <= 3 {
 					j++
 				}
-				if brandAt(i+1) || j > i+2 || st.recurs(toks[i+1].Text) || singularDet(toks, info, i) {
+				if brandAt(i+1) || j > i+2 || singularDet(toks, info, i) || st.recurs(toks[i+1].Text) {
 					conf := 0.6
 					if brandAt(i + 1) {
 						conf = 0.75
@@ -762,7 +765,7 @@ func singularDet(toks []german.Token, info []tokInfo, i int) bool {
 // compoundInstitution reports hyphenated institution names whose last part is an
 // institution noun: "Otto-von-Guericke-Universität", "Max-Planck-Institut".
 func compoundInstitution(t german.Token, lw string) bool {
-	if t.Kind != german.Word || !t.IsUpper() || strings.Count(t.Text, "-") == 0 {
+	if strings.IndexByte(t.Text, '-') < 0 || t.Kind != german.Word || !t.IsUpper() {
 		return false
 	}
 	for _, h := range [...]string{"-universität", "-hochschule", "-institut", "-stiftung", "-klinikum", "-gymnasium", "-akademie"} {
