@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/techschau/techschau/entities"
 	"github.com/techschau/techschau/internal/golddata"
 )
 
@@ -489,4 +490,32 @@ func TestBoilerplateShapes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestExtraLexicon(t *testing.T) {
+	lex, err := entities.LoadLexicon(strings.NewReader(`{"entries": [{"id": "quantix", "name": "Quantix", "type": "ORG", "country": "DE"}]}`), "extra.json")
+	require.NoError(t, err)
+	text := "München – Das Start-up Quantix baut Chips für Rechenzentren. Quantix will 2027 an die Börse."
+	find := func(d *Document) bool {
+		for _, e := range d.Entities {
+			if e.ID == "quantix" {
+				return true
+			}
+		}
+		return false
+	}
+	d, err := mustAnalyzer(t, WithExtraLexicon(lex), WithoutModel()).Analyze(context.Background(), text)
+	require.NoError(t, err)
+	assert.True(t, find(d), "entity from the extra lexicon")
+	ids := func(d *Document) []string {
+		var out []string
+		for _, e := range d.Entities {
+			out = append(out, e.ID)
+		}
+		return out
+	}
+	d, err = mustAnalyzer(t, WithLexicon(lex), WithoutModel()).Analyze(context.Background(), text)
+	require.NoError(t, err)
+	assert.True(t, find(d))
+	assert.NotContains(t, ids(d), "muenchen", "the replaced lexicon has no cities")
 }
