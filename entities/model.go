@@ -107,6 +107,10 @@ var genericNouns = map[string]bool{
 	"unternehmen": true, "behörde": true, "ministerium": true, "parlament": true, "gericht": true, "markt": true,
 	"internet": true, "software": true, "hardware": true, "chip": true, "chips": true, "ki": true, "open-source": true,
 	"börse": true, "aktie": true, "aktien": true, "gesetz": true, "verordnung": true, "app": true, "apps": true,
+	"milliarden": true, "millionen": true, "tausende": true, "hunderte": true, "prozent": true, "teile": true,
+	"kunden": true, "mitarbeiter": true, "mitarbeitende": true, "daten": true, "produkte": true, "geld": true,
+	"umsatz": true, "gewinn": true, "gewinne": true, "verluste": true, "stellen": true, "jobs": true, "investitionen": true,
+	"probleme": true, "fragen": true, "angaben": true, "informationen": true, "zugang": true, "druck": true,
 }
 
 // modelPlausible filters model names for precision on tech news: no MISC (the

@@ -437,7 +437,10 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 // TagTokens tags pre-tokenised words (one sentence, as in CoNLL files) with
 // outer BIO tags: B-PER, I-ORG, O and so on, PRODUCT and MISC written as OTH.
 // Names inside compounds ("Huawei-Chips") and derived adjectives are O, as in
-// GermEval's outer level.
+// GermEval's outer level. Lexicon and rules win; the model's names that overlap
+// none of theirs are all kept (CoNLL corpora are general text, where the
+// tech-news precision filter of Recognize would cost recall). The result has
+// len(tokens) tags.
 func (r *Recognizer) TagTokens(tokens []string) []string {
 	out := make([]string, len(tokens))
 	for i := range out {

@@ -82,7 +82,7 @@ func nameWord(t german.Token, lw string, n *nameLists) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if german.IsStopWord(lw) || n.timeWords[lw] || n.commonCaps[t.Text] || n.legal[t.Text] {
+	if german.IsStopWord(lw) || n.timeWords[lw] || n.commonCaps[t.Text] || n.legal[t.Text] || genericNouns[lw] {
 		return false
 	}
 	if strings.HasSuffix(t.Text, ".") {
