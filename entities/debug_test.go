@@ -7,6 +7,8 @@ import (
 	"testing"
 )
 
+// TestDebugPrint prints the entities of the file in $DEBUG_FILE (article part of
+// the seed page format), for looking at errors; NOMODEL=1 turns the model off.
 func TestDebugPrint(t *testing.T) {
 	f := os.Getenv("DEBUG_FILE")
 	if f == "" {
