@@ -136,6 +136,15 @@ func (g *tagger) addFilter(st string, part bool) {
 	}
 }
 
+// isNegator reports the negation words (lower case) of the tagger.
+func isNegator(lower []byte) bool {
+	switch string(lower) {
+	case "kein", "keine", "keinen", "keinem", "keiner", "keines", "nicht", "ohne", "nie", "niemals", "weder":
+		return true
+	}
+	return false
+}
+
 var negators = map[string]bool{"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true, "nicht": true, "ohne": true, "nie": true, "niemals": true, "weder": true}
 
 // stemUnit stems one word the way the tagger does: stop words stay as
@@ -398,7 +407,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 			}
 			w := tok.Text
 			sc.lower = lowerInto(sc.lower, w)
-			if negators[string(sc.lower)] {
+			if isNegator(sc.lower) {
 				lastNeg = len(sc.seq)
 				sc.seq = append(sc.seq, "nicht")
 				sc.neg = append(sc.neg, false)
@@ -455,6 +464,9 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		}
 		// phrases
 		for i, st := range sc.seq {
+			if st == "" || len(g.phrases) == 0 {
+				continue
+			}
 			for _, pc := range g.phrases[st] {
 				if i+len(pc.stems) <= len(sc.seq) && slices.Equal(sc.seq[i:i+len(pc.stems)], pc.stems) {
 					sc.add(pc.cueRef, sc.neg[i])
