@@ -11,7 +11,7 @@
 //
 // Three sources find entities, in this order of precedence:
 //
-//  1. The lexicon: an embedded default lexicon of about 1,150 entries (AI and
+//  1. The lexicon: an embedded default lexicon of about 1,260 entries (AI and
 //     chip companies and labs of the US, China, the EU, Taiwan, Korea and Japan,
 //     their products, regulators and public bodies, universities and institutes,
 //     countries, regions and cities with their German names and adjectives,
