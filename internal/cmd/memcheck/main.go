@@ -35,6 +35,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -363,12 +364,16 @@ func scaleRuns(path string, n, reps int) error {
 	}
 	var ratios, effs []float64
 	for r := range reps {
-		r1, err := run(1)
-		if err != nil {
-			return err
+		var r1, r2 result
+		var err1, err2 error
+		if r%2 == 0 { // alternate the order so that a drift in machine load favours neither
+			r1, err1 = run(1)
+			r2, err2 = run(2)
+		} else {
+			r2, err2 = run(2)
+			r1, err1 = run(1)
 		}
-		r2, err := run(2)
-		if err != nil {
+		if err := cmp.Or(err1, err2); err != nil {
 			return err
 		}
 		ratios = append(ratios, r2.perWall/r1.perWall)
