@@ -258,6 +258,16 @@ func TestEnglish(t *testing.T) {
 	assert.Equal(t, "en", d.Language)
 	checkSpans(t, text, d)
 	assert.NotEmpty(t, d.Sentences)
+	var ids, kps []string
+	for _, e := range d.Entities {
+		ids = append(ids, e.ID)
+	}
+	for _, k := range d.Keyphrases {
+		kps = append(kps, k.Text)
+	}
+	assert.Contains(t, ids, "huawei")
+	assert.Contains(t, ids, "nvidia")
+	assert.Contains(t, kps, "Huawei chips")
 }
 
 func TestDateline(t *testing.T) {

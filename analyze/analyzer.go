@@ -363,6 +363,9 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 			return nil, err
 		}
 	}
+	if lang == "en" && a.sum != nil && a.opt.keyphrases > 0 {
+		doc.Keyphrases = englishKeyphrases(seg, bp.sent, a.opt.keyphrases)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

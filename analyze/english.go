@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/jdkato/prose/v2"
+	"github.com/kljensen/snowball/english"
 
 	"github.com/techschau/techschau/entities"
 	"github.com/techschau/techschau/german"
@@ -171,5 +172,107 @@ func mergeEnglish(lex, model []entities.Entity) []entities.Entity {
 		}
 		return out[i].ID < out[j].ID
 	})
+	return out
+}
+
+// englishStop extends the function words of language detection with more
+// English words that end a key phrase.
+var englishStop = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range enFunction {
+		m[w] = true
+	}
+	for _, w := range []string{"a", "an", "in", "into", "its", "it's", "he", "she", "we", "you", "i", "his", "her", "our", "your", "them", "there", "these", "those", "what", "when", "where", "while", "how", "also", "had", "do", "does", "did", "could", "should", "may", "might", "must", "so", "if", "then", "no", "yes", "all", "any", "some", "such", "only", "over", "under", "up", "down", "out", "very", "new", "said", "says", "according", "other", "into", "because", "before", "between", "during", "through", "against", "among", "being", "both", "each", "few", "most", "much", "own", "same", "too", "until", "why", "whom", "him", "me", "my", "mine", "yet", "now", "just", "still", "even", "however", "instead", "people", "familiar", "matter", "use", "used", "using", "make", "made", "get", "got", "take", "took"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// englishKeyphrases extracts key phrases from the body of an English text:
+// runs of up to three content words between function words and
+// punctuation, grouped by their Snowball English stems
+// (kljensen/snowball), scored by frequency with a bonus for the lead
+// sentences and for longer phrases, normalised to [0,1].
+func englishKeyphrases(seg *german.Segmented, bp []bool, n int) []Keyphrase {
+	type group struct {
+		score  float64
+		forms  map[string]int
+		first  int
+		length int
+	}
+	groups := map[string]*group{}
+	order := 0
+	body := 0
+	for si, s := range seg.Sentences {
+		if bp[si] {
+			continue
+		}
+		body++
+		bonus := 1.0
+		if body <= 2 {
+			bonus = 1.5
+		}
+		var run []german.Token
+		flush := func() {
+			for len(run) > 0 {
+				k := min(3, len(run))
+				ph := run[:k]
+				run = run[k:]
+				var key, surf strings.Builder
+				for i, t := range ph {
+					if i > 0 {
+						key.WriteByte(' ')
+						surf.WriteByte(' ')
+					}
+					key.WriteString(english.Stem(strings.ToLower(t.Text), false))
+					surf.WriteString(t.Text)
+				}
+				g := groups[key.String()]
+				if g == nil {
+					g = &group{forms: map[string]int{}, first: order, length: k}
+					order++
+					groups[key.String()] = g
+				}
+				g.score += bonus * (1 + 0.3*float64(k-1))
+				g.forms[surf.String()]++
+			}
+		}
+		for _, t := range s.Tokens {
+			lw := strings.ToLower(t.Text)
+			if t.Kind != german.Word || englishStop[lw] || len(t.Text) < 2 {
+				flush()
+				continue
+			}
+			run = append(run, t)
+		}
+		flush()
+	}
+	type kp struct {
+		text  string
+		score float64
+		first int
+	}
+	var all []kp
+	best := 0.0
+	for _, g := range groups {
+		surf, cnt := "", -1
+		for f, c := range g.forms {
+			if c > cnt || c == cnt && f < surf {
+				surf, cnt = f, c
+			}
+		}
+		all = append(all, kp{surf, g.score, g.first})
+		best = max(best, g.score)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].score != all[j].score {
+			return all[i].score > all[j].score
+		}
+		return all[i].first < all[j].first
+	})
+	out := make([]Keyphrase, 0, n)
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, Keyphrase{Text: all[i].text, Score: round(all[i].score / best)})
+	}
 	return out
 }
