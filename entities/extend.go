@@ -76,7 +76,7 @@ func (r *Recognizer) extendVersion(text string, c cand, toks []german.Token) can
 		case t.Kind == german.Number && len(t.Text) <= 4 && !strings.ContainsAny(t.Text, ",") &&
 			!(j+1 < len(toks) && units[german.Lower(toks[j+1].Text)]) && !(len(t.Text) == 4 && t.Text[0] == '2'):
 		case modelWords[t.Text]:
-		case t.Kind == german.Word && len(t.Text) <= 5 && hasDigit(t.Text) && isUpperRune(firstRune(t.Text)):
+		case t.Kind == german.Word && len(t.Text) <= 5 && hasDigit(t.Text) && (isUpperRune(firstRune(t.Text)) || hasUpperAfterFirst(t.Text)):
 		default:
 			j = len(toks) + 1
 			continue
