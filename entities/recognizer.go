@@ -127,7 +127,7 @@ type state struct {
 	lenient bool
 }
 
-// Recognize returns the entities of text. See RecognizeSegmented.
+// Recognize returns the entities of text (never nil). See RecognizeSegmented.
 func (r *Recognizer) Recognize(text string) []Entity {
 	return r.RecognizeSegmented(german.Segment(text), nil)
 }
@@ -138,7 +138,7 @@ func (r *Recognizer) Recognize(text string) []Entity {
 // mentions are in text order; offsets are bytes into seg.Text.
 func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) bool) []Entity {
 	if seg == nil {
-		return nil
+		return []Entity{}
 	}
 	st := r.pool.Get().(*state)
 	defer r.pool.Put(st)
