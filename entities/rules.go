@@ -500,13 +500,13 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 		}
 		sc := cands[c0:ci]
 		for i, t := range s.Tokens {
-			if t.Kind != german.Word || !isUpperRune(firstRune(t.Text)) || overlaps(sc, t.Start, t.End) {
+			if t.Kind != german.Word || !isUpperRune(firstRune(t.Text)) {
 				continue
 			}
 			w, end := t.Text, t.End
 			if k := strings.IndexByte(w, '-'); k > 0 {
 				// the first part of a compound: "Rakuten-Gruppe"
-				if c, ok := short[w[:k]]; ok && c.tokE-c.tok == 1 && !overlapsPart(sc, t.Start, t.Start+k) {
+				if c, ok := short[w[:k]]; ok && c.tokE-c.tok == 1 && !overlaps(sc, t.Start, t.End) {
 					add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: t.Start + k, form: [2]int{t.Start, t.End},
 						entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05, part: true})
 				}
@@ -518,7 +518,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 				end--
 				c, ok = short[w]
 			}
-			if !ok {
+			if !ok || overlaps(sc, t.Start, t.End) {
 				continue
 			}
 			add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: end, form: [2]int{t.Start, t.End},
@@ -824,9 +824,6 @@ func (st *state) lowerStr(s string) string {
 	}
 	return unsafe.String(&st.arena[start], len(st.arena)-start)
 }
-
-// overlapsPart reports whether [s,e) overlaps a candidate.
-func overlapsPart(sc []cand, s, e int) bool { return overlaps(sc, s, e) }
 
 // hasNounSuffix reports a common-noun ending ("Analyse" has none, "Meinung" has).
 func hasNounSuffix(lw string) bool {
