@@ -91,9 +91,10 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		if err != nil {
 			return err
 		}
+		m = m.WithOutsideBias(*oBias)
 		var e conll.Eval
 		evaluate(m, devEx, &e)
-		fmt.Printf("trained without dev (%d sentences, %v), tested on all of dev\n", len(other), time.Since(start).Round(time.Millisecond))
+		fmt.Printf("trained without dev (%d sentences, %v; outside bias %d), tested on all of dev\n", len(other), time.Since(start).Round(time.Millisecond), *oBias)
 		return e.WriteReport(os.Stdout)
 	}
 	biases := []int{0, 4000, 8000, 12000, 16000, 24000, 32000}
@@ -132,7 +133,7 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	return total.WriteReport(os.Stdout)
 }
 
-var oBias = flag.Int("obias", 0, "outside bias of the tested model (see ner.Model.WithOutsideBias)")
+var oBias = flag.Int("obias", 8000, "outside bias of the tested model (see ner.Model.WithOutsideBias)")
 
 var onlyFold = flag.Int("fold", 0, "run only this fold (1-based; 0 = all)")
 

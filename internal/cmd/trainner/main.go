@@ -29,7 +29,7 @@ func main() {
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times")
 	noDev := flag.Bool("nodev", false, "do not train on the GermEval dev file")
 	useHints := flag.Bool("hints", true, "compute lexicon hints and train with hint features")
-	oBias := flag.Int("obias", 0, "outside bias (ner.Model.WithOutsideBias), tuned with evalner")
+	oBias := flag.Int("obias", 8000, "outside bias (ner.Model.WithOutsideBias), tuned with evalner")
 	devRep := flag.Int("devrep", 3, "repeat the GermEval dev sentences this many times (in-domain weight)")
 	flag.Parse()
 
