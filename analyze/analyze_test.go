@@ -529,3 +529,17 @@ func TestExtraLexicon(t *testing.T) {
 	assert.True(t, find(d))
 	assert.NotContains(t, ids(d), "muenchen", "the replaced lexicon has no cities")
 }
+
+func TestBodySentencesNotMistakenForPrompts(t *testing.T) {
+	page := "Berlin – Die Bundesregierung will die Chipfertigung in Deutschland mit weiteren Milliarden fördern. Das Wirtschaftsministerium prüft dafür mehrere Anträge von Herstellern.\n\n" +
+		"Hier liegt das Problem.\n\n" +
+		"„Wenn Sie heute eine Fabrik planen, finden Sie kaum noch Fachkräfte“, sagte der Verbandschef. Mehr als 30 Mrd. Euro sollen in den kommenden Jahren fließen.\n\n" +
+		"Weitere Details nannte das Ministerium nicht.\n\n" +
+		"Jetzt den Newsletter abonnieren!\n"
+	d, err := mustAnalyzer(t, WithoutSummary()).Analyze(context.Background(), page)
+	require.NoError(t, err)
+	for _, s := range d.Sentences {
+		want := strings.HasPrefix(s.Text, "Jetzt den Newsletter")
+		assert.Equal(t, want, s.Boilerplate, "%q", s.Text)
+	}
+}

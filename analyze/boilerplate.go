@@ -34,6 +34,8 @@ type line struct {
 	pipes      int  // separators | · »
 	handles    int  // @user and #hashtag tokens
 	label      bool // the lead phrase is a label ("Zum Weiterhören: ...")
+	informal   bool // du, dich, euch ... (not only the polite Sie)
+	quoted     bool // holds quotation marks (reported speech)
 	cues       [numKinds]uint8
 	lead       Kind // kind of a leading marker phrase ("Mehr zum Thema", "Foto:"), KindOther if none
 	hasLead    bool
@@ -268,7 +270,7 @@ func classifyLines(seg *german.Segmented, stop func() bool) []line {
 						l.second = true
 					}
 				default:
-					l.second = true
+					l.second, l.informal = true, true
 				}
 			}
 			prevWordLine = li
@@ -354,6 +356,7 @@ func classifyLine(text string, l *line) {
 		}
 		break
 	}
+	l.quoted = strings.ContainsAny(s, "„“”»«\"")
 	// gender marks of job ads: (m/w/d), (w/m/d), m/w/x ...
 	for i := 0; i+4 < len(s); i++ {
 		if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
@@ -398,8 +401,15 @@ func classifyLine(text string, l *line) {
 		if i := strings.IndexAny(w, " :!,"); i > 0 {
 			w = w[:i]
 		}
-		if c, ok := bpCues.exact[german.Lower(w)]; ok && c.flags&cuePrompt != 0 && l.words <= 30 {
-			l.imper = true
+		lw := german.Lower(w)
+		if c, ok := bpCues.exact[lw]; ok && c.flags&cuePrompt != 0 && l.words <= 30 {
+			switch lw {
+			case "hier", "mehr", "jetzt", "kostenlos", "gratis", "informiert", "herunter":
+				// adverbs open body sentences too ("Hier liegt das Problem.")
+				l.imper = !l.final && l.words < 8
+			default:
+				l.imper = true
+			}
 		}
 	}
 
@@ -414,7 +424,7 @@ func classifyLine(text string, l *line) {
 		l.strong = true
 	case l.hasLead && (short || l.label || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || !l.prose):
 		l.strong = true
-	case l.second && (cueSum > 0 || l.prompt > 0 || short):
+	case l.second && (l.informal || !l.quoted) && (short || cueSum >= 2 || cueSum+l.prompt > 0 && (l.words < 25 || !l.final)):
 		l.strong = true
 	case l.imper && (cueSum > 0 || l.excl || short):
 		l.strong = true
