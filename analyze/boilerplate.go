@@ -422,7 +422,7 @@ func classifyLine(text string, l *line) {
 	switch {
 	case l.gender, l.cues[KindCopyright] >= 2:
 		l.strong = true
-	case l.hasLead && (short || l.label || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || !l.prose):
+	case l.hasLead && (short || l.label || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || l.lead == KindCookie || !l.prose):
 		l.strong = true
 	case l.second && (l.informal || !l.quoted) && (short || cueSum >= 2 || cueSum+l.prompt > 0 && (l.words < 25 || !l.final)):
 		l.strong = true
