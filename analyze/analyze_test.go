@@ -543,3 +543,42 @@ func TestBodySentencesNotMistakenForPrompts(t *testing.T) {
 		assert.Equal(t, want, s.Boilerplate, "%q", s.Text)
 	}
 }
+
+func TestTaxonomy(t *testing.T) {
+	def, err := DefaultThemes()
+	require.NoError(t, err)
+	var ids []string
+	for _, d := range def.Themes() {
+		ids = append(ids, d.ID)
+		assert.NotEmpty(t, d.LabelDE)
+		assert.NotEmpty(t, d.LabelEN)
+		assert.NotEmpty(t, d.Definition)
+	}
+	assert.ElementsMatch(t, []string{"tech_sovereignty", "foreign_tech_dependence", "semiconductors", "export_controls", "state_intervention", "ai_compute", "geopolitical_rivalry", "supply_chain", "delays_setbacks"}, ids)
+
+	// a theme may require a context that the file defines
+	good := `{"contexts": {"space": {"words": {"Rakete": 1, "Satellit": 1}}},
+	 "themes": [{"id": "launch", "label_de": "Raketenstart", "requires": "space", "cues": {"words": {"Start": 1, "verschoben": 1}}}]}`
+	tax, err := LoadThemes(strings.NewReader(good), "space.json")
+	require.NoError(t, err)
+	a := mustAnalyzer(t, WithThemes(tax), WithoutEntities(), WithoutSummary())
+	d, err := a.Analyze(context.Background(), "Der Start der Rakete wurde verschoben. Der Satellit bleibt am Boden.")
+	require.NoError(t, err)
+	require.Len(t, d.Themes, 1)
+	assert.Equal(t, "launch", d.Themes[0].ID)
+	d, err = a.Analyze(context.Background(), "Der Start des Festivals wurde verschoben. Die Bands bleiben zu Hause.")
+	require.NoError(t, err)
+	assert.Empty(t, d.Themes, "no space context")
+
+	bad := `{"themes": [{"id": "launch", "label_de": "Raketenstart", "requires": "space", "cues": {"words": {"Start": 1}}}]}`
+	_, err = LoadThemes(strings.NewReader(bad), "bad.json")
+	require.ErrorIs(t, err, ErrBadThemes)
+	assert.Contains(t, err.Error(), "bad.json:1")
+	assert.Contains(t, err.Error(), "requires")
+
+	// Merge: other's theme replaces the one with the same id
+	m := def.Merge(tax)
+	assert.Len(t, m.Themes(), 10)
+	_, ok := m.Lookup("launch")
+	assert.True(t, ok)
+}
