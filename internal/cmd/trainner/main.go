@@ -5,7 +5,11 @@
 //
 // Training is deterministic: the same data, flags and seed give the same bytes.
 // The corpora (see conll.TrainingFiles) are read in a fixed order, followed by
-// the GermEval 2014 dev file unless -nodev is given.
+// the GermEval 2014 dev file (3 times, -devrep) unless -nodev is given. With
+// -hints (the default) each sentence gets the gazetteer hints of the entities
+// default lexicon (entities.Lexicon.Hints), exactly as the Recognizer computes
+// them at run time; retrain when the lexicon changes much. The outside bias
+// (-obias) is tuned with internal/cmd/evalner.
 package main
 
 import (
