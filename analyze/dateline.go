@@ -202,7 +202,8 @@ func dropSourceEntities(ents []entities.Entity, d *Dateline) []entities.Entity {
 }
 
 // linkPlaces replaces place names with the canonical names of LOC entities
-// mentioned at the same bytes.
+// mentioned at exactly the same bytes ("PEKING" -> "Peking"; not
+// "Erlangen-Nürnberg" -> "Nürnberg").
 func linkPlaces(d *Dateline, text string, ents []entities.Entity) {
 	for i, sp := range d.placeSpans {
 	search:
@@ -211,7 +212,7 @@ func linkPlaces(d *Dateline, text string, ents []entities.Entity) {
 				continue
 			}
 			for _, m := range e.Mentions {
-				if m.Start < sp.End && m.End > sp.Start {
+				if m.Start == sp.Start && m.End == sp.End {
 					d.Places[i] = e.Name
 					break search
 				}
