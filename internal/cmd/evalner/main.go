@@ -74,7 +74,7 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	}
 	var other []ner.Example
 	for _, f := range conll.TrainingFiles {
-		if only != "" && !contains(f, only) {
+		if only != "" && !contains(f, only) || *skip != "" && contains(f, *skip) {
 			continue
 		}
 		ss, err := conll.ReadFile(filepath.Join(data, f))
@@ -138,6 +138,8 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	fmt.Printf("%d-fold CV on %s (train: 4/5 of dev + %d other sentences; outside bias %d)\n", folds, conll.GermEvalDev, len(other), *oBias)
 	return total.WriteReport(os.Stdout)
 }
+
+var skip = flag.String("skip", "", "do not train on corpus files whose path contains this")
 
 var oBias = flag.Int("obias", 8000, "outside bias of the tested model (see ner.Model.WithOutsideBias)")
 
