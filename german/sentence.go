@@ -40,15 +40,28 @@ func (s *Segmented) Tokens() []Token {
 // sentences share one backing array. It is the entry point for pipelines
 // that tokenise once.
 func Segment(text string) *Segmented {
-	toks := Tokens(text)
+	// One pass: the segmenter appends the scanner's tokens to one array
+	// (sized like Tokens does) and groups them while they are still in the
+	// cache.
 	sents := make([]Sentence, 0, len(text)/80+4)
-	g := segmenter{text: text, buf: toks, done: true}
+	capacity := len(text)/6 + 1
+	g := segmenter{text: text, sc: scanner{text: text}, buf: make([]Token, 0, capacity), keep: true}
 	for {
 		s, e, line, k0, ok := g.next()
 		if !ok {
 			break
 		}
-		sents = append(sents, Sentence{Span: Span{s, e}, Tokens: toks[k0:g.i:g.i], Line: line})
+		sents = append(sents, Sentence{Span: Span{s, e}, Tokens: g.buf[k0:g.i:g.i], Line: line})
+	}
+	toks := g.buf
+	if cap(toks) != capacity {
+		// the array grew: point the earlier sentences into the final one
+		k := 0
+		for i := range sents {
+			n := len(sents[i].Tokens)
+			sents[i].Tokens = toks[k : k+n : k+n]
+			k += n
+		}
 	}
 	return &Segmented{Text: text, Sentences: sents, tokens: toks[:len(toks):len(toks)]}
 }
@@ -91,7 +104,12 @@ type segmenter struct {
 	buf  []Token
 	i    int  // index in buf of the next token
 	done bool // buf holds all remaining tokens
+	keep bool // append to buf instead of reusing it (Segment)
 }
+
+// keepChunk is the number of tokens scanned at a time in keep mode: few
+// enough to stay in the L1 cache until the segmenter reads them.
+const keepChunk = 64
 
 // has makes sure buf[g.i] exists, refilling buf when streaming; it reports
 // whether there is a next token.
@@ -102,15 +120,28 @@ func (g *segmenter) has() bool {
 	if g.done {
 		return false
 	}
+	text := g.text
+	if g.keep {
+		n := len(g.buf)
+		for k := 0; k < keepChunk; k++ {
+			i, e, kind, ok := g.sc.scan()
+			if !ok {
+				g.done = true
+				break
+			}
+			g.buf = append(g.buf, Token{Start: i, End: e, Text: text[i:e], Kind: kind})
+		}
+		return len(g.buf) > n
+	}
 	g.buf = g.buf[:0]
 	g.i = 0
 	for len(g.buf) < cap(g.buf) {
-		t, ok := g.sc.next()
+		i, e, kind, ok := g.sc.scan()
 		if !ok {
 			g.done = true
 			break
 		}
-		g.buf = append(g.buf, t)
+		g.buf = append(g.buf, Token{Start: i, End: e, Text: text[i:e], Kind: kind})
 	}
 	return len(g.buf) > 0
 }

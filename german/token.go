@@ -117,11 +117,13 @@ func Tokens(text string) []Token {
 	toks := make([]Token, 0, len(text)/6+1)
 	sc := scanner{text: text}
 	for {
-		t, ok := sc.next()
+		i, e, k, ok := sc.scan()
 		if !ok {
 			return toks
 		}
-		toks = append(toks, t)
+		// fields, not a Token value: one pointer write barrier instead of a
+		// typed copy of the whole struct while the GC is marking
+		toks = append(toks, Token{Start: i, End: e, Text: text[i:e], Kind: k})
 	}
 }
 
@@ -169,18 +171,28 @@ func (s *scanner) skipSpace() {
 
 // next returns the next token, or false at the end of the text.
 func (s *scanner) next() (Token, bool) {
+	i, end, kind, ok := s.scan()
+	if !ok {
+		return Token{}, false
+	}
+	return Token{Start: i, End: end, Text: s.text[i:end], Kind: kind}, true
+}
+
+// scan returns the span and kind of the next token, or false at the end of
+// the text.
+func (s *scanner) scan() (start, end int, kind Kind, ok bool) {
 	s.skipSpace()
 	i := s.pos
 	text := s.text
 	if i >= len(text) {
-		return Token{}, false
+		return 0, 0, 0, false
 	}
-	end, kind := scanToken(text, i)
+	end, kind = scanToken(text, i)
 	if end <= i { // never loop
 		end = i + 1
 	}
 	s.pos = end
-	return Token{Start: i, End: end, Text: text[i:end], Kind: kind}, true
+	return i, end, kind, true
 }
 
 // scanToken scans the token starting at text[i] (not white space).
