@@ -20,6 +20,7 @@ type options struct {
 	noModel  bool
 	noRules  bool
 	minModel int
+	model    *ner.Model // WithModel
 }
 
 // WithLexicon replaces the default lexicon by lex.
@@ -69,7 +70,9 @@ func New(opts ...Option) (*Recognizer, error) {
 		lex = lex.Merge(x)
 	}
 	r := &Recognizer{lex: lex, noRules: o.noRules, names: names()}
-	if !o.noModel {
+	if !o.noModel && o.model != nil {
+		r.model = o.model
+	} else if !o.noModel {
 		m, err := ner.Default()
 		if err != nil {
 			return nil, fmt.Errorf("entities: %w", err)

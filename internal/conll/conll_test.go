@@ -2,6 +2,7 @@ package conll_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -124,6 +125,28 @@ func TestReadSmartData(t *testing.T) {
 
 	_, err = conll.ReadSmartData(strings.NewReader("{kaputt\n"))
 	assert.ErrorIs(t, err, conll.ErrFormat)
+}
+
+func TestReadSmartDataPlaceAdjectives(t *testing.T) {
+	// SmartData tags place adjectives as locations; GermEval's outer level does not
+	tests := []struct {
+		text string
+		span [2]int
+		want []ner.Label
+	}{
+		{"Die deutschen Firmen", [2]int{4, 13}, []ner.Label{ner.O, ner.O, ner.O}},
+		{"Die US-amerikanische Firma", [2]int{4, 20}, []ner.Label{ner.O, ner.O, ner.O}},
+		{"Die Berliner Polizei", [2]int{4, 12}, []ner.Label{ner.O, ner.O, ner.O}},
+		{"Sie fahren nach Hannover .", [2]int{16, 24}, []ner.Label{ner.O, ner.O, ner.O, ner.BLOC, ner.O}},
+		{"Die Stadt Münster wächst", [2]int{10, 17}, []ner.Label{ner.O, ner.O, ner.BLOC, ner.O}},
+	}
+	for _, tc := range tests {
+		in := fmt.Sprintf(`{"id":"a","text":%s,"entities":[[%d,%d,"location","x"]]}`, quote(tc.text), tc.span[0], tc.span[1])
+		ss, err := conll.ReadSmartData(strings.NewReader(in + "\n"))
+		require.NoError(t, err)
+		require.Len(t, ss, 1)
+		assert.Equal(t, tc.want, ss[0].Labels, tc.text)
+	}
 }
 
 func quote(s string) string {

@@ -131,6 +131,9 @@ func smartSentences(d smartDoc) []Sentence {
 		if !ok || first < 0 {
 			continue
 		}
+		if len(idx) == 1 && s.lab == ner.BLOC && placeAdjective(d.Text, toks, idx[0]) {
+			continue // "deutschen", "Berliner Polizei": GermEval's LOCderiv, outer O
+		}
 		for k, i := range idx {
 			if k == 0 {
 				labels[i] = s.lab
@@ -229,4 +232,28 @@ func splitChunk(text string, a, b int, out []Token) []Token {
 		out = append(out, tail[k])
 	}
 	return out
+}
+
+// placeAdjective reports whether the one-token location name toks[i] is an
+// adjective or demonym form of a place rather than the place itself: it starts
+// lower case ("deutschen"), ends in an -isch adjective ending
+// ("US-amerikanische"), or ends in -er before a capitalised word ("Berliner
+// Polizei"). SmartData tags these as locations; GermEval's outer level (and
+// the Recognizer, which marks them derived) does not.
+func placeAdjective(text string, toks []Token, i int) bool {
+	w := text[toks[i].Start:toks[i].End]
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsLower(r) {
+		return true
+	}
+	for _, suf := range []string{"isch", "ische", "ischen", "ischer", "isches", "ischem"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	if strings.HasSuffix(w, "er") && i+1 < len(toks) {
+		r, _ := utf8.DecodeRuneInString(text[toks[i+1].Start:toks[i+1].End])
+		return unicode.IsUpper(r)
+	}
+	return false
 }

@@ -59,6 +59,16 @@ const (
 	tDomSuf3
 	tDomShape3
 	tLowerP1Shape
+	tCase
+	tCaseM1
+	tClusA
+	tClusB
+	tClusC
+	tClusAM1
+	tClusAP1
+	tClusAShape
+	tQuote
+	tQuoteShape
 )
 
 const (
@@ -100,16 +110,37 @@ type tokInfo struct {
 	word, lower, shape uint64
 	suf3               uint64
 	pre4               uint64
-	lo, hi             int32 // lower form: lower[lo:hi]
-	upper              bool  // first rune upper case
-	nlen               uint8 // length bucket
+	lo, hi             int32  // lower form: lower[lo:hi]
+	upper              bool   // first rune upper case
+	nlen               uint8  // length bucket
+	stat               uint32 // wordStats value (0: unknown form)
+	quote              uint8  // quoteInside | quoteFirst | quoteLast | quoteMark
+}
+
+// quote facts of a token
+const (
+	quoteInside = 1 << iota // between a pair of quote marks
+	quoteFirst              // right after the opening mark
+	quoteLast               // right before the closing mark
+	quoteMark               // a quote mark itself
+)
+
+// isQuote reports whether w is a quotation mark token.
+func isQuote(w string) bool {
+	switch w {
+	case "\"", "„", "“", "”", "«", "»", "‚", "‘", "’", "'", "''", "``":
+		return true
+	}
+	return false
 }
 
 // extractor holds per-sentence scratch space.
 type extractor struct {
-	lower []byte
-	toks  []tokInfo
-	feats []uint64
+	stats  *wordStats // nil: no word-statistics features
+	quotes bool       // quote features on
+	lower  []byte
+	toks   []tokInfo
+	feats  []uint64
 }
 
 // nounSuffixes are endings of German common nouns (and of their plurals).
@@ -234,6 +265,9 @@ func (x *extractor) prepare(words []string) {
 		low := x.lower[ti.lo:ti.hi]
 		ti.lower = hashBytes(fnvOffset, low)
 		ti.suf3 = hashBytes(fnvOffset, suffix(low, 3))
+		if x.stats != nil {
+			ti.stat = x.stats.get(ti.lower)
+		}
 		ti.pre4 = hashString(fnvOffset, prefixStr(w, 4))
 		switch {
 		case runes <= 2:
@@ -246,6 +280,25 @@ func (x *extractor) prepare(words []string) {
 			ti.nlen = 5
 		}
 		x.toks = append(x.toks, ti)
+	}
+	// quotes toggle: a name in quotes is often a title (GermEval OTH)
+	inside := false
+	for i, w := range words {
+		t := &x.toks[i]
+		if isQuote(w) {
+			t.quote = quoteMark
+			inside = !inside
+			if !inside && i > 0 && x.toks[i-1].quote&quoteInside != 0 {
+				x.toks[i-1].quote |= quoteLast
+			}
+			continue
+		}
+		if inside {
+			t.quote = quoteInside
+			if i > 0 && x.toks[i-1].quote == quoteMark {
+				t.quote |= quoteFirst
+			}
+		}
 	}
 }
 
@@ -346,6 +399,12 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, domain
 			feat1(tHyphLastSuf3, hashBytes(fnvOffset, suffix(low[l+1:], 3))),
 		)
 	}
+	if x.quotes {
+		f = append(f, feat2(tQuote, uint64(t.quote), b2u(t.upper)), feat2(tQuoteShape, uint64(t.quote), t.shape))
+	}
+	if x.stats != nil {
+		f = x.statFeatures(f, i, t)
+	}
 	if useHints {
 		h0 := hintAt(hints, n, i)
 		f = append(f,
@@ -383,4 +442,46 @@ func lastIndexByte(b []byte, c byte) int {
 		}
 	}
 	return -1
+}
+
+// caseOf returns the case bucket of a token with its own capitalisation.
+func caseOf(t *tokInfo) uint64 { return uint64(t.stat&15) | b2u(t.upper)<<4 }
+
+// clusterA returns the first signature slice of a token, or 0x100 when the
+// token has no signature.
+func clusterA(t *tokInfo) uint64 {
+	if t.stat&statHasSig == 0 {
+		return 0x100
+	}
+	return uint64(t.stat>>4) & 0xff
+}
+
+// statFeatures appends the word-statistics features of token i.
+func (x *extractor) statFeatures(f []uint64, i int, t *tokInfo) []uint64 {
+	n := len(x.toks)
+	prevCase, nextCase := uint64(0x40), uint64(0x40)
+	prevA, nextA := uint64(0x200), uint64(0x200)
+	if i > 0 {
+		prevCase, prevA = caseOf(&x.toks[i-1]), clusterA(&x.toks[i-1])
+	}
+	if i+1 < n {
+		nextCase, nextA = caseOf(&x.toks[i+1]), clusterA(&x.toks[i+1])
+	}
+	first := b2u(i == 0)
+	a := clusterA(t)
+	f = append(f,
+		feat2(tCase, caseOf(t), first),
+		feat2(tCaseM1, prevCase<<8|nextCase, caseOf(t)),
+		feat1(tClusA, a),
+		feat1(tClusAM1, prevA),
+		feat1(tClusAP1, nextA),
+		feat2(tClusAShape, a, t.shape),
+	)
+	if t.stat&statHasSig != 0 {
+		f = append(f,
+			feat1(tClusB, uint64(t.stat>>12)&0xff),
+			feat1(tClusC, uint64(t.stat>>20)&0xff),
+		)
+	}
+	return f
 }

@@ -16,7 +16,11 @@ import (
 // ErrModel is wrapped by every error about a malformed model file.
 var ErrModel = errors.New("ner: bad model")
 
-const magic = "TSNER\x01"
+// magic starts a model file; magic2 one that also holds word statistics.
+const (
+	magic  = "TSNER\x01"
+	magic2 = "TSNER\x02"
+)
 
 // Model is a trained sequence labeller: hashed feature weights (quantised to
 // int16) and label transition weights, decoded with first-order Viterbi under
@@ -26,12 +30,17 @@ type Model struct {
 	bits  uint8
 	shift uint
 	hints bool
+	// quotes: the model uses quote-mark features (header flag bit 1)
+	quotes bool
 	// trans[p+1][l] is the weight of label l after label p; row 0 is the start.
 	trans [numLabels + 1][numLabels]int32
 	w     []int16 // (1<<bits) rows of numLabels weights
 	// oBias is subtracted from the O score of every token: a positive value
 	// trades precision for recall (tuned by cross-validation).
 	oBias int32
+	// stats holds the word statistics of the training text (nil in models
+	// trained without them).
+	stats *wordStats
 }
 
 // OutsideBias returns the amount subtracted from every token's O score.
@@ -110,6 +119,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	}
 	s := pool.Get().(*scratch)
 	defer pool.Put(s)
+	s.x.stats, s.x.quotes = m.stats, m.quotes
 	s.x.prepare(words)
 	if cap(s.emit) < n*numLabels {
 		s.emit = make([]int64, n*numLabels)
@@ -210,9 +220,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	puts := func(v int64) { bw.Write(buf[:binary.PutVarint(buf[:], v)]) }
-	bw.WriteString(magic)
+	if m.stats != nil {
+		bw.WriteString(magic2)
+	} else {
+		bw.WriteString(magic)
+	}
 	bw.WriteByte(m.bits)
-	bw.WriteByte(byte(b2u(m.hints)))
+	bw.WriteByte(byte(b2u(m.hints) | b2u(m.quotes)<<1))
 	bw.WriteByte(numLabels)
 	puts(int64(m.oBias))
 	for p := range m.trans {
@@ -238,6 +252,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		last = r
 		for _, v := range row {
 			puts(int64(v))
+		}
+	}
+	if m.stats != nil {
+		// word statistics: count, then delta-coded sorted keys and values
+		keys, vals := m.stats.entries()
+		put(uint64(len(keys)))
+		var last uint64
+		for i, k := range keys {
+			put(k - last)
+			last = k
+			put(uint64(vals[i]))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -287,10 +312,15 @@ func Load(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, fmt.Errorf("%w: header: %v", ErrModel, err)
 	}
-	if string(head[:len(magic)]) != magic {
+	version := string(head[:len(magic)])
+	if version != magic && version != magic2 {
 		return nil, fmt.Errorf("%w: not a techschau NER model", ErrModel)
 	}
-	m := &Model{bits: head[len(magic)], hints: head[len(magic)+1] == 1}
+	flags := head[len(magic)+1]
+	m := &Model{bits: head[len(magic)], hints: flags&1 != 0, quotes: flags&2 != 0}
+	if flags > 3 {
+		return nil, fmt.Errorf("%w: unknown feature flags", ErrModel)
+	}
 	if m.bits < 1 || m.bits > MaxBits || head[len(magic)+2] != numLabels {
 		return nil, fmt.Errorf("%w: unsupported table size or label set", ErrModel)
 	}
@@ -329,6 +359,26 @@ func Load(r io.Reader) (*Model, error) {
 				return nil, fmt.Errorf("%w: weights", ErrModel)
 			}
 			row[l] = int16(v)
+		}
+	}
+	if version == magic2 {
+		ns, err := binary.ReadUvarint(br)
+		if err != nil || ns > 1<<24 {
+			return nil, fmt.Errorf("%w: word statistics count", ErrModel)
+		}
+		m.stats = newWordStats(int(ns))
+		var k uint64
+		for i := range ns {
+			d, err := binary.ReadUvarint(br)
+			if err != nil || (d == 0 && i > 0) {
+				return nil, fmt.Errorf("%w: word statistics key", ErrModel)
+			}
+			k += d
+			v, err := binary.ReadUvarint(br)
+			if err != nil || v > math.MaxUint32 {
+				return nil, fmt.Errorf("%w: word statistics value", ErrModel)
+			}
+			m.stats.put(k, uint32(v))
 		}
 	}
 	if _, err := br.ReadByte(); err != io.EOF {

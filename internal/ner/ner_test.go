@@ -74,20 +74,22 @@ func synthetic() []ner.Example {
 }
 
 func TestTrainDeterministic(t *testing.T) {
-	opt := ner.TrainOptions{Bits: 12, Epochs: 5, Seed: 7, MinCount: 1}
-	m1, err := ner.Train(synthetic(), opt)
-	require.NoError(t, err)
-	m2, err := ner.Train(synthetic(), opt)
-	require.NoError(t, err)
-	var b1, b2 bytes.Buffer
-	_, err = m1.WriteTo(&b1)
-	require.NoError(t, err)
-	_, err = m2.WriteTo(&b2)
-	require.NoError(t, err)
-	assert.Equal(t, b1.Bytes(), b2.Bytes())
+	for _, stats := range []bool{false, true} {
+		opt := ner.TrainOptions{Bits: 12, Epochs: 5, Seed: 7, MinCount: 1, WordStats: stats}
+		m1, err := ner.Train(synthetic(), opt)
+		require.NoError(t, err)
+		m2, err := ner.Train(synthetic(), opt)
+		require.NoError(t, err)
+		var b1, b2 bytes.Buffer
+		_, err = m1.WriteTo(&b1)
+		require.NoError(t, err)
+		_, err = m2.WriteTo(&b2)
+		require.NoError(t, err)
+		assert.Equal(t, b1.Bytes(), b2.Bytes(), "word stats %v", stats)
 
-	got := m1.Tag(strings.Fields("Laut Lena Vogt baut Nvidia in Peking neue Chips ."), nil, nil)
-	assert.Equal(t, []ner.Span{{1, 3, "PER"}, {4, 5, "ORG"}, {6, 7, "LOC"}}, ner.Spans(got))
+		got := m1.Tag(strings.Fields("Laut Lena Vogt baut Nvidia in Peking neue Chips ."), nil, nil)
+		assert.Equal(t, []ner.Span{{1, 3, "PER"}, {4, 5, "ORG"}, {6, 7, "LOC"}}, ner.Spans(got), "word stats %v", stats)
+	}
 }
 
 func TestTrainNoData(t *testing.T) {
@@ -96,22 +98,24 @@ func TestTrainNoData(t *testing.T) {
 }
 
 func TestRoundTrip(t *testing.T) {
-	m, err := ner.Train(synthetic(), ner.TrainOptions{Bits: 12, Epochs: 3, MinCount: 1, Hints: true})
-	require.NoError(t, err)
-	var buf bytes.Buffer
-	n, err := m.WriteTo(&buf)
-	require.NoError(t, err)
-	assert.Equal(t, int64(buf.Len()), n)
-	m2, err := ner.Load(bytes.NewReader(buf.Bytes()))
-	require.NoError(t, err)
-	assert.True(t, m2.UsesHints())
-	assert.Equal(t, 12, m2.Bits())
-	var buf2 bytes.Buffer
-	_, err = m2.WriteTo(&buf2)
-	require.NoError(t, err)
-	assert.Equal(t, buf.Bytes(), buf2.Bytes())
-	for _, ex := range synthetic()[:5] {
-		assert.Equal(t, m.Tag(ex.Words, nil, nil), m2.Tag(ex.Words, nil, nil))
+	for _, stats := range []bool{false, true} {
+		m, err := ner.Train(synthetic(), ner.TrainOptions{Bits: 12, Epochs: 3, MinCount: 1, Hints: true, WordStats: stats})
+		require.NoError(t, err)
+		var buf bytes.Buffer
+		n, err := m.WriteTo(&buf)
+		require.NoError(t, err)
+		assert.Equal(t, int64(buf.Len()), n)
+		m2, err := ner.Load(bytes.NewReader(buf.Bytes()))
+		require.NoError(t, err)
+		assert.True(t, m2.UsesHints())
+		assert.Equal(t, 12, m2.Bits())
+		var buf2 bytes.Buffer
+		_, err = m2.WriteTo(&buf2)
+		require.NoError(t, err)
+		assert.Equal(t, buf.Bytes(), buf2.Bytes(), "word stats %v", stats)
+		for _, ex := range synthetic()[:5] {
+			assert.Equal(t, m.Tag(ex.Words, nil, nil), m2.Tag(ex.Words, nil, nil), "word stats %v", stats)
+		}
 	}
 }
 

@@ -29,6 +29,12 @@ type TrainOptions struct {
 	Seed     uint64 // shuffling seed; same seed and data give the same model
 	MinCount int    // features seen fewer times are not used; default 2
 	Hints    bool   // use hint features (the examples carry hints)
+	// WordStats learns word statistics (case profile, distributional
+	// signature) from the words of the examples, stores them in the model and
+	// uses them as features.
+	WordStats bool
+	// Quotes adds features for tokens between quotation marks (titles).
+	Quotes bool
 	// Progress, if set, is called after each epoch with the number of
 	// sentences that were decoded wrongly.
 	Progress func(epoch, errors int)
@@ -68,7 +74,16 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 		tokFeat []int32 // for each token: start offset into feats
 		feats   []uint64
 	)
-	var x extractor
+	x := extractor{quotes: opt.Quotes}
+	if opt.WordStats {
+		var words [][]string
+		for _, ex := range data {
+			if len(ex.Words) > 0 && len(ex.Labels) == len(ex.Words) {
+				words = append(words, ex.Words)
+			}
+		}
+		x.stats = buildWordStats(words)
+	}
 	for _, ex := range data {
 		if len(ex.Words) == 0 || len(ex.Labels) != len(ex.Words) {
 			continue
@@ -200,7 +215,7 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 	if maxAbs > 0 {
 		scale = 32767 / maxAbs
 	}
-	m := &Model{bits: uint8(opt.Bits), shift: shift, hints: opt.Hints, w: make([]int16, rows*numLabels)}
+	m := &Model{bits: uint8(opt.Bits), shift: shift, hints: opt.Hints, quotes: opt.Quotes, w: make([]int16, rows*numLabels), stats: x.stats}
 	for i := range w {
 		m.w[i] = int16(math.Round(avg(w[i], u[i]) * scale))
 	}

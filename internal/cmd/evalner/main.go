@@ -9,7 +9,9 @@
 // epochs, lexicon hints, dev sentences repeated 3 times, outside bias 8000. CV
 // also prints P/R/F1 for a grid of outside biases on stderr (that is how 8000
 // was chosen, so the CV figure at 8000 is slightly optimistic). -errors prints
-// every wrong span with its context; -fold k runs one fold.
+// every wrong span with its context; -fold k runs one fold. -combined also
+// scores each fold model inside entities.Recognizer.TagTokens (lexicon, rules
+// and model together, which is what `techschau conll` writes).
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/techschau/techschau/entities"
 	"github.com/techschau/techschau/internal/conll"
 	"github.com/techschau/techschau/internal/ner"
 )
@@ -56,7 +59,7 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		return err
 	}
 	devEx := conll.Examples(dev, false, 0)
-	opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, MinCount: minCount, Hints: useHints}
+	opt := ner.TrainOptions{Bits: bits, Epochs: epochs, Seed: seed, MinCount: minCount, Hints: useHints, WordStats: *wordStats, Quotes: *quotes}
 	if embedded {
 		m, err := ner.Default()
 		if err != nil {
@@ -105,7 +108,8 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	}
 	biases := []int{0, 4000, 8000, 12000, 16000, 24000, 32000}
 	totals := make([]conll.Eval, len(biases))
-	var total conll.Eval
+	combTotals := make([]conll.Eval, len(biases))
+	var total, combTotal conll.Eval
 	for k := range folds {
 		if *onlyFold > 0 && k+1 != *onlyFold {
 			continue
@@ -124,19 +128,74 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 			var e conll.Eval
 			evaluate(m.WithOutsideBias(b), devEx[lo:hi], &e)
 			totals[j].Merge(&e)
+			if *combined {
+				var c conll.Eval
+				if err := evaluateCombined(m.WithOutsideBias(b), dev[lo:hi], &c); err != nil {
+					return err
+				}
+				combTotals[j].Merge(&c)
+			}
 		}
-		m = m.WithOutsideBias(*oBias)
+		mb := m.WithOutsideBias(*oBias)
 		var e conll.Eval
-		evaluate(m, devEx[lo:hi], &e)
-		fmt.Fprintf(os.Stderr, "fold %d: F1 %.4f (%v)\n", k+1, e.Overall().F1(), time.Since(start).Round(time.Millisecond))
+		evaluate(mb, devEx[lo:hi], &e)
+		msg := fmt.Sprintf("fold %d: model F1 %.4f", k+1, e.Overall().F1())
 		total.Merge(&e)
+		if *combined {
+			var c conll.Eval
+			if err := evaluateCombined(mb, dev[lo:hi], &c); err != nil {
+				return err
+			}
+			combTotal.Merge(&c)
+			msg += fmt.Sprintf(", combined F1 %.4f", c.Overall().F1())
+		}
+		fmt.Fprintf(os.Stderr, "%s (%v)\n", msg, time.Since(start).Round(time.Millisecond))
 	}
 	for j, b := range biases {
 		o := totals[j].Overall()
-		fmt.Fprintf(os.Stderr, "outside bias %5d: P %.4f R %.4f F1 %.4f\n", b, o.Precision(), o.Recall(), o.F1())
+		fmt.Fprintf(os.Stderr, "outside bias %5d: model P %.4f R %.4f F1 %.4f", b, o.Precision(), o.Recall(), o.F1())
+		if *combined {
+			c := combTotals[j].Overall()
+			fmt.Fprintf(os.Stderr, " | combined P %.4f R %.4f F1 %.4f", c.Precision(), c.Recall(), c.F1())
+		}
+		fmt.Fprintln(os.Stderr)
 	}
 	fmt.Printf("%d-fold CV on %s (train: 4/5 of dev + %d other sentences; outside bias %d)\n", folds, conll.GermEvalDev, len(other), *oBias)
-	return total.WriteReport(os.Stdout)
+	fmt.Println("model only (ner.Model.Tag):")
+	if err := total.WriteReport(os.Stdout); err != nil || !*combined {
+		return err
+	}
+	fmt.Println("combined (entities.Recognizer.TagTokens: lexicon + rules + fold model, as `techschau conll`):")
+	return combTotal.WriteReport(os.Stdout)
+}
+
+var wordStats = flag.Bool("stats", false, "learn word statistics (case profile, distributional signature) from the training text")
+
+var quotes = flag.Bool("quotes", false, "features for tokens between quotation marks")
+
+var combined = flag.Bool("combined", false, "also score each fold model inside entities.Recognizer.TagTokens (lexicon + rules + model)")
+
+// evaluateCombined tags the test sentences the way `techschau conll` does:
+// entities.Recognizer.TagTokens with m as the recognizer's model.
+func evaluateCombined(m *ner.Model, test []conll.Sentence, e *conll.Eval) error {
+	r, err := entities.New(entities.WithModel(m))
+	if err != nil {
+		return err
+	}
+	pred := []ner.Label{}
+	for _, s := range test {
+		tags := r.TagTokens(s.Words)
+		pred = pred[:0]
+		for _, tg := range tags {
+			l, _ := ner.ParseLabel(tg)
+			pred = append(pred, l)
+		}
+		e.Add(s.Labels, pred)
+		if *showErrors {
+			printErrors(s.Words, s.Labels, pred)
+		}
+	}
+	return nil
 }
 
 var skip = flag.String("skip", "", "do not train on corpus files whose path contains this")

@@ -35,6 +35,8 @@ func main() {
 	useHints := flag.Bool("hints", true, "compute lexicon hints and train with hint features")
 	oBias := flag.Int("obias", 8000, "outside bias (ner.Model.WithOutsideBias), tuned with evalner")
 	devRep := flag.Int("devrep", 3, "repeat the GermEval dev sentences this many times (in-domain weight)")
+	wordStats := flag.Bool("stats", false, "learn word statistics (case profile, distributional signature) from the training text")
+	quotes := flag.Bool("quotes", false, "features for tokens between quotation marks")
 	flag.Parse()
 
 	start := time.Now()
@@ -65,7 +67,7 @@ func main() {
 	}
 	fmt.Fprintf(os.Stderr, "trainner: %d sentences read in %v\n", len(exs), time.Since(start).Round(time.Millisecond))
 	m, err := ner.Train(exs, ner.TrainOptions{
-		Bits: *bits, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Hints: *useHints,
+		Bits: *bits, Epochs: *epochs, Seed: *seed, MinCount: *minCount, Hints: *useHints, WordStats: *wordStats, Quotes: *quotes,
 		Progress: func(e, nerr int) {
 			fmt.Fprintf(os.Stderr, "trainner: epoch %d: %d sentences wrong (%v)\n", e, nerr, time.Since(start).Round(time.Millisecond))
 		},
