@@ -121,29 +121,32 @@ func (g *segmenter) has() bool {
 		return false
 	}
 	text := g.text
+	buf := g.buf
+	n := len(buf)
 	if g.keep {
-		n := len(g.buf)
 		for k := 0; k < keepChunk; k++ {
 			i, e, kind, ok := g.sc.scan()
 			if !ok {
 				g.done = true
 				break
 			}
-			g.buf = append(g.buf, Token{Start: i, End: e, Text: text[i:e], Kind: kind})
+			buf = appendToken(buf, text, i, e, kind)
 		}
-		return len(g.buf) > n
-	}
-	g.buf = g.buf[:0]
-	g.i = 0
-	for len(g.buf) < cap(g.buf) {
-		i, e, kind, ok := g.sc.scan()
-		if !ok {
-			g.done = true
-			break
+	} else {
+		buf = buf[:0]
+		n = 0
+		g.i = 0
+		for len(buf) < cap(buf) {
+			i, e, kind, ok := g.sc.scan()
+			if !ok {
+				g.done = true
+				break
+			}
+			buf = appendToken(buf, text, i, e, kind)
 		}
-		g.buf = append(g.buf, Token{Start: i, End: e, Text: text[i:e], Kind: kind})
 	}
-	return len(g.buf) > 0
+	g.buf = buf
+	return len(buf) > n
 }
 
 // next returns the next sentence and the buf index of its first token (in

@@ -121,10 +121,26 @@ func Tokens(text string) []Token {
 		if !ok {
 			return toks
 		}
-		// fields, not a Token value: one pointer write barrier instead of a
-		// typed copy of the whole struct while the GC is marking
-		toks = append(toks, Token{Start: i, End: e, Text: text[i:e], Kind: k})
+		toks = appendToken(toks, text, i, e, k)
 	}
+}
+
+// appendToken appends the token text[i:e] of kind k. It stores the fields
+// in place: appending a Token value builds it on the stack and copies it
+// with a bulk write barrier while the GC is marking.
+func appendToken(toks []Token, text string, i, e int, k Kind) []Token {
+	n := len(toks)
+	if n < cap(toks) {
+		toks = toks[:n+1]
+	} else {
+		toks = append(toks, Token{})
+	}
+	t := &toks[n]
+	t.Start = i
+	t.End = e
+	t.Text = text[i:e]
+	t.Kind = k
+	return toks
 }
 
 // AllTokens returns an iterator over the tokens of text: the same tokens as
