@@ -47,6 +47,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -321,6 +323,8 @@ func batch(path string, n int) error {
 	return nil
 }
 
+var sink atomic.Uint64
+
 func cmpU(a, b uint64) int {
 	switch {
 	case a < b:
@@ -381,6 +385,33 @@ func scaleRuns(path string, n, reps int) error {
 		fmt.Printf("scale run %d: 1 worker %.0f articles/s (%.2f cores busy, %.0f articles per CPU-second), 2 workers %.0f articles/s (%.2f cores busy, %.0f per CPU-second): %.2f× wall, CPU efficiency %.2f\n",
 			r+1, r1.perWall, r1.busy, r1.perCPU, r2.perWall, r2.busy, r2.perCPU, r2.perWall/r1.perWall, r2.perCPU/r1.perCPU)
 	}
+	// Control: the same 1-vs-2 comparison for pure arithmetic, which scales
+	// perfectly on two free cores; its ratio is what the machine allowed.
+	spin := func(k int) {
+		x := uint64(88172645463325252)
+		for range k {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+		}
+		sink.Add(x)
+	}
+	const work = 400_000_000
+	var ctl []float64
+	for range reps {
+		w0 := time.Now()
+		spin(work)
+		t1 := time.Since(w0)
+		w0 = time.Now()
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Go(func() { spin(work / 2) })
+		}
+		wg.Wait()
+		ctl = append(ctl, t1.Seconds()/time.Since(w0).Seconds())
+	}
+	slices.Sort(ctl)
+	fmt.Printf("scale: control (pure arithmetic, 1 vs 2 goroutines, same machine now): median %.2f× — the speed-up the machine allowed\n", ctl[len(ctl)/2])
 	slices.Sort(ratios)
 	slices.Sort(effs)
 	fmt.Printf("scale: median over %d runs of %d articles: 2-worker/1-worker throughput %.2f×; CPU efficiency (articles per CPU-second, 2 workers / 1 worker) %.2f — on 2 idle cores the expected speed-up is 2 × efficiency = %.2f×\n",
