@@ -117,6 +117,11 @@ func (g *segmenter) has() bool {
 	if g.i < len(g.buf) {
 		return true
 	}
+	return g.fill()
+}
+
+// fill scans more tokens into buf; it reports whether there is a next token.
+func (g *segmenter) fill() bool {
 	if g.done {
 		return false
 	}
@@ -219,7 +224,7 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 				return start, last.End, lineStart, k0, true
 			}
 		default:
-			if missingStop(text, &last, n) {
+			if mayStartClause(n) && missingStop(text, &last, n) {
 				return start, last.End, false, k0, true
 			}
 			if words >= 4 && last.Text == ":" && len(gap) > 0 && n.Kind == Word && colonStarter(n.Text) {
@@ -417,7 +422,7 @@ func isEnumerator(text string, start, end int) bool {
 // such as "Die Presse"), and last is a content word or a closing quote or
 // bracket.
 func missingStop(text string, last, n *Token) bool {
-	if n.Kind != Word || len(n.Text) > 12 || n.Text[0] < 'A' || (n.Text[0] > 'Z' && n.Text[0] != 0xC3) || !clauseStarter(n.Text) {
+	if !mayStartClause(n) || !clauseStarter(n.Text) {
 		return false
 	}
 	switch last.Kind {
@@ -433,6 +438,13 @@ func missingStop(text string, last, n *Token) bool {
 		}
 	}
 	return false
+}
+
+// mayStartClause is the cheap (inlined) part of the test in missingStop:
+// n is a Word of at most 12 bytes starting with A-Z or a two-byte Latin-1
+// letter.
+func mayStartClause(n *Token) bool {
+	return n.Kind == Word && len(n.Text) <= 12 && ((n.Text[0] >= 'A' && n.Text[0] <= 'Z') || n.Text[0] == 0xC3)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -197,13 +197,24 @@ func (s *scanner) next() (Token, bool) {
 // scan returns the span and kind of the next token, or false at the end of
 // the text.
 func (s *scanner) scan() (start, end int, kind Kind, ok bool) {
-	s.skipSpace()
-	i := s.pos
 	text := s.text
+	i := s.pos
+	if i+1 < len(text) && text[i] == ' ' && asciiClass[text[i+1]] > cSpace {
+		// the common gap: one space before an ASCII letter, digit or sign
+		i++
+		s.pos = i
+	} else {
+		s.skipSpace()
+		i = s.pos
+	}
 	if i >= len(text) {
 		return 0, 0, 0, false
 	}
-	end, kind = scanToken(text, i)
+	if k := asciiClass[text[i]]; k == cUpper || k == cLower || k == cDigit {
+		end, kind = scanWord(text, i)
+	} else {
+		end, kind = scanToken(text, i)
+	}
 	if end <= i { // never loop
 		end = i + 1
 	}
@@ -393,7 +404,8 @@ func scanHandle(text string, i int) int {
 // scanWord scans a word or number starting with a letter or digit at text[i].
 func scanWord(text string, i int) (int, Kind) {
 	c := text[i]
-	if c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F' {
+	if (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') && i+4 < len(text) && (text[i+1]|0x20 == 't' || text[i+1]|0x20 == 'w') {
+		// every scheme and "www." has 't' or 'w' second
 		if e := scanURL(text, i); e > i {
 			return e, URL
 		}
@@ -450,6 +462,13 @@ func scanWord(text string, i int) (int, Kind) {
 		}
 		// a connector inside the word?
 		c := text[j]
+		if c == ' ' {
+			// the common end: no connector, e-mail, abbreviation or ordinal
+			if digitsOnly && !letters {
+				return j, Number
+			}
+			return j, Word
+		}
 		prevDigit := j > i && isDigitAt(text, j-1)
 		if h := hyphenAt(text, j); h > 0 {
 			if ok, _ := alnumAt(text, j+h); ok {
