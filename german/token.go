@@ -2,6 +2,7 @@ package german
 
 import (
 	"iter"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,6 +56,23 @@ var wordByte = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// alnum8 classifies the eight bytes of x (little endian) at once: letter
+// has the high bit of each byte that is an ASCII letter set, stop that of
+// each byte that is not an ASCII letter or digit (the same bytes as
+// wordByte).
+func alnum8(x uint64) (letter, stop uint64) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	y := x &^ high // low seven bits: no carries between bytes below
+	digit := (y + ones*(0x80-'0')) &^ (y + ones*(0x7F-'9')) & high
+	l := y | ones*0x20 // A-Z -> a-z
+	letter = (l + ones*(0x80-'a')) &^ (l + ones*(0x7F-'z')) & high
+	stop = (^(letter | digit) | x) & high // non-ASCII bytes stop too
+	return letter, stop
+}
 
 // isAlnumByte reports whether an ASCII byte is a letter or digit.
 func isAlnumByte(c byte) bool {
@@ -419,8 +437,28 @@ func scanWord(text string, i int) (int, Kind) {
 		for j < len(text) {
 			c := text[j]
 			if c < utf8.RuneSelf {
-				// ASCII fast loop: one table lookup per byte
+				// ASCII fast loop: eight bytes at a time, then one table
+				// lookup per byte for the last few bytes of the text
 				var acc uint8
+				for j+8 <= len(text) {
+					b := text[j : j+8]
+					x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+						uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+					letter, stop := alnum8(x)
+					if stop == 0 {
+						if letter != 0 {
+							acc = wbLetter
+						}
+						j += 8
+						continue
+					}
+					n := bits.TrailingZeros64(stop) // 8 * the number of word bytes, + 7
+					if letter&(1<<n-1) != 0 {
+						acc = wbLetter
+					}
+					j += n >> 3
+					goto runEnd
+				}
 				for j < len(text) {
 					f := wordByte[text[j]]
 					if f == 0 {
@@ -429,6 +467,7 @@ func scanWord(text string, i int) (int, Kind) {
 					acc |= f
 					j++
 				}
+			runEnd:
 				if acc&wbLetter != 0 {
 					letters = true
 					digitsOnly = false
