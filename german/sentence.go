@@ -441,11 +441,23 @@ func missingStop(text string, last, n *Token) bool {
 }
 
 // mayStartClause is the cheap (inlined) part of the test in missingStop:
-// n is a Word of at most 12 bytes starting with A-Z or a two-byte Latin-1
-// letter.
+// n is a Word of 2 to 12 bytes starting with A-Z or a two-byte Latin-1
+// letter, and some clause starter has its first and second byte and length.
 func mayStartClause(n *Token) bool {
-	return n.Kind == Word && len(n.Text) <= 12 && ((n.Text[0] >= 'A' && n.Text[0] <= 'Z') || n.Text[0] == 0xC3)
+	if n.Kind != Word || len(n.Text) > maxStarterLen || len(n.Text) < 2 {
+		return false
+	}
+	k := starterRow[n.Text[0]]
+	return k != 0 && starterSecond[k-1][len(n.Text)]&secondBit(n.Text[1]) != 0
 }
+
+// starterRow is starterIndex+1 by first byte (0: no row).
+var starterRow = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = uint8(starterIndex(byte(c)) + 1)
+	}
+	return t
+}()
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
@@ -474,7 +486,7 @@ func clauseStarter(w string) bool {
 		return false
 	}
 	k := starterIndex(w[0])
-	if k < 0 {
+	if k < 0 || starterSecond[k][len(w)]&secondBit(w[1]) == 0 {
 		return false
 	}
 	for _, c := range clauseStarters[k][len(w)] {
@@ -499,6 +511,29 @@ func starterIndex(c byte) int {
 	}
 	return -1
 }
+
+// secondBit maps the second byte of a word to a bit of starterSecond: a-z
+// to bits 0-25, every other byte to bit 31.
+func secondBit(c byte) uint32 {
+	if 'a' <= c && c <= 'z' {
+		return 1 << (c - 'a')
+	}
+	return 1 << 31
+}
+
+// starterSecond has, by first letter and length as in clauseStarters, the
+// secondBit of the second byte of each clause starter: most capitalised
+// nouns are rejected without a string comparison.
+var starterSecond = func() (t [27][maxStarterLen + 1]uint32) {
+	for k := range clauseStarters {
+		for n, ws := range clauseStarters[k] {
+			for _, w := range ws {
+				t[k][n] |= secondBit(w[1])
+			}
+		}
+	}
+	return t
+}()
 
 // clauseStarters holds the clause starters by first letter and length, so
 // that a capitalised noun is compared with at most a few candidates. Built
