@@ -17,9 +17,18 @@
 // (capitalisation means little in German, and nothing at a sentence start),
 // common-noun endings (-ung, -heit, -keit, -schaft, -tion, -ität, -ismus …) and,
 // for models trained with them, the gazetteer Hint bits of the token and its
-// neighbours. Each feature is a 64-bit FNV/SplitMix hash of a template id and
+// neighbours. Models trained with TrainOptions.Quotes also see whether a token
+// stands between quotation marks (titles of works, GermEval's OTH), and models
+// trained with TrainOptions.WordStats carry a small table of word statistics
+// learnt from the raw words of the training text (no labels): a case profile
+// (how often the form is written lower case inside a sentence — "Deutsche" or
+// "Neue" capitalised mid-sentence is part of a name, "Regierung" never is
+// lower case) and a 24-bit distributional signature (SimHash of the left and
+// right neighbours), whose 8-bit slices act as word clusters that reach words
+// the labelled data never showed. Each feature is a 64-bit FNV/SplitMix hash of a template id and
 // the bytes it looks at, mapped to one of 2^Bits rows of nine int16 weights: no
-// strings are built and no maps are read while tagging.
+// strings are built and no Go maps are read while tagging (the word
+// statistics are an open-addressed table keyed by the lower-case hash).
 //
 // # Hints
 //

@@ -16,7 +16,8 @@ import (
 // ErrModel is wrapped by every error about a malformed model file.
 var ErrModel = errors.New("ner: bad model")
 
-// magic starts a model file; magic2 one that also holds word statistics.
+// magic starts a version 1 model file (read only); magic2 the current format
+// (flags for quote features and word statistics, per-label biases).
 const (
 	magic  = "TSNER\x01"
 	magic2 = "TSNER\x02"
@@ -38,6 +39,9 @@ type Model struct {
 	// oBias is subtracted from the O score of every token: a positive value
 	// trades precision for recall (tuned by cross-validation).
 	oBias int32
+	// lBias[l] is added to label l's score of every token (per-type bias,
+	// tuned by cross-validation like oBias).
+	lBias [numLabels]int32
 	// stats holds the word statistics of the training text (nil in models
 	// trained without them).
 	stats *wordStats
@@ -65,6 +69,29 @@ var defaultModel = sync.OnceValues(func() (*Model, error) {
 	}
 	return m, nil
 })
+
+// WithTypeBias returns a copy of m (sharing its weights) that adds b to the
+// B- and I- scores of the type typ ("PER", "ORG", "LOC", "MISC"; others leave
+// m as it is): a positive b finds more names of that type.
+func (m *Model) WithTypeBias(typ string, b int) *Model {
+	l, ok := TypeLabel(typ)
+	if !ok {
+		return m
+	}
+	c := *m
+	v := int32(max(min(b, math.MaxInt32/4), math.MinInt32/4))
+	c.lBias[l], c.lBias[l+1] = v, v
+	return &c
+}
+
+// TypeBias returns the bias added to the scores of type typ (see WithTypeBias).
+func (m *Model) TypeBias(typ string) int {
+	l, ok := TypeLabel(typ)
+	if !ok {
+		return 0
+	}
+	return int(m.lBias[l])
+}
 
 // Default returns the embedded model, loaded once on first use.
 func Default() (*Model, error) { return defaultModel() }
@@ -137,7 +164,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		}
 		e[O] -= m.oBias
 		for l := range e {
-			emit[i*numLabels+l] = int64(e[l])
+			emit[i*numLabels+l] = int64(e[l]) + int64(m.lBias[l])
 		}
 	}
 	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out, nil)
@@ -207,9 +234,11 @@ func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8,
 }
 
 // WriteTo writes the model: gzip of the magic bytes, the table size, the
-// hint flag, the transition weights and the non-zero weight rows
-// (delta-coded row index, then zig-zag varint weights). The output is a
-// function of the model only (no time stamps).
+// feature flags (hints, quotes, word statistics), the outside and per-label
+// biases, the transition weights, the non-zero weight rows (delta-coded row
+// index, then zig-zag varint weights) and the word statistics (delta-coded
+// sorted keys, values). The output is a function of the model only (no time
+// stamps).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -220,15 +249,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	puts := func(v int64) { bw.Write(buf[:binary.PutVarint(buf[:], v)]) }
-	if m.stats != nil {
-		bw.WriteString(magic2)
-	} else {
-		bw.WriteString(magic)
-	}
+	bw.WriteString(magic2)
 	bw.WriteByte(m.bits)
-	bw.WriteByte(byte(b2u(m.hints) | b2u(m.quotes)<<1))
+	bw.WriteByte(byte(b2u(m.hints) | b2u(m.quotes)<<1 | b2u(m.stats != nil)<<2))
 	bw.WriteByte(numLabels)
 	puts(int64(m.oBias))
+	for _, b := range m.lBias {
+		puts(int64(b))
+	}
 	for p := range m.trans {
 		for l := range m.trans[p] {
 			puts(int64(m.trans[p][l]))
@@ -318,7 +346,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	flags := head[len(magic)+1]
 	m := &Model{bits: head[len(magic)], hints: flags&1 != 0, quotes: flags&2 != 0}
-	if flags > 3 {
+	if version == magic && flags > 1 || flags > 7 {
 		return nil, fmt.Errorf("%w: unknown feature flags", ErrModel)
 	}
 	if m.bits < 1 || m.bits > MaxBits || head[len(magic)+2] != numLabels {
@@ -330,6 +358,15 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: outside bias", ErrModel)
 	}
 	m.oBias = int32(ob)
+	if version == magic2 {
+		for l := range m.lBias {
+			v, err := binary.ReadVarint(br)
+			if err != nil || v < math.MinInt32/4 || v > math.MaxInt32/4 {
+				return nil, fmt.Errorf("%w: label bias", ErrModel)
+			}
+			m.lBias[l] = int32(v)
+		}
+	}
 	for p := range m.trans {
 		for l := range m.trans[p] {
 			v, err := binary.ReadVarint(br)
@@ -361,7 +398,7 @@ func Load(r io.Reader) (*Model, error) {
 			row[l] = int16(v)
 		}
 	}
-	if version == magic2 {
+	if flags&4 != 0 {
 		ns, err := binary.ReadUvarint(br)
 		if err != nil || ns > 1<<24 {
 			return nil, fmt.Errorf("%w: word statistics count", ErrModel)

@@ -261,3 +261,40 @@ func FuzzLoad(f *testing.F) {
 		require.Len(t, out, 3)
 	})
 }
+
+func TestTypeBias(t *testing.T) {
+	m, err := ner.Train(synthetic(), ner.TrainOptions{Bits: 12, Epochs: 3, MinCount: 1, WordStats: true, Quotes: true})
+	require.NoError(t, err)
+	words := strings.Fields("Laut Lena Vogt baut Nvidia in Peking neue Chips .")
+	tests := []struct {
+		typ  string
+		bias int
+		want int // MISC spans expected at least
+	}{
+		{"MISC", 0, 0},
+		{"MISC", 1 << 28, 1},
+		{"NOPE", 1 << 28, 0},
+	}
+	for _, tc := range tests {
+		mb := m.WithTypeBias(tc.typ, tc.bias)
+		n := 0
+		for _, s := range ner.Spans(mb.Tag(words, nil, nil)) {
+			if s.Type == "MISC" {
+				n++
+			}
+		}
+		assert.GreaterOrEqual(t, n, tc.want, "%s %d", tc.typ, tc.bias)
+		if tc.want == 0 {
+			assert.Zero(t, n, "%s %d", tc.typ, tc.bias)
+		}
+	}
+	assert.Equal(t, 1<<28, m.WithTypeBias("MISC", 1<<28).TypeBias("MISC"))
+	assert.Zero(t, m.TypeBias("MISC"))
+	// the bias survives a round trip
+	var buf bytes.Buffer
+	_, err = m.WithTypeBias("LOC", -500).WriteTo(&buf)
+	require.NoError(t, err)
+	m2, err := ner.Load(bytes.NewReader(buf.Bytes()))
+	require.NoError(t, err)
+	assert.Equal(t, -500, m2.TypeBias("LOC"))
+}

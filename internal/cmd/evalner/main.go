@@ -6,9 +6,11 @@
 //	go run ./internal/cmd/evalner -embedded    # the embedded model on all of dev (dev was part of its training)
 //
 // The defaults are the shipped configuration (trainner's): 2^18 rows, 10
-// epochs, lexicon hints, dev sentences repeated 3 times, outside bias 8000. CV
-// also prints P/R/F1 for a grid of outside biases on stderr (that is how 8000
-// was chosen, so the CV figure at 8000 is slightly optimistic). -errors prints
+// epochs, lexicon hints, word statistics (-stats), no quote features
+// (-quotes=false), dev sentences repeated 3 times, outside bias 8000, MISC bias
+// 0. CV also prints P/R/F1 for a grid of outside biases and of MISC biases on
+// stderr (that is how 8000 was chosen, so the CV figure at 8000 is slightly
+// optimistic). -errors prints
 // every wrong span with its context; -fold k runs one fold. -combined also
 // scores each fold model inside entities.Recognizer.TagTokens (lexicon, rules
 // and model together, which is what `techschau conll` writes).
@@ -110,6 +112,8 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	totals := make([]conll.Eval, len(biases))
 	combTotals := make([]conll.Eval, len(biases))
 	var total, combTotal conll.Eval
+	miscBiases := []int{0, 2000, 4000, 8000, 12000}
+	miscTotals := make([]conll.Eval, len(miscBiases))
 	for k := range folds {
 		if *onlyFold > 0 && k+1 != *onlyFold {
 			continue
@@ -136,7 +140,12 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 				combTotals[j].Merge(&c)
 			}
 		}
-		mb := m.WithOutsideBias(*oBias)
+		for j, b := range miscBiases {
+			var e conll.Eval
+			evaluate(m.WithOutsideBias(*oBias).WithTypeBias("MISC", b), devEx[lo:hi], &e)
+			miscTotals[j].Merge(&e)
+		}
+		mb := m.WithOutsideBias(*oBias).WithTypeBias("MISC", *miscBias)
 		var e conll.Eval
 		evaluate(mb, devEx[lo:hi], &e)
 		msg := fmt.Sprintf("fold %d: model F1 %.4f", k+1, e.Overall().F1())
@@ -160,7 +169,11 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		}
 		fmt.Fprintln(os.Stderr)
 	}
-	fmt.Printf("%d-fold CV on %s (train: 4/5 of dev + %d other sentences; outside bias %d)\n", folds, conll.GermEvalDev, len(other), *oBias)
+	for j, b := range miscBiases {
+		o, mi := miscTotals[j].Overall(), miscTotals[j].Type("MISC")
+		fmt.Fprintf(os.Stderr, "outside bias %d, MISC bias %5d: model P %.4f R %.4f F1 %.4f (MISC F1 %.4f)\n", *oBias, b, o.Precision(), o.Recall(), o.F1(), mi.F1())
+	}
+	fmt.Printf("%d-fold CV on %s (train: 4/5 of dev + %d other sentences; outside bias %d, MISC bias %d)\n", folds, conll.GermEvalDev, len(other), *oBias, *miscBias)
 	fmt.Println("model only (ner.Model.Tag):")
 	if err := total.WriteReport(os.Stdout); err != nil || !*combined {
 		return err
@@ -169,9 +182,11 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 	return combTotal.WriteReport(os.Stdout)
 }
 
-var wordStats = flag.Bool("stats", false, "learn word statistics (case profile, distributional signature) from the training text")
+var wordStats = flag.Bool("stats", true, "learn word statistics (case profile, distributional signature) from the training text")
 
 var quotes = flag.Bool("quotes", false, "features for tokens between quotation marks")
+
+var miscBias = flag.Int("miscbias", 0, "MISC bias of the tested model (see ner.Model.WithTypeBias)")
 
 var combined = flag.Bool("combined", false, "also score each fold model inside entities.Recognizer.TagTokens (lexicon + rules + model)")
 
@@ -191,8 +206,8 @@ func evaluateCombined(m *ner.Model, test []conll.Sentence, e *conll.Eval) error 
 			pred = append(pred, l)
 		}
 		e.Add(s.Labels, pred)
-		if *showErrors {
-			printErrors(s.Words, s.Labels, pred)
+		if *showErrors && m.OutsideBias() == *oBias {
+			printErrors("combined", s.Words, s.Labels, pred)
 		}
 	}
 	return nil
@@ -211,13 +226,13 @@ func evaluate(m *ner.Model, test []ner.Example, e *conll.Eval) {
 	for _, s := range test {
 		out = m.Tag(s.Words, s.Hints, out)
 		e.Add(s.Labels, out)
-		if *showErrors {
-			printErrors(s.Words, s.Labels, out)
+		if *showErrors && m.OutsideBias() == *oBias {
+			printErrors("model", s.Words, s.Labels, out)
 		}
 	}
 }
 
-func printErrors(words []string, gold, pred []ner.Label) {
+func printErrors(what string, words []string, gold, pred []ner.Label) {
 	g, p := ner.Spans(gold), ner.Spans(pred)
 	in := func(x ner.Span, set []ner.Span) bool {
 		for _, y := range set {
@@ -229,12 +244,12 @@ func printErrors(words []string, gold, pred []ner.Label) {
 	}
 	for _, x := range g {
 		if !in(x, p) {
-			fmt.Fprintf(os.Stderr, "FN %s %q\t| %s\n", x.Type, strings.Join(words[x.Start:x.End], " "), context(words, x))
+			fmt.Fprintf(os.Stderr, "%s FN %s %q\t| %s\n", what, x.Type, strings.Join(words[x.Start:x.End], " "), context(words, x))
 		}
 	}
 	for _, x := range p {
 		if !in(x, g) {
-			fmt.Fprintf(os.Stderr, "FP %s %q\t| %s\n", x.Type, strings.Join(words[x.Start:x.End], " "), context(words, x))
+			fmt.Fprintf(os.Stderr, "%s FP %s %q\t| %s\n", what, x.Type, strings.Join(words[x.Start:x.End], " "), context(words, x))
 		}
 	}
 }
