@@ -326,6 +326,9 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// maxWordStats is the most word-statistics entries Load accepts.
+const maxWordStats = 1 << 20
+
 // MaxBits is the largest table size Load accepts (2^MaxBits rows).
 const MaxBits = 22
 
@@ -400,7 +403,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	if flags&4 != 0 {
 		ns, err := binary.ReadUvarint(br)
-		if err != nil || ns > 1<<24 {
+		if err != nil || ns > maxWordStats {
 			return nil, fmt.Errorf("%w: word statistics count", ErrModel)
 		}
 		m.stats = newWordStats(int(ns))
