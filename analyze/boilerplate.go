@@ -231,7 +231,7 @@ func classifyLines(seg *german.Segmented, stop func() bool) []line {
 			if isLowerStart {
 				l.lower++
 			}
-			lw = lowerInto(lw, tok.Text)
+			lw = german.AppendLower(lw[:0], tok.Text)
 			c, ok := bpCues.lookup(lw)
 			if !ok && bytes.IndexByte(lw, '-') > 0 {
 				rest := lw

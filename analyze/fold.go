@@ -5,32 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// lowerInto appends the lower-case form of w to buf[:0] (umlauts kept).
-// ASCII is lowered byte by byte; other runes through unicode.ToLower.
-func lowerInto(buf []byte, w string) []byte {
-	buf = buf[:0]
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, sz := utf8.DecodeRuneInString(w[i:])
-		if r == utf8.RuneError && sz == 1 {
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		i += sz
-	}
-	return buf
-}
-
 // foldInto appends the folded form of w to buf[:0]: lower case, ä ö ü
 // without dots, ß as "ss". A Snowball German stem of w is always a prefix
 // of its folded form, which lets the theme tagger skip stemming words that

@@ -406,7 +406,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 				continue
 			}
 			w := tok.Text
-			sc.lower = lowerInto(sc.lower, w)
+			sc.lower = german.AppendLower(sc.lower[:0], w)
 			if isNegator(sc.lower) {
 				lastNeg = len(sc.seq)
 				sc.seq = append(sc.seq, "nicht")
@@ -444,7 +444,7 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 				if part == "" {
 					continue
 				}
-				sc.lower = lowerInto(sc.lower, part)
+				sc.lower = german.AppendLower(sc.lower[:0], part)
 				if lw, ok := stopWord(part, sc.lower, initial); ok {
 					sc.seq = append(sc.seq, lw)
 					sc.neg = append(sc.neg, negated)

@@ -404,7 +404,7 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 			amb := slices.Contains(e.Ambiguous, f)
 			p := pattern{words: words, entry: int32(i), ambiguous: amb}
 			for _, w := range words {
-				buf = lowerInto(buf[:0], w)
+				buf = german.AppendLower(buf[:0], w)
 				p.lower = append(p.lower, string(buf))
 				p.exactCase = append(p.exactCase, amb || isAllCaps(w))
 			}
@@ -413,7 +413,7 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 			l.index[k] = append(l.index[k], int32(len(l.pats)-1))
 		}
 		for _, a := range e.Adjectives {
-			buf = lowerInto(buf[:0], a)
+			buf = german.AppendLower(buf[:0], a)
 			k := string(buf)
 			if done["adj:"+k] {
 				continue
@@ -504,30 +504,6 @@ func isAllCaps(w string) bool {
 		}
 	}
 	return letters >= 2
-}
-
-// lowerInto appends the lower-cased s to buf.
-func lowerInto(buf []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		i += n
-	}
-	return buf
 }
 
 //go:embed lexicon/default.json

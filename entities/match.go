@@ -82,7 +82,7 @@ type matcher struct {
 func (m *matcher) lower(s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
-			m.buf = lowerInto(m.buf[:0], s)
+			m.buf = german.AppendLower(m.buf[:0], s)
 			return m.buf
 		}
 	}
@@ -256,7 +256,7 @@ func (m *matcher) extend(toks []german.Token, i int, pi int32) (lexMatch, bool) 
 	for k := 1; k < n; k++ {
 		t := toks[i+k]
 		last := k == n-1
-		m.buf2 = lowerInto(m.buf2[:0], t.Text)
+		m.buf2 = german.AppendLower(m.buf2[:0], t.Text)
 		lw := m.buf2
 		if string(lw) == p.lower[k] && p.caseOK(k, t.Text) {
 			if last {

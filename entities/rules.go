@@ -818,7 +818,7 @@ func (st *state) lowerStr(s string) string {
 		return s
 	}
 	start := len(st.arena)
-	st.arena = lowerInto(st.arena, s)
+	st.arena = german.AppendLower(st.arena, s)
 	if len(st.arena) == start {
 		return ""
 	}

@@ -3,6 +3,7 @@ package german
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
@@ -40,6 +41,34 @@ func Lower(word string) string {
 		b[j] = c
 	}
 	return string(b)
+}
+
+// AppendLower appends the lower-cased form of s to dst and returns the
+// extended slice, as Lower does but into a caller-owned buffer, so that hot
+// loops lower words without allocating. ASCII is lowered byte by byte, other
+// runes with unicode.ToLower; bytes of invalid UTF-8 are copied unchanged, so
+// the result has as many invalid bytes as s.
+func AppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
 }
 
 // Stem lower-cases word and stems it with the Snowball German algorithm (the

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -140,4 +141,22 @@ func TestStemMatchesSnowballstem(t *testing.T) {
 	t.Logf("%d words compared", len(words))
 	assert.Zero(t, bad)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Stem("verschoben") }), "a lower-case word whose stem is a prefix")
+}
+
+func TestAppendLower(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"huawei", "huawei"},
+		{"NVIDIA-Chips", "nvidia-chips"},
+		{"ÄRGER über Straße", "ärger über straße"},
+		{"Ab\xffC", "ab\xffc"}, // invalid bytes stay in place
+	} {
+		got := AppendLower([]byte("x:"), tc.in)
+		assert.Equal(t, "x:"+tc.want, string(got), "AppendLower(%q)", tc.in)
+		if utf8.ValidString(tc.in) {
+			assert.Equal(t, Lower(tc.in), tc.want, "Lower agrees on %q", tc.in)
+		}
+	}
+	buf := make([]byte, 0, 64)
+	assert.Zero(t, testing.AllocsPerRun(20, func() { buf = AppendLower(buf[:0], "Abhängigkeit") }))
 }
