@@ -203,88 +203,100 @@ func (x *extractor) prepare(words []string) {
 	x.lower = x.lower[:0]
 	x.toks = x.toks[:0]
 	for _, w := range words {
-		var ti tokInfo
-		ti.word = hashString(fnvOffset, w)
-		ti.lo = int32(len(x.lower))
-		sh := uint64(fnvOffset)
-		var last byte
-		nsh := 0
-		first := true
-		runes := 0
-		for i := 0; i < len(w); {
-			c := w[i]
-			var cls byte
-			if c < utf8.RuneSelf {
-				i++
-				switch {
-				case 'a' <= c && c <= 'z':
-					cls = 'x'
-				case 'A' <= c && c <= 'Z':
-					cls = 'X'
-					c += 'a' - 'A'
-				case '0' <= c && c <= '9':
-					cls = 'd'
-				default:
-					cls = c
-				}
-				x.lower = append(x.lower, c)
-			} else {
-				r, n := utf8.DecodeRuneInString(w[i:])
-				i += n
-				switch {
-				case unicode.IsUpper(r):
-					cls = 'X'
-					r = unicode.ToLower(r)
-				case unicode.IsLetter(r):
-					cls = 'x'
-				case unicode.IsDigit(r):
-					cls = 'd'
-				default:
-					cls = 'o'
-				}
-				if r == utf8.RuneError && n == 1 {
-					x.lower = append(x.lower, w[i-1])
-				} else {
-					x.lower = utf8.AppendRune(x.lower, r)
-				}
-			}
-			if first {
-				ti.upper = cls == 'X'
-				first = false
-			}
-			runes++
-			if cls != last && nsh < 8 {
-				sh ^= uint64(cls)
-				sh *= fnvPrime
-				last = cls
-				nsh++
-			}
-		}
-		ti.hi = int32(len(x.lower))
-		ti.shape = sh
-		low := x.lower[ti.lo:ti.hi]
-		ti.lower = hashBytes(fnvOffset, low)
-		ti.suf3 = hashBytes(fnvOffset, suffix(low, 3))
-		if x.stats != nil {
-			ti.stat = x.stats.get(ti.lower)
-		}
-		ti.pre4 = hashString(fnvOffset, prefixStr(w, 4))
-		switch {
-		case runes <= 2:
-			ti.nlen = uint8(runes)
-		case runes <= 4:
-			ti.nlen = 3
-		case runes <= 8:
-			ti.nlen = 4
-		default:
-			ti.nlen = 5
-		}
-		x.toks = append(x.toks, ti)
+		x.toks = append(x.toks, x.token(w, hashString(fnvOffset, w)))
 	}
+	x.markQuotes(words)
+}
+
+// token computes the facts of word w (whose hash is word), appending its
+// lower-case form to x.lower.
+func (x *extractor) token(w string, word uint64) tokInfo {
+	var ti tokInfo
+	ti.word = word
+	ti.lo = int32(len(x.lower))
+	sh := uint64(fnvOffset)
+	var last byte
+	nsh := 0
+	first := true
+	runes := 0
+	for i := 0; i < len(w); {
+		c := w[i]
+		var cls byte
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+				cls = 'x'
+			case 'A' <= c && c <= 'Z':
+				cls = 'X'
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				cls = 'd'
+			default:
+				cls = c
+			}
+			x.lower = append(x.lower, c)
+		} else {
+			r, n := utf8.DecodeRuneInString(w[i:])
+			i += n
+			switch {
+			case unicode.IsUpper(r):
+				cls = 'X'
+				r = unicode.ToLower(r)
+			case unicode.IsLetter(r):
+				cls = 'x'
+			case unicode.IsDigit(r):
+				cls = 'd'
+			default:
+				cls = 'o'
+			}
+			if r == utf8.RuneError && n == 1 {
+				x.lower = append(x.lower, w[i-1])
+			} else {
+				x.lower = utf8.AppendRune(x.lower, r)
+			}
+		}
+		if first {
+			ti.upper = cls == 'X'
+			first = false
+		}
+		runes++
+		if cls != last && nsh < 8 {
+			sh ^= uint64(cls)
+			sh *= fnvPrime
+			last = cls
+			nsh++
+		}
+	}
+	ti.hi = int32(len(x.lower))
+	ti.shape = sh
+	low := x.lower[ti.lo:ti.hi]
+	ti.lower = hashBytes(fnvOffset, low)
+	ti.suf3 = hashBytes(fnvOffset, suffix(low, 3))
+	if x.stats != nil {
+		ti.stat = x.stats.get(ti.lower)
+	}
+	ti.pre4 = hashString(fnvOffset, prefixStr(w, 4))
+	switch {
+	case runes <= 2:
+		ti.nlen = uint8(runes)
+	case runes <= 4:
+		ti.nlen = 3
+	case runes <= 8:
+		ti.nlen = 4
+	default:
+		ti.nlen = 5
+	}
+	return ti
+}
+
+// markQuotes sets the quote facts of the prepared tokens.
+func (x *extractor) markQuotes(words []string) {
 	// quotes toggle: a name in quotes is often a title (GermEval OTH)
 	inside := false
 	for i, w := range words {
 		t := &x.toks[i]
+		t.quote = 0
 		if isQuote(w) {
 			t.quote = quoteMark
 			inside = !inside
@@ -321,35 +333,35 @@ func hintAt(hints []Hint, n, i int) uint64 {
 // features are also made per domain, so that corpora with other label
 // distributions (historic newspapers, traffic reports) do not bias the
 // general weights ("frustratingly easy" domain adaptation, Daumé 2007).
+//
+// The features fall into three groups, which Tag memoises differently:
+// local ones (the word form alone), neighbour ones (one neighbour's form and
+// its offset) and pair ones (everything else).
 func (x *extractor) features(words []string, hints []Hint, useHints bool, domain uint64, i int) []uint64 {
-	f := x.feats[:0]
 	t := &x.toks[i]
 	n := len(x.toks)
-	low := x.lower[t.lo:t.hi]
-	w := words[i]
+	f := x.localFeatures(x.feats[:0], words[i], x.lower[t.lo:t.hi], t, domain)
+	for _, off := range [...]int{-2, -1, 1, 2} {
+		var nb *tokInfo
+		if j := i + off; j >= 0 && j < n {
+			nb = &x.toks[j]
+		}
+		f = x.neighbourFeatures(f, nb, off)
+	}
+	f = x.pairFeatures(f, hints, useHints, domain, i)
+	x.feats = f
+	return f
+}
+
+// localFeatures appends the features that depend on the word form alone (w,
+// its lower-case bytes low and its facts t) and on the domain. Tag memoises
+// their summed weights per word form, so nothing here may look at the
+// neighbours or the position.
+func (x *extractor) localFeatures(f []uint64, w string, low []byte, t *tokInfo, domain uint64) []uint64 {
 	suf4 := suffix(low, 4)
 	suf2 := suffix(suf4, 2)
 	suf1 := suffix(suf2, 1)
 	pre3 := prefixStr(w, 3)
-
-	lowerAt := func(j int) uint64 {
-		if j < 0 {
-			return bosHash
-		}
-		if j >= n {
-			return eosHash
-		}
-		return x.toks[j].lower
-	}
-	shapeAt := func(j int) uint64 {
-		if j < 0 {
-			return bosHash
-		}
-		if j >= n {
-			return eosHash
-		}
-		return x.toks[j].shape
-	}
 	f = append(f,
 		feat1(tBias, 0),
 		feat1(tWord, t.word),
@@ -363,33 +375,12 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, domain
 		feat1(tPre3, hashString(fnvOffset, pre3)),
 		feat1(tPre4, t.pre4),
 		feat1(tShape, t.shape),
-		feat1(tLowerM2, lowerAt(i-2)),
-		feat1(tLowerM1, lowerAt(i-1)),
-		feat1(tLowerP1, lowerAt(i+1)),
-		feat1(tLowerP2, lowerAt(i+2)),
-		feat1(tShapeM1, shapeAt(i-1)),
-		feat1(tShapeP1, shapeAt(i+1)),
-		feat2(tBigramM1, lowerAt(i-1), t.lower),
-		feat2(tBigramP1, t.lower, lowerAt(i+1)),
-		feat2(tShape3, shapeAt(i-1)*31+t.shape, shapeAt(i+1)),
-		feat2(tLowerM1Shape, lowerAt(i-1), t.shape),
 		feat2(tLenCap, uint64(t.nlen), b2u(t.upper)),
 		feat2(tNounSuffix, nounSuffix(low), b2u(t.upper)),
-		feat2(tLowerP1Shape, lowerAt(i+1), t.shape),
 		feat1(tDomBias, domain),
 		feat2(tDomShape, domain, t.shape),
 		feat2(tDomSuf3, domain, t.suf3),
-		feat2(tDomShape3, domain, shapeAt(i-1)*31+t.shape*7+shapeAt(i+1)),
 	)
-	if i > 0 {
-		f = append(f, feat1(tSuf3M1, x.toks[i-1].suf3))
-	}
-	if i+1 < n {
-		f = append(f, feat1(tSuf3P1, x.toks[i+1].suf3), feat2(tPre4P1, x.toks[i+1].pre4, t.shape))
-	}
-	if i == 0 {
-		f = append(f, feat1(tFirstShape, t.shape), feat1(tFirstLower, t.lower))
-	}
 	// hyphen parts of compounds: "NVIDIA-Chips" -> nvidia, chips
 	if h := indexByte(low, '-'); h > 0 && h < len(low)-1 {
 		l := lastIndexByte(low, '-')
@@ -399,11 +390,101 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, domain
 			feat1(tHyphLastSuf3, hashBytes(fnvOffset, suffix(low[l+1:], 3))),
 		)
 	}
+	if x.stats != nil {
+		a := clusterA(t)
+		f = append(f,
+			feat1(tClusA, a),
+			feat2(tClusAShape, a, t.shape),
+		)
+		if t.stat&statHasSig != 0 {
+			f = append(f,
+				feat1(tClusB, uint64(t.stat>>12)&0xff),
+				feat1(tClusC, uint64(t.stat>>20)&0xff),
+			)
+		}
+	}
+	return f
+}
+
+// neighbourFeatures appends the features that token nb gives the token at
+// offset -off from it (nb is the left neighbour for off -1, the right one
+// for off 1, two to the left or right for -2 and 2). nb is nil past the
+// sentence's edge. Tag memoises their weights per word form and offset.
+func (x *extractor) neighbourFeatures(f []uint64, nb *tokInfo, off int) []uint64 {
+	lower, shape, clus := uint64(bosHash), uint64(bosHash), uint64(0x200)
+	if off > 0 {
+		lower, shape = eosHash, eosHash
+	}
+	if nb != nil {
+		lower, shape, clus = nb.lower, nb.shape, clusterA(nb)
+	}
+	switch off {
+	case -2:
+		return append(f, feat1(tLowerM2, lower))
+	case 2:
+		return append(f, feat1(tLowerP2, lower))
+	case -1:
+		f = append(f, feat1(tLowerM1, lower), feat1(tShapeM1, shape))
+		if nb != nil {
+			f = append(f, feat1(tSuf3M1, nb.suf3))
+		}
+		if x.stats != nil {
+			f = append(f, feat1(tClusAM1, clus))
+		}
+	case 1:
+		f = append(f, feat1(tLowerP1, lower), feat1(tShapeP1, shape))
+		if nb != nil {
+			f = append(f, feat1(tSuf3P1, nb.suf3))
+		}
+		if x.stats != nil {
+			f = append(f, feat1(tClusAP1, clus))
+		}
+	}
+	return f
+}
+
+// pairFeatures appends the features of token i that combine it with a
+// neighbour or look at its position, quotes or hints.
+func (x *extractor) pairFeatures(f []uint64, hints []Hint, useHints bool, domain uint64, i int) []uint64 {
+	t := &x.toks[i]
+	n := len(x.toks)
+	lowerM1, shapeM1 := uint64(bosHash), uint64(bosHash)
+	lowerP1, shapeP1 := uint64(eosHash), uint64(eosHash)
+	if i > 0 {
+		lowerM1, shapeM1 = x.toks[i-1].lower, x.toks[i-1].shape
+	}
+	if i+1 < n {
+		lowerP1, shapeP1 = x.toks[i+1].lower, x.toks[i+1].shape
+	}
+	f = append(f,
+		feat2(tBigramM1, lowerM1, t.lower),
+		feat2(tBigramP1, t.lower, lowerP1),
+		feat2(tShape3, shapeM1*31+t.shape, shapeP1),
+		feat2(tLowerM1Shape, lowerM1, t.shape),
+		feat2(tLowerP1Shape, lowerP1, t.shape),
+		feat2(tDomShape3, domain, shapeM1*31+t.shape*7+shapeP1),
+	)
+	if i+1 < n {
+		f = append(f, feat2(tPre4P1, x.toks[i+1].pre4, t.shape))
+	}
+	if i == 0 {
+		f = append(f, feat1(tFirstShape, t.shape), feat1(tFirstLower, t.lower))
+	}
 	if x.quotes {
 		f = append(f, feat2(tQuote, uint64(t.quote), b2u(t.upper)), feat2(tQuoteShape, uint64(t.quote), t.shape))
 	}
 	if x.stats != nil {
-		f = x.statFeatures(f, i, t)
+		prevCase, nextCase := uint64(0x40), uint64(0x40)
+		if i > 0 {
+			prevCase = caseOf(&x.toks[i-1])
+		}
+		if i+1 < n {
+			nextCase = caseOf(&x.toks[i+1])
+		}
+		f = append(f,
+			feat2(tCase, caseOf(t), b2u(i == 0)),
+			feat2(tCaseM1, prevCase<<8|nextCase, caseOf(t)),
+		)
 	}
 	if useHints {
 		h0 := hintAt(hints, n, i)
@@ -415,7 +496,6 @@ func (x *extractor) features(words []string, hints []Hint, useHints bool, domain
 			feat2(tHintM2P2, hintAt(hints, n, i-2), hintAt(hints, n, i+2)),
 		)
 	}
-	x.feats = f
 	return f
 }
 
@@ -454,34 +534,4 @@ func clusterA(t *tokInfo) uint64 {
 		return 0x100
 	}
 	return uint64(t.stat>>4) & 0xff
-}
-
-// statFeatures appends the word-statistics features of token i.
-func (x *extractor) statFeatures(f []uint64, i int, t *tokInfo) []uint64 {
-	n := len(x.toks)
-	prevCase, nextCase := uint64(0x40), uint64(0x40)
-	prevA, nextA := uint64(0x200), uint64(0x200)
-	if i > 0 {
-		prevCase, prevA = caseOf(&x.toks[i-1]), clusterA(&x.toks[i-1])
-	}
-	if i+1 < n {
-		nextCase, nextA = caseOf(&x.toks[i+1]), clusterA(&x.toks[i+1])
-	}
-	first := b2u(i == 0)
-	a := clusterA(t)
-	f = append(f,
-		feat2(tCase, caseOf(t), first),
-		feat2(tCaseM1, prevCase<<8|nextCase, caseOf(t)),
-		feat1(tClusA, a),
-		feat1(tClusAM1, prevA),
-		feat1(tClusAP1, nextA),
-		feat2(tClusAShape, a, t.shape),
-	)
-	if t.stat&statHasSig != 0 {
-		f = append(f,
-			feat1(tClusB, uint64(t.stat>>12)&0xff),
-			feat1(tClusC, uint64(t.stat>>20)&0xff),
-		)
-	}
-	return f
 }

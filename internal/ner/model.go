@@ -121,6 +121,36 @@ type scratch struct {
 	x    extractor
 	emit []int64
 	back []uint8
+	vecs []tokenVecs
+	// memo remembers, per word form, its facts and the summed weights of
+	// its local and neighbour features: news text repeats its words, and
+	// those features are most of a token's weight lookups, each a likely
+	// cache miss in a table of several MB. A memo belongs to one weight
+	// table and word-statistics table (memoW, memoStats); biases are added
+	// after it, so models that share weights share a memo.
+	memo      []memoEntry
+	memoW     *int16
+	memoStats *wordStats
+	edge      tokenVecs // the neighbour weights of the sentence edges
+}
+
+// memoBits is the log2 of the memo's entries (direct-mapped by word hash).
+const memoBits = 13
+
+// tokenVecs are the summed weights of one word form's local features (self)
+// and of the features it gives a token as that token's neighbour: m2 two to
+// its left, m1 just left of it, p1 just right, p2 two to the right.
+type tokenVecs struct {
+	self, m2, m1, p1, p2 [numLabels]int32
+}
+
+// memoEntry is one remembered word form. The form is identified by its
+// 64-bit hash and its length (wlen = len+1, 0 marks an empty entry): two
+// forms would have to agree in both to be confused.
+type memoEntry struct {
+	info tokInfo
+	vecs tokenVecs
+	wlen int32
 }
 
 var pool = sync.Pool{New: func() any { return new(scratch) }}
@@ -146,28 +176,95 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	}
 	s := pool.Get().(*scratch)
 	defer pool.Put(s)
-	s.x.stats, s.x.quotes = m.stats, m.quotes
-	s.x.prepare(words)
+	x := &s.x
+	x.stats, x.quotes = m.stats, m.quotes
+	if s.memo == nil {
+		s.memo = make([]memoEntry, 1<<memoBits)
+	}
+	if s.memoW != &m.w[0] || s.memoStats != m.stats {
+		clear(s.memo)
+		s.memoW, s.memoStats = &m.w[0], m.stats
+		s.edge = m.vecs(x, nil, "", nil)
+	}
+	x.lower = x.lower[:0]
+	x.toks = x.toks[:0]
+	vecs := s.vecs[:0]
+	for _, w := range words {
+		h := hashString(fnvOffset, w)
+		e := &s.memo[(h*0x9e3779b97f4a7c15)>>(64-memoBits)]
+		if e.wlen != int32(len(w))+1 || e.info.word != h {
+			ti := x.token(w, h)
+			e.vecs = m.vecs(x, &ti, w, x.lower[ti.lo:ti.hi])
+			x.lower = x.lower[:ti.lo] // the lower-case bytes serve local features only
+			ti.lo, ti.hi = 0, 0
+			e.info, e.wlen = ti, int32(len(w))+1
+		}
+		x.toks = append(x.toks, e.info)
+		vecs = append(vecs, e.vecs)
+	}
+	s.vecs = vecs
+	x.markQuotes(words)
 	if cap(s.emit) < n*numLabels {
 		s.emit = make([]int64, n*numLabels)
 		s.back = make([]uint8, n*numLabels)
 	}
 	emit := s.emit[:n*numLabels]
+	edge := &s.edge
 	for i := range n {
-		var e [numLabels]int32
-		for _, h := range s.x.features(words, hints, m.hints, 0, i) {
-			b := int(h>>m.shift) * numLabels
-			r := (*[numLabels]int16)(m.w[b : b+numLabels])
-			for l := range e {
-				e[l] += int32(r[l])
-			}
+		e := vecs[i].self
+		m2, m1, p1, p2 := &edge.m2, &edge.m1, &edge.p1, &edge.p2
+		if i >= 2 {
+			m2 = &vecs[i-2].m2
 		}
+		if i >= 1 {
+			m1 = &vecs[i-1].m1
+		}
+		if i+1 < n {
+			p1 = &vecs[i+1].p1
+		}
+		if i+2 < n {
+			p2 = &vecs[i+2].p2
+		}
+		for l := range e {
+			e[l] += m2[l] + m1[l] + p1[l] + p2[l]
+		}
+		x.feats = x.pairFeatures(x.feats[:0], hints, m.hints, 0, i)
+		m.addRows(&e, x.feats)
 		e[O] -= m.oBias
 		for l := range e {
 			emit[i*numLabels+l] = int64(e[l]) + int64(m.lBias[l])
 		}
 	}
 	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out, nil)
+}
+
+// vecs sums the weights of word form w's local features and of the
+// features it gives its neighbours; t is its facts and low its lower-case
+// bytes. With t nil it returns what the sentence edges give the tokens next
+// to them.
+func (m *Model) vecs(x *extractor, t *tokInfo, w string, low []byte) tokenVecs {
+	var v tokenVecs
+	if t != nil {
+		x.feats = x.localFeatures(x.feats[:0], w, low, t, 0)
+		m.addRows(&v.self, x.feats)
+	}
+	sums := [...]*[numLabels]int32{&v.m2, &v.m1, &v.p1, &v.p2}
+	for k, off := range [...]int{-2, -1, 1, 2} {
+		x.feats = x.neighbourFeatures(x.feats[:0], t, off)
+		m.addRows(sums[k], x.feats)
+	}
+	return v
+}
+
+// addRows adds the weight rows of the feature hashes feats to e.
+func (m *Model) addRows(e *[numLabels]int32, feats []uint64) {
+	for _, h := range feats {
+		b := int(h>>m.shift) * numLabels
+		r := (*[numLabels]int16)(m.w[b : b+numLabels])
+		for l := range e {
+			e[l] += int32(r[l])
+		}
+	}
 }
 
 const negInf = math.MinInt64 / 4
