@@ -57,8 +57,18 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 		if excl[1] > 0 && s < excl[1] && excl[0] < e {
 			continue
 		}
-		if overlaps(sc, s, e) || !st.lenient && !r.modelPlausible(toks[sp.Start:sp.End], toks[:sp.Start], sp.Type) {
+		if !st.lenient && !r.modelPlausible(toks[sp.Start:sp.End], toks[:sp.Start], sp.Type) {
 			continue
+		}
+		if overlaps(sc, s, e) {
+			// Token tagging (TagTokens) lets a longer model name replace the
+			// lexicon and rule names inside it: "[Financial Times]
+			// Deutschland", "Gerhard Johann David [von Scharnhorst]". The
+			// pipeline keeps them: there the lexicon's canonical ids win.
+			if !st.lenient || !insideOnly(sc, s, e) {
+				continue
+			}
+			sc = slices.DeleteFunc(sc, func(c cand) bool { return s < c.end && c.start < e })
 		}
 		var typ Type
 		if sp.Type == "PER" && orgTails[toks[sp.End-1].Text] {
@@ -82,6 +92,21 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 			key: slug(text), name: text, typ: typ, source: SourceModel, conf: 0.6})
 	}
 	return sc
+}
+
+// insideOnly reports whether every candidate of sc that overlaps [s, e)
+// lies inside it, and at least one does.
+func insideOnly(sc []cand, s, e int) bool {
+	n := 0
+	for _, c := range sc {
+		if s < c.end && c.start < e {
+			if c.start < s || c.end > e {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 func joinTokens(toks []german.Token) string {
