@@ -31,7 +31,7 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 		st.hints = append(st.hints[:0], make([]ner.Hint, len(toks))...)
 		hints = st.hints
 		for i, t := range toks {
-			if r.names.firstNames[t.Text] {
+			if c := t.Text; c != "" && (c[0] >= 'A' && c[0] <= 'Z' || c[0] >= 0x80) && r.names.firstNames[c] {
 				hints[i] |= ner.HintFirstName
 			}
 		}

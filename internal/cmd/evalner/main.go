@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,10 @@ func main() {
 	flag.BoolVar(&useHints, "hints", true, "compute lexicon hints and train and tag with hint features")
 	flag.BoolVar(&noMISC, "nomisc", true, "treat O in corpora without MISC annotation as possibly MISC")
 	flag.Parse()
+	if *devFrac < 0 || *devFrac > 1 {
+		fmt.Fprintln(os.Stderr, "evalner: -devfrac must be between 0 and 1")
+		os.Exit(2)
+	}
 	if err := run(*data, *folds, *bits, *epochs, *seed, *minCount, *noDev, *embedded, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "evalner:", err)
 		os.Exit(1)
@@ -120,9 +125,10 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		}
 		lo, hi := k*len(dev)/folds, (k+1)*len(dev)/folds
 		train := append([]ner.Example(nil), other...)
+		devTrain := append(slices.Clip(devEx[:lo]), devEx[hi:]...)
+		devTrain = devTrain[:int(float64(len(devTrain))**devFrac)]
 		for range devRep {
-			train = append(train, devEx[:lo]...)
-			train = append(train, devEx[hi:]...)
+			train = append(train, devTrain...)
 		}
 		m, err := ner.Train(train, opt)
 		if err != nil {
@@ -173,7 +179,7 @@ func run(data string, folds, bits, epochs int, seed uint64, minCount int, noDev,
 		o, mi := miscTotals[j].Overall(), miscTotals[j].Type("MISC")
 		fmt.Fprintf(os.Stderr, "outside bias %d, MISC bias %5d: model P %.4f R %.4f F1 %.4f (MISC F1 %.4f)\n", *oBias, b, o.Precision(), o.Recall(), o.F1(), mi.F1())
 	}
-	fmt.Printf("%d-fold CV on %s (train: 4/5 of dev + %d other sentences; outside bias %d, MISC bias %d)\n", folds, conll.GermEvalDev, len(other), *oBias, *miscBias)
+	fmt.Printf("%d-fold CV on %s (train: %.2f of 4/5 of dev + %d other sentences; outside bias %d, MISC bias %d)\n", folds, conll.GermEvalDev, *devFrac, len(other), *oBias, *miscBias)
 	fmt.Println("model only (ner.Model.Tag):")
 	if err := total.WriteReport(os.Stdout); err != nil || !*combined {
 		return err
@@ -216,6 +222,8 @@ func evaluateCombined(m *ner.Model, test []conll.Sentence, e *conll.Eval) error 
 var skip = flag.String("skip", "", "do not train on corpus files whose path contains this")
 
 var oBias = flag.Int("obias", 8000, "outside bias of the tested model (see ner.Model.WithOutsideBias)")
+
+var devFrac = flag.Float64("devfrac", 1, "train on this fraction of the dev training folds (a learning curve: how F1 grows with in-domain data)")
 
 var onlyFold = flag.Int("fold", 0, "run only this fold (1-based; 0 = all)")
 
