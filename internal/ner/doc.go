@@ -30,6 +30,16 @@
 // strings are built and no Go maps are read while tagging (the word
 // statistics are an open-addressed table keyed by the lower-case hash).
 //
+// # Speed
+//
+// Tag does not score every token. A lower-case word is never part of a name,
+// so it may only be O; particles ("von", "der", "für", "&") are scored only
+// where they can begin or join a name, and a short quoted title („Ecce
+// homo“) is scored whole. In German news this leaves about 40 % of the
+// tokens to score (5-fold F1 on GermEval dev moved by less than 0.001).
+// The weights a word form contributes on its own and as a neighbour are
+// memoised per scratch buffer, so a frequent word costs one lookup.
+//
 // # Hints
 //
 // Hint bits come from the caller's lexicon (entities.Lexicon.Hints). A model

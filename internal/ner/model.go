@@ -122,6 +122,7 @@ type scratch struct {
 	emit []int64
 	back []uint8
 	vecs []tokenVecs
+	mask []uint16
 	// memo remembers, per word form, its facts and the summed weights of
 	// its local and neighbour features: news text repeats its words, and
 	// those features are most of a token's weight lookups, each a likely
@@ -204,6 +205,14 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	}
 	s.vecs = vecs
 	x.markQuotes(words)
+	var free int
+	s.mask, free = x.nameMask(s.mask)
+	if free == 0 {
+		for range words {
+			out = append(out, O)
+		}
+		return out
+	}
 	if cap(s.emit) < n*numLabels {
 		s.emit = make([]int64, n*numLabels)
 		s.back = make([]uint8, n*numLabels)
@@ -211,6 +220,11 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	emit := s.emit[:n*numLabels]
 	edge := &s.edge
 	for i := range n {
+		if s.mask[i] == 1<<O {
+			// O alone: its score is the same on every path
+			clear(emit[i*numLabels : i*numLabels+numLabels])
+			continue
+		}
 		e := vecs[i].self
 		m2, m1, p1, p2 := &edge.m2, &edge.m1, &edge.p1, &edge.p2
 		if i >= 2 {
@@ -235,7 +249,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 			emit[i*numLabels+l] = int64(e[l]) + int64(m.lBias[l])
 		}
 	}
-	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out, nil)
+	return viterbi(&m.trans, emit, s.back[:n*numLabels], n, out, s.mask)
 }
 
 // vecs sums the weights of word form w's local features and of the
@@ -244,7 +258,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 // to them.
 func (m *Model) vecs(x *extractor, t *tokInfo, w string, low []byte) tokenVecs {
 	var v tokenVecs
-	if t != nil {
+	if t != nil && t.class != classPlain {
 		x.feats = x.localFeatures(x.feats[:0], w, low, t, 0)
 		m.addRows(&v.self, x.feats)
 	}
