@@ -297,6 +297,23 @@ func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8,
 	for i := 1; i < n; i++ {
 		e := (*[numLabels]int64)(emit[i*numLabels : i*numLabels+numLabels])
 		bk := (*[numLabels]uint8)(back[i*numLabels : i*numLabels+numLabels])
+		if mask != nil && mask[i] == 1<<O {
+			// O alone (most tokens when Tag prunes): one label to extend
+			best, arg := prev[0]+int64(trans[1][O]), 0
+			for p := 1; p < numLabels; p++ {
+				if v := prev[p] + int64(trans[p+1][O]); v > best {
+					best, arg = v, p
+				}
+			}
+			for l := range cur {
+				cur[l], bk[l] = negInf, uint8(arg)
+			}
+			if best >= negInf/2 {
+				cur[O] = best + e[O]
+			}
+			prev = cur
+			continue
+		}
 		for l := 0; l < numLabels; l++ {
 			var best int64
 			var arg int
