@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -49,6 +50,7 @@ type phraseGroup struct {
 	firstRank  int     // rank of the first sentence it occurs in
 	nonInitial bool    // seen at least once not as the first word of a sentence
 	surf, last int32   // its surface forms: a list in scratch.kpSurf
+	p0, p1     int32   // one-word groups: the compound parts of the first surface form, in scratch.partIDs
 	score      float64
 	text       string // the reported surface form
 }
@@ -64,8 +66,10 @@ type surface struct {
 type kpWord struct {
 	tok     german.Token
 	id      int32
+	p0, p1  int32 // compound parts, as in wordEntry
 	noun    bool
 	adj     bool
+	upper   bool
 	initial bool
 }
 
@@ -109,23 +113,20 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	if n <= 0 || len(sc.sents) == 0 {
 		return out
 	}
-	if sc.kpIndex == nil {
-		sc.kpIndex = make(map[uint64]int32, 256)
-		sc.kpHeads = make(map[string]int32, 256)
-	}
 	defer sc.resetKeyphrases()
-	add := func(ids []int32, text string, rank int, initial bool, weight float64) {
+	add := func(ids []int32, w *kpWord, text string, rank int, weight float64) {
 		key, ok := phraseKey(ids)
 		if !ok {
 			return
 		}
-		gi, found := sc.kpIndex[key]
+		initial := w.initial
+		gi, found := sc.kpIndex.get(key)
 		if !found {
 			gi = int32(len(sc.kpGroups))
-			g := phraseGroup{nids: len(ids), firstRank: rank, surf: -1, last: -1}
+			g := phraseGroup{nids: len(ids), firstRank: rank, surf: -1, last: -1, p0: w.p0, p1: w.p1}
 			copy(g.ids[:], ids)
 			sc.kpGroups = append(sc.kpGroups, g)
-			sc.kpIndex[key] = gi
+			sc.kpIndex.add(key, gi)
 		}
 		g := &sc.kpGroups[gi]
 		g.count += weight
@@ -160,7 +161,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 			for i := 0; i < len(ws); i++ {
 				if ws[i].noun { // every noun alone
 					ids[0] = ws[i].id
-					add(ids[:1], ws[i].tok.Text, rank, ws[i].initial, weight)
+					add(ids[:1], &ws[i], ws[i].tok.Text, rank, weight)
 				}
 				// adjective(s) + noun, noun + noun (names): up to maxPhraseWords
 				ids[0] = ws[i].id
@@ -170,13 +171,14 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 						break
 					}
 					ids[j-i] = ws[j].id
-					if ws[j].noun && (ws[i].adj || ws[i].tok.IsUpper() && !ws[i].initial) {
-						add(ids[:j-i+1], seg.Text[ws[i].tok.Start:ws[j].tok.End], rank, ws[i].initial, weight)
+					if ws[j].noun && (ws[i].adj || ws[i].upper && !ws[i].initial) {
+						add(ids[:j-i+1], &ws[i], seg.Text[ws[i].tok.Start:ws[j].tok.End], rank, weight)
 					}
 				}
 			}
 			ws = ws[:0]
 		}
+		ents := sc.ents[si.e0:]
 		for _, tok := range seg.Sentences[si.idx].Tokens {
 			if tok.Start < si.start || tok.End > si.end || tok.Start >= tok.End {
 				continue
@@ -186,11 +188,12 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 				first = false
 				continue
 			}
-			e := sc.term(tok.Text)
-			w := kpWord{tok: tok, id: e.id, initial: first}
+			e := &ents[0] // load kept the entry of every word token
+			ents = ents[1:]
+			w := kpWord{tok: tok, id: e.id, p0: e.p0, p1: e.p1, upper: e.upper, initial: first}
 			first = false
 			if e.id >= 0 {
-				if tok.IsUpper() {
+				if e.upper {
 					w.noun = true
 				} else {
 					w.adj = e.adj
@@ -209,7 +212,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	// closed compounds: "Exportkontrollen" shares its head with "Kontrollen"
 	for gi := range sc.kpGroups {
 		if g := &sc.kpGroups[gi]; g.nids == 1 {
-			sc.kpHeads[sc.stemOf[g.ids[0]]] = int32(gi)
+			sc.kpHeads.add(sc.stemHash[g.ids[0]], int32(gi))
 		}
 	}
 	headTF := func(gi int) float64 {
@@ -217,10 +220,14 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		if g.nids != 1 {
 			return 0
 		}
-		stem := sc.stemOf[g.ids[0]]
-		for i := range stem {
+		stem := sc.stem(g.ids[0])
+		if len(stem) < 7 {
+			return 0 // no head of 4 bytes after a modifier of 3
+		}
+		sc.kpHash = suffixHashes(sc.kpHash, stem)
+		for i := range string(stem) { // by rune, without a copy
 			if i >= 3 && len(stem)-i >= 4 {
-				if hi, ok := sc.kpHeads[stem[i:]]; ok && int(hi) != gi {
+				if hi := sc.head(sc.kpHash[i], stem[i:]); hi >= 0 && int(hi) != gi {
 					return float64(sc.terms[sc.kpGroups[hi].ids[0]].tf) // the longest head
 				}
 			}
@@ -254,10 +261,8 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		// compound parts ("Huawei-Chips": Huawei, Chips) add their frequency
 		parts := headTF(gi)
 		if g.nids == 1 {
-			if e, ok := sc.words[sc.kpSurf[g.surf].text]; ok {
-				for _, id := range sc.partIDs[e.p0:e.p1] {
-					parts += float64(sc.terms[id].tf)
-				}
+			for _, id := range sc.partIDs[g.p0:g.p1] {
+				parts += float64(sc.terms[id].tf)
 			}
 		}
 		lenBonus := 1 + 0.4*float64(g.nids-1)
@@ -273,21 +278,29 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	if best <= 0 {
 		return out
 	}
-	slices.SortFunc(cands, func(a, b int32) int {
+	// Candidates best first (score, then text, then first seen): a heap,
+	// since only a few of them are taken.
+	before := func(a, b int32) bool {
 		ga, gb := &sc.kpGroups[a], &sc.kpGroups[b]
 		if c := cmp.Compare(gb.score, ga.score); c != 0 {
-			return c
+			return c < 0
 		}
 		if c := strings.Compare(ga.text, gb.text); c != 0 {
-			return c
+			return c < 0
 		}
-		return cmp.Compare(a, b)
-	})
+		return a < b
+	}
+	for i := len(cands)/2 - 1; i >= 0; i-- {
+		siftDown(cands, i, before)
+	}
+	out = make([]Keyphrase, 0, min(n, len(cands)))
 	taken := sc.kpTaken[:0]
-	for _, gi := range cands {
-		if len(out) == n {
-			break
-		}
+	for len(cands) > 0 && len(out) < n {
+		gi := cands[0]
+		last := len(cands) - 1
+		cands[0] = cands[last]
+		cands = cands[:last]
+		siftDown(cands, 0, before)
 		g := &sc.kpGroups[gi]
 		if sc.coveredBy(g, taken) {
 			continue
@@ -297,6 +310,65 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	}
 	sc.kpTaken = taken
 	return out
+}
+
+// siftDown restores the heap order of h below i.
+func siftDown(h []int32, i int, before func(a, b int32) bool) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && before(h[r], h[l]) {
+			m = r
+		}
+		if !before(h[m], h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// stemMul is the multiplier of stemHash, a polynomial hash: the hashes of
+// all suffixes of a stem come from one pass (suffixHashes), so looking up
+// every possible compound head costs no more than hashing the stem once.
+const stemMul = 0x100000001b3
+
+// stemHash is the polynomial hash of s: Σ (s[k]+1)·stemMul^(len(s)-1-k).
+func stemHash(s string) uint64 {
+	var h uint64
+	for i := 0; i < len(s); i++ {
+		h = h*stemMul + uint64(s[i]) + 1
+	}
+	return h
+}
+
+// suffixHashes returns hs, reused, with hs[i] == stemHash(s[i:]) for
+// 0 ≤ i ≤ len(s).
+func suffixHashes(hs []uint64, s []byte) []uint64 {
+	hs = slices.Grow(hs[:0], len(s)+1)[:len(s)+1]
+	var h, pw uint64 = 0, 1
+	hs[len(s)] = 0
+	for i := len(s) - 1; i >= 0; i-- {
+		h += (uint64(s[i]) + 1) * pw
+		pw *= stemMul
+		hs[i] = h
+	}
+	return hs
+}
+
+// head returns the one-word group whose stem is stem (its stemHash is h),
+// or -1.
+func (sc *scratch) head(h uint64, stem []byte) int32 {
+	t := &sc.kpHeads
+	for i := t.start(h); t.slots[i].full; i = t.next(i) {
+		if s := &t.slots[i]; s.key == h && bytes.Equal(sc.stem(sc.kpGroups[s.val].ids[0]), stem) {
+			return s.val
+		}
+	}
+	return -1
 }
 
 // coveredBy reports whether g shares a word with a phrase already taken
@@ -316,8 +388,8 @@ func (sc *scratch) coveredBy(g *phraseGroup, taken []int32) bool {
 
 // resetKeyphrases clears the keyphrase scratch, keeping capacity.
 func (sc *scratch) resetKeyphrases() {
-	clear(sc.kpIndex)
-	clear(sc.kpHeads)
+	sc.kpIndex.reset()
+	sc.kpHeads.reset()
 	clear(sc.kpSurf) // drop string references
 	sc.kpGroups = sc.kpGroups[:0]
 	sc.kpSurf = sc.kpSurf[:0]

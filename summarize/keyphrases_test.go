@@ -99,3 +99,23 @@ func TestKeyphrasesEdgeCases(t *testing.T) {
 	assert.Len(t, kp, 5)
 	assert.Equal(t, kp, s.Keyphrases(german.Segment(chipArticle), Hints{}, 5), "deterministic")
 }
+
+func TestIsAnaphorMatchesFold(t *testing.T) {
+	slow := func(w string) bool {
+		if len(w) > 12 {
+			return false
+		}
+		for _, a := range anaphors {
+			if strings.EqualFold(w, a) {
+				return true
+			}
+		}
+		return false
+	}
+	words := []string{"", "Er", "ER", "er", "Es", "ſo", "SO", "So", "Jedoch", "JEDOCH", "Dafür", "DAFÜR", "Außerdem", "AUSSERDEM",
+		"Zudem", "Trotzdem", "Hier", "Ihnen", "Und", "und", "Oder", "Kelvin", "@er", "`er", "[er", "Ärger", "Ähnlich", "\xffer", "1er"}
+	words = append(words, anaphors...)
+	for _, w := range words {
+		assert.Equal(t, slow(w), isAnaphor(w), "%q", w)
+	}
+}

@@ -78,12 +78,16 @@ const dupShare = 0.6
 const maxVocab = 1 << 17
 
 // wordEntry is the cached analysis of one surface word: its content-term id
-// (-1 for stop words and the like) and, for hyphenated compounds, the ids of
-// its parts in scratch.partIDs[p0:p1].
+// (-1 for stop words and the like), for hyphenated compounds the ids of its
+// parts in scratch.partIDs[p0:p1], and what the sentence features and
+// keyphrases ask of the word, so that no token is looked at twice.
 type wordEntry struct {
-	id     int32
-	p0, p1 int32
-	adj    bool // looks like an inflected attributive adjective
+	id            int32
+	p0, p1        int32
+	adj           bool // looks like an inflected attributive adjective
+	upper         bool // starts with an upper-case letter (german.Token.IsUpper)
+	anaphor       bool // isAnaphor
+	demonstrative bool // isDemonstrative
 }
 
 // termState is the per-call state of one term id, kept together so that a
@@ -100,6 +104,7 @@ type sent struct {
 	idx        int   // index in seg.Sentences
 	start, end int   // span
 	u0, u1     int32 // unique terms in scratch.uniq[u0:u1], counts in scratch.cnt
+	e0         int32 // entries of its word tokens from scratch.ents[e0:]
 	words      int   // word tokens
 	line       bool
 	number     bool // has a number token
@@ -113,16 +118,21 @@ type sent struct {
 // stems to dense integers; the word→id cache survives between calls (stems
 // are a pure function of the word) and is cleared when it grows too large.
 type scratch struct {
-	words   map[string]wordEntry
-	stems   map[string]int32
-	partIDs []int32
-	nTerms  int32
-	stemOf  []string // stem by term id
+	words    wordTable
+	stems    wordTable // stem → wordEntry with the term id only
+	partIDs  []int32
+	nTerms   int32
+	stemBuf  []byte   // the stems by term id, one after the other
+	stemEnd  []int    // end of the stem in stemBuf by term id
+	stemHash []uint64 // stemHash of the stem by term id
 
 	terms []termState // by term id; tf and cov are zero for ids not in touched
 	stamp uint32
 
 	touched []int32
+	hashes  [][2]uint64 // sc.words.hash and packKey of the words of one sentence
+	sink    uint32      // keeps the slot reads of load
+	ents    []wordEntry // by word token of the eligible sentences, in text order
 	occ     []int32
 	uniq    []int32
 	cnt     []int32
@@ -133,8 +143,9 @@ type scratch struct {
 	feat    [nFeatures]float64
 
 	// keyphrases
-	kpIndex  map[uint64]int32 // packed stem ids → kpGroups index
-	kpHeads  map[string]int32 // stem of a one-word group → its index
+	kpIndex  idTable // packed stem ids → kpGroups index
+	kpHeads  idTable // suffixHash of the stem of a one-word group → its index
+	kpHash   []uint64
 	kpGroups []phraseGroup
 	kpSurf   []surface
 	kpWords  []kpWord
@@ -145,53 +156,76 @@ type scratch struct {
 }
 
 func newScratch() *scratch {
-	return &scratch{words: make(map[string]wordEntry, 1024), stems: make(map[string]int32, 1024)}
+	return &scratch{words: newWordTable(), stems: newWordTable()}
 }
 
-// term returns the cached entry for word, analysing it on first sight.
-func (sc *scratch) term(word string) wordEntry {
-	if e, ok := sc.words[word]; ok {
+// term returns the cached entry for word, analysing it on first sight; h is
+// sc.words.hash(word) and k packKey(word) for a word of up to 8 bytes.
+func (sc *scratch) term(word string, h, k uint64) wordEntry {
+	if e, ok := sc.words.get(word, h, k); ok {
 		return e
 	}
-	e := wordEntry{id: sc.contentID(word)}
+	id, lower := sc.contentID(word)
+	e := wordEntry{
+		id:            id,
+		upper:         german.Token{Text: word}.IsUpper(),
+		anaphor:       isAnaphor(word),
+		demonstrative: isDemonstrative(word),
+	}
 	if e.id >= 0 {
-		e.adj = isAdjective(german.Lower(word))
+		e.adj = isAdjective(lower)
 	}
 	if strings.IndexByte(word, '-') >= 0 {
 		e.p0 = int32(len(sc.partIDs))
 		for part := range strings.SplitSeq(word, "-") {
-			if id := sc.contentID(part); id >= 0 && id != e.id {
+			if id, _ := sc.contentID(part); id >= 0 && id != e.id {
 				sc.partIDs = append(sc.partIDs, id)
 			}
 		}
 		e.p1 = int32(len(sc.partIDs))
 	}
-	sc.words[strings.Clone(word)] = e
+	sc.words.put(word, h, e)
 	return e
 }
 
 // contentID returns the term id of word's stem, or -1 when word is no content
-// word (stop word, single letter, no letter at all).
-func (sc *scratch) contentID(word string) int32 {
+// word (stop word, single letter, no letter at all), and for a content word
+// its lower-case form.
+func (sc *scratch) contentID(word string) (int32, string) {
 	if utf8.RuneCountInString(word) < 2 || !hasLetter(word) {
-		return -1
+		return -1, ""
 	}
 	lower := german.Lower(word)
 	if german.IsStopWord(lower) {
-		return -1
+		return -1, ""
 	}
 	stem := german.Stem(lower)
-	if id, ok := sc.stems[stem]; ok {
-		return id
+	h, k := sc.stems.hash(stem), uint64(0)
+	if len(stem) <= 8 {
+		k = packKey(stem)
+	}
+	if e, ok := sc.stems.get(stem, h, k); ok {
+		return e.id, lower
 	}
 	id := sc.nTerms
 	sc.nTerms++
-	sc.stems[stem] = id
-	sc.stemOf = append(sc.stemOf, stem)
+	sc.stems.put(stem, h, wordEntry{id: id})
+	sc.stemBuf = append(sc.stemBuf, stem...)
+	sc.stemEnd = append(sc.stemEnd, len(sc.stemBuf))
+	sc.stemHash = append(sc.stemHash, stemHash(stem))
 	if int(id) >= len(sc.terms) {
 		sc.terms = grow(sc.terms, max(2*len(sc.terms), 1024))
 	}
-	return id
+	return id, lower
+}
+
+// stem returns the stem of term id.
+func (sc *scratch) stem(id int32) []byte {
+	start := 0
+	if id > 0 {
+		start = sc.stemEnd[id-1]
+	}
+	return sc.stemBuf[start:sc.stemEnd[id]]
 }
 
 func grow[T any](s []T, n int) []T {
@@ -211,12 +245,13 @@ func hasLetter(s string) bool {
 
 // load analyses the eligible sentences of seg.
 func (sc *scratch) load(seg *german.Segmented, h Hints) {
-	if len(sc.words) > maxVocab {
-		clear(sc.words)
-		clear(sc.stems)
+	if sc.words.n > maxVocab {
+		sc.words.clear()
+		sc.stems.clear()
 		sc.partIDs = sc.partIDs[:0]
-		clear(sc.stemOf)
-		sc.stemOf = sc.stemOf[:0]
+		sc.stemBuf = sc.stemBuf[:0]
+		sc.stemEnd = sc.stemEnd[:0]
+		sc.stemHash = sc.stemHash[:0]
 		sc.nTerms = 0
 	}
 	text := seg.Text
@@ -228,7 +263,28 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		if h.Exclude != nil && h.Exclude(i) {
 			continue
 		}
+		// Hash the words first and touch their slots, so that the cache
+		// misses of the lookups below overlap instead of coming one by one.
+		hs := sc.hashes[:0]
+		var touch uint32
+		for _, tok := range s.Tokens {
+			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
+				continue
+			}
+			var hk [2]uint64 // hash, packed key
+			if n := len(tok.Text); n <= 8 {
+				hk[1] = packKey(tok.Text)
+				hk[0] = sc.words.hashShort(hk[1], n)
+			} else {
+				hk[0] = sc.words.hash(tok.Text)
+			}
+			touch += sc.words.touch(hk[0])
+			hs = append(hs, hk)
+		}
+		sc.hashes = hs
+		sc.sink += touch
 		sc.occ = sc.occ[:0]
+		e0 := int32(len(sc.ents))
 		words := 0
 		number, anaphor, quote := false, false, false
 		for _, tok := range s.Tokens {
@@ -241,11 +297,12 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 				continue
 			}
-			if words == 0 && isAnaphor(tok.Text) || words < 3 && isDemonstrative(tok.Text) {
+			e := sc.term(tok.Text, hs[words][0], hs[words][1])
+			if words == 0 && e.anaphor || words < 3 && e.demonstrative {
 				anaphor = true
 			}
 			words++
-			e := sc.term(tok.Text)
+			sc.ents = append(sc.ents, e)
 			if e.id >= 0 {
 				sc.occ = append(sc.occ, e.id)
 			}
@@ -274,7 +331,7 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		}
 		sc.sents = append(sc.sents, sent{
 			idx: i, start: s.Start, end: s.End,
-			u0: u0, u1: int32(len(sc.uniq)),
+			u0: u0, u1: int32(len(sc.uniq)), e0: e0,
 			words: words, line: s.Line, number: number, anaphor: anaphor, quote: quote, runes: -1,
 		})
 	}
@@ -557,6 +614,7 @@ func (sc *scratch) reset() {
 		sc.terms[id].tf, sc.terms[id].cov = 0, false
 	}
 	sc.touched = sc.touched[:0]
+	sc.ents = sc.ents[:0]
 	sc.occ = sc.occ[:0]
 	sc.uniq = sc.uniq[:0]
 	sc.cnt = sc.cnt[:0]
@@ -568,6 +626,15 @@ func (sc *scratch) reset() {
 var anaphors = []string{"er", "sie", "es", "dies", "diese", "dieser", "dieses", "damit", "dabei",
 	"daher", "dafür", "deshalb", "deswegen", "auch", "und", "aber", "doch", "zudem", "außerdem",
 	"allerdings", "jedoch", "denn", "dort", "hier", "ihm", "ihr", "ihn", "ihnen", "so", "dann", "trotzdem"}
+
+// anaphorInitials has bit c-'a' set for the initial c of every anaphor.
+var anaphorInitials = func() uint32 {
+	var m uint32
+	for _, a := range anaphors {
+		m |= 1 << (a[0] - 'a')
+	}
+	return m
+}()
 
 // isDemonstrative reports "dieser" and its forms, which point back when
 // they come early in a sentence ("Trotz dieser Bemühungen").
@@ -584,7 +651,13 @@ func isDemonstrative(word string) bool {
 }
 
 func isAnaphor(word string) bool {
-	if len(word) > 12 {
+	if len(word) > 12 || word == "" {
+		return false
+	}
+	// An ASCII first byte folds only to its other case, so it must be the
+	// initial of an anaphor; other first runes ('ſ' folds to 's') go the
+	// long way.
+	if c := word[0] | 0x20; word[0] < utf8.RuneSelf && (c < 'a' || c > 'z' || anaphorInitials&(1<<(c-'a')) == 0) {
 		return false
 	}
 	for _, a := range anaphors {
