@@ -64,7 +64,7 @@ type surface struct {
 
 // kpWord is a word of the sentence being scanned for phrases.
 type kpWord struct {
-	tok     german.Token
+	tok     int32 // index in the sentence's tokens
 	id      int32
 	p0, p1  int32 // compound parts, as in wordEntry
 	noun    bool
@@ -157,53 +157,61 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		}
 		ws := sc.kpWords[:0]
 		first := true
+		toks := seg.Sentences[si.idx].Tokens
 		flush := func() {
-			for i := 0; i < len(ws); i++ {
-				if ws[i].noun { // every noun alone
-					ids[0] = ws[i].id
-					add(ids[:1], &ws[i], ws[i].tok.Text, rank, weight)
+			for i := range ws {
+				wi := &ws[i]
+				if wi.noun { // every noun alone
+					ids[0] = wi.id
+					add(ids[:1], wi, toks[wi.tok].Text, rank, weight)
 				}
 				// adjective(s) + noun, noun + noun (names): up to maxPhraseWords
-				ids[0] = ws[i].id
+				ids[0] = wi.id
 				for j := i + 1; j < len(ws) && j-i < maxPhraseWords; j++ {
-					prev := ws[j-1]
-					if !(ws[j].noun && (prev.adj || prev.noun)) && !(ws[j].adj && prev.adj) {
+					prev, wj := &ws[j-1], &ws[j]
+					if !(wj.noun && (prev.adj || prev.noun)) && !(wj.adj && prev.adj) {
 						break
 					}
-					ids[j-i] = ws[j].id
-					if ws[j].noun && (ws[i].adj || ws[i].upper && !ws[i].initial) {
-						add(ids[:j-i+1], &ws[i], seg.Text[ws[i].tok.Start:ws[j].tok.End], rank, weight)
+					ids[j-i] = wj.id
+					if wj.noun && (wi.adj || wi.upper && !wi.initial) {
+						add(ids[:j-i+1], wi, seg.Text[toks[wi.tok].Start:toks[wj.tok].End], rank, weight)
 					}
 				}
 			}
 			ws = ws[:0]
 		}
 		ents := sc.ents[si.e0:]
-		for _, tok := range seg.Sentences[si.idx].Tokens {
+		for ti := range toks {
+			tok := &toks[ti]
 			if tok.Start < si.start || tok.End > si.end || tok.Start >= tok.End {
 				continue
 			}
 			if tok.Kind != german.Word {
-				flush()
+				if len(ws) > 0 {
+					flush()
+				}
 				first = false
 				continue
 			}
 			e := &ents[0] // load kept the entry of every word token
 			ents = ents[1:]
-			w := kpWord{tok: tok, id: e.id, p0: e.p0, p1: e.p1, upper: e.upper, initial: first}
+			initial := first
 			first = false
+			noun, adj := false, false
 			if e.id >= 0 {
 				if e.upper {
-					w.noun = true
+					noun = true
 				} else {
-					w.adj = e.adj
+					adj = e.adj
 				}
 			}
-			if !w.noun && !w.adj {
-				flush()
+			if !noun && !adj {
+				if len(ws) > 0 {
+					flush()
+				}
 				continue
 			}
-			ws = append(ws, w)
+			ws = append(ws, kpWord{tok: int32(ti), id: e.id, p0: e.p0, p1: e.p1, noun: noun, adj: adj, upper: e.upper, initial: initial})
 		}
 		flush()
 		sc.kpWords = ws[:0]
@@ -212,7 +220,9 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	// closed compounds: "Exportkontrollen" shares its head with "Kontrollen"
 	for gi := range sc.kpGroups {
 		if g := &sc.kpGroups[gi]; g.nids == 1 {
-			sc.kpHeads.add(sc.stemHash[g.ids[0]], int32(gi))
+			if stem := sc.stem(g.ids[0]); len(stem) >= minHead {
+				sc.kpHeads.add(tail(stem), int32(gi))
+			}
 		}
 	}
 	headTF := func(gi int) float64 {
@@ -220,17 +230,8 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		if g.nids != 1 {
 			return 0
 		}
-		stem := sc.stem(g.ids[0])
-		if len(stem) < 7 {
-			return 0 // no head of 4 bytes after a modifier of 3
-		}
-		sc.kpHash = suffixHashes(sc.kpHash, stem)
-		for i := range string(stem) { // by rune, without a copy
-			if i >= 3 && len(stem)-i >= 4 {
-				if hi := sc.head(sc.kpHash[i], stem[i:]); hi >= 0 && int(hi) != gi {
-					return float64(sc.terms[sc.kpGroups[hi].ids[0]].tf) // the longest head
-				}
-			}
+		if hi := sc.head(gi); hi >= 0 {
+			return float64(sc.terms[sc.kpGroups[hi].ids[0]].tf)
 		}
 		return 0
 	}
@@ -331,44 +332,49 @@ func siftDown(h []int32, i int, before func(a, b int32) bool) {
 	}
 }
 
-// stemMul is the multiplier of stemHash, a polynomial hash: the hashes of
-// all suffixes of a stem come from one pass (suffixHashes), so looking up
-// every possible compound head costs no more than hashing the stem once.
-const stemMul = 0x100000001b3
+// minHead and minModifier are the least lengths in bytes of the head and
+// the modifier of a closed compound.
+const minHead, minModifier = 4, 3
 
-// stemHash is the polynomial hash of s: Σ (s[k]+1)·stemMul^(len(s)-1-k).
-func stemHash(s string) uint64 {
-	var h uint64
-	for i := 0; i < len(s); i++ {
-		h = h*stemMul + uint64(s[i]) + 1
-	}
-	return h
+// tail returns the last minHead bytes of a stem, which a compound shares
+// with its head: the key of scratch.kpHeads.
+func tail(stem []byte) uint64 {
+	return uint64(stem[len(stem)-4]) | uint64(stem[len(stem)-3])<<8 | uint64(stem[len(stem)-2])<<16 | uint64(stem[len(stem)-1])<<24
 }
 
-// suffixHashes returns hs, reused, with hs[i] == stemHash(s[i:]) for
-// 0 ≤ i ≤ len(s).
-func suffixHashes(hs []uint64, s []byte) []uint64 {
-	hs = slices.Grow(hs[:0], len(s)+1)[:len(s)+1]
-	var h, pw uint64 = 0, 1
-	hs[len(s)] = 0
-	for i := len(s) - 1; i >= 0; i-- {
-		h += (uint64(s[i]) + 1) * pw
-		pw *= stemMul
-		hs[i] = h
+// head returns the one-word group whose stem is the longest head of the
+// stem of one-word group gi, or -1: the longest suffix stem[i:] that is
+// the stem of another one-word group, with i ≥ minModifier, len(stem)-i ≥
+// minHead and i the start of a rune.
+func (sc *scratch) head(gi int) int32 {
+	stem := sc.stem(sc.kpGroups[gi].ids[0])
+	if len(stem) < minModifier+minHead {
+		return -1
 	}
-	return hs
-}
-
-// head returns the one-word group whose stem is stem (its stemHash is h),
-// or -1.
-func (sc *scratch) head(h uint64, stem []byte) int32 {
+	key := tail(stem)
+	best, bestLen := int32(-1), 0
 	t := &sc.kpHeads
-	for i := t.start(h); t.slots[i].full; i = t.next(i) {
-		if s := &t.slots[i]; s.key == h && bytes.Equal(sc.stem(sc.kpGroups[s.val].ids[0]), stem) {
-			return s.val
+	for i := t.start(key); t.slots[i].full; i = t.next(i) {
+		s := &t.slots[i]
+		if s.key != key || int(s.val) == gi {
+			continue
+		}
+		h := sc.stem(sc.kpGroups[s.val].ids[0])
+		if len(h) > bestLen && len(h) <= len(stem)-minModifier && bytes.HasSuffix(stem, h) && runeStart(stem, len(stem)-len(h)) {
+			best, bestLen = s.val, len(h)
 		}
 	}
-	return -1
+	return best
+}
+
+// runeStart reports whether ranging over string(s) yields index i.
+func runeStart(s []byte, i int) bool {
+	for j := range string(s) {
+		if j >= i {
+			return j == i
+		}
+	}
+	return false
 }
 
 // coveredBy reports whether g shares a word with a phrase already taken

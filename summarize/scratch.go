@@ -118,13 +118,12 @@ type sent struct {
 // stems to dense integers; the word→id cache survives between calls (stems
 // are a pure function of the word) and is cleared when it grows too large.
 type scratch struct {
-	words    wordTable
-	stems    wordTable // stem → wordEntry with the term id only
-	partIDs  []int32
-	nTerms   int32
-	stemBuf  []byte   // the stems by term id, one after the other
-	stemEnd  []int    // end of the stem in stemBuf by term id
-	stemHash []uint64 // stemHash of the stem by term id
+	words   wordTable
+	stems   wordTable // stem → wordEntry with the term id only
+	partIDs []int32
+	nTerms  int32
+	stemBuf []byte // the stems by term id, one after the other
+	stemEnd []int  // end of the stem in stemBuf by term id
 
 	terms []termState // by term id; tf and cov are zero for ids not in touched
 	stamp uint32
@@ -144,8 +143,7 @@ type scratch struct {
 
 	// keyphrases
 	kpIndex  idTable // packed stem ids → kpGroups index
-	kpHeads  idTable // suffixHash of the stem of a one-word group → its index
-	kpHash   []uint64
+	kpHeads  idTable // tail of the stem of a one-word group → its index
 	kpGroups []phraseGroup
 	kpSurf   []surface
 	kpWords  []kpWord
@@ -212,7 +210,6 @@ func (sc *scratch) contentID(word string) (int32, string) {
 	sc.stems.put(stem, h, wordEntry{id: id})
 	sc.stemBuf = append(sc.stemBuf, stem...)
 	sc.stemEnd = append(sc.stemEnd, len(sc.stemBuf))
-	sc.stemHash = append(sc.stemHash, stemHash(stem))
 	if int(id) >= len(sc.terms) {
 		sc.terms = grow(sc.terms, max(2*len(sc.terms), 1024))
 	}
@@ -251,7 +248,6 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		sc.partIDs = sc.partIDs[:0]
 		sc.stemBuf = sc.stemBuf[:0]
 		sc.stemEnd = sc.stemEnd[:0]
-		sc.stemHash = sc.stemHash[:0]
 		sc.nTerms = 0
 	}
 	text := seg.Text
@@ -306,7 +302,9 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 			if e.id >= 0 {
 				sc.occ = append(sc.occ, e.id)
 			}
-			sc.occ = append(sc.occ, sc.partIDs[e.p0:e.p1]...)
+			if e.p1 > e.p0 {
+				sc.occ = append(sc.occ, sc.partIDs[e.p0:e.p1]...)
+			}
 		}
 		if words == 0 {
 			continue
