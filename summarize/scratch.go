@@ -119,7 +119,7 @@ type sent struct {
 // are a pure function of the word) and is cleared when it grows too large.
 type scratch struct {
 	words   wordTable
-	stems   wordTable // stem → wordEntry with the term id only
+	stems   stemTable
 	partIDs []int32
 	nTerms  int32
 	stemBuf []byte // the stems by term id, one after the other
@@ -154,7 +154,7 @@ type scratch struct {
 }
 
 func newScratch() *scratch {
-	return &scratch{words: newWordTable(), stems: newWordTable()}
+	return &scratch{words: newWordTable(), stems: newStemTable()}
 }
 
 // term returns the cached entry for word, analysing it on first sight; h is
@@ -198,22 +198,30 @@ func (sc *scratch) contentID(word string) (int32, string) {
 		return -1, ""
 	}
 	stem := german.Stem(lower)
-	h, k := sc.stems.hash(stem), uint64(0)
-	if len(stem) <= 8 {
-		k = packKey(stem)
-	}
-	if e, ok := sc.stems.get(stem, h, k); ok {
-		return e.id, lower
+	h := sc.stems.hash(stem)
+	if id := sc.stemID(stem, h); id >= 0 {
+		return id, lower
 	}
 	id := sc.nTerms
 	sc.nTerms++
-	sc.stems.put(stem, h, wordEntry{id: id})
+	sc.stems.put(h, id)
 	sc.stemBuf = append(sc.stemBuf, stem...)
 	sc.stemEnd = append(sc.stemEnd, len(sc.stemBuf))
 	if int(id) >= len(sc.terms) {
 		sc.terms = grow(sc.terms, max(2*len(sc.terms), 1024))
 	}
 	return id, lower
+}
+
+// stemID returns the term id of stem, whose sc.stems.hash is h, or -1.
+func (sc *scratch) stemID(stem string, h uint64) int32 {
+	t := &sc.stems
+	for i := t.start(h); t.slots[i].id1 != 0; i = t.next(i) {
+		if s := t.slots[i]; s.tag == uint32(h>>32) && string(sc.stem(s.id1-1)) == stem {
+			return s.id1 - 1
+		}
+	}
+	return -1
 }
 
 // stem returns the stem of term id.
@@ -259,10 +267,10 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		if h.Exclude != nil && h.Exclude(i) {
 			continue
 		}
-		// Hash the words first and touch their slots, so that the cache
-		// misses of the lookups below overlap instead of coming one by one.
+		// Hash the words first and touch their slots in a tight loop, so
+		// that the cache misses of the lookups below overlap instead of
+		// coming one by one.
 		hs := sc.hashes[:0]
-		var touch uint32
 		for _, tok := range s.Tokens {
 			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 				continue
@@ -274,10 +282,13 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 			} else {
 				hk[0] = sc.words.hash(tok.Text)
 			}
-			touch += sc.words.touch(hk[0])
 			hs = append(hs, hk)
 		}
 		sc.hashes = hs
+		var touch uint32
+		for _, hk := range hs {
+			touch += sc.words.touch(hk[0])
+		}
 		sc.sink += touch
 		sc.occ = sc.occ[:0]
 		e0 := int32(len(sc.ents))

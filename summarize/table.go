@@ -160,6 +160,61 @@ func (t *wordTable) clear() {
 	t.n = 0
 }
 
+// stemTable maps stems to term ids, as wordTable maps words to entries,
+// with 8-byte slots: the stems themselves are in scratch.stemBuf, where
+// scratch.stemID compares them.
+type stemTable struct {
+	seed  maphash.Seed
+	slots []stemSlot // length a power of two, at most 3/4 full
+	shift uint8      // 32 - log2(len(slots))
+	n     int
+}
+
+type stemSlot struct {
+	tag uint32 // the high half of the stem's hash, whose top bits give the slot
+	id1 int32  // term id + 1; 0 marks a free slot
+}
+
+func newStemTable() stemTable {
+	return stemTable{seed: maphash.MakeSeed(), slots: make([]stemSlot, 1024), shift: 32 - 10}
+}
+
+func (t *stemTable) hash(stem string) uint64 { return maphash.String(t.seed, stem) }
+
+// start returns the first slot of hash h's probe sequence.
+func (t *stemTable) start(h uint64) uint32 { return uint32(h>>32) >> t.shift }
+
+// next returns the slot after i in a probe sequence.
+func (t *stemTable) next(i uint32) uint32 { return (i + 1) & uint32(len(t.slots)-1) }
+
+// put adds term id, whose stem hashes to h and is not in the table.
+func (t *stemTable) put(h uint64, id int32) {
+	if 4*(t.n+1) > 3*len(t.slots) {
+		old := t.slots
+		t.slots, t.shift = make([]stemSlot, 2*len(old)), t.shift-1
+		for _, s := range old {
+			if s.id1 != 0 {
+				t.place(s)
+			}
+		}
+	}
+	t.place(stemSlot{tag: uint32(h >> 32), id1: id + 1})
+	t.n++
+}
+
+func (t *stemTable) place(s stemSlot) {
+	i := s.tag >> t.shift
+	for t.slots[i].id1 != 0 {
+		i = t.next(i)
+	}
+	t.slots[i] = s
+}
+
+func (t *stemTable) clear() {
+	clear(t.slots)
+	t.n = 0
+}
+
 // idTable is a per-call hash table from 64-bit keys to int32 values (linear
 // probing, no deletion). It remembers its occupied slots, so that emptying
 // it costs what filling it did, however large one big text made it.
