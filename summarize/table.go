@@ -14,13 +14,14 @@ type wordTable struct {
 	seed  maphash.Seed
 	seed8 uint64     // seed of the hash of short words
 	slots []wordSlot // length a power of two, at most 3/4 full
+	shift uint8      // 32 - log2(len(slots))
 	arena []byte     // keys longer than 8 bytes
 	n     int        // words in the table
 }
 
 // wordSlot is one word of a wordTable.
 type wordSlot struct {
-	tag  uint32 // high bits of the word's hash, never 0; 0 marks a free slot
+	tag  uint32 // the high half of the word's hash | 1, whose top bits give the slot; 0 marks a free slot
 	klen uint32 // key length in bytes
 	key  uint64 // a key of up to 8 bytes itself (little-endian), else its offset in arena
 	e    wordEntry
@@ -28,7 +29,7 @@ type wordSlot struct {
 
 func newWordTable() wordTable {
 	seed := maphash.MakeSeed()
-	return wordTable{seed: seed, seed8: maphash.String(seed, "short"), slots: make([]wordSlot, 1024)}
+	return wordTable{seed: seed, seed8: maphash.String(seed, "short"), slots: make([]wordSlot, 1024), shift: 32 - 10}
 }
 
 // hash returns the hash of word.
@@ -54,11 +55,16 @@ func (t *wordTable) hashShort(k uint64, n int) uint64 {
 // tagOf returns the slot tag of hash h.
 func tagOf(h uint64) uint32 { return uint32(h>>32) | 1 }
 
+// start returns the first slot of the probe sequence of a word with tag
+// tag. The slot depends on the tag alone, so that growing the table needs
+// neither the words nor their hashes.
+func (t *wordTable) start(tag uint32) uint32 { return tag >> t.shift }
+
 // touch reads the first slot of hash h and returns its tag, which means
 // nothing: a caller that touches the slots of several words before looking
 // them up lets the CPU fetch them from memory in parallel.
 func (t *wordTable) touch(h uint64) uint32 {
-	return t.slots[h&uint64(len(t.slots)-1)].tag
+	return t.slots[t.start(tagOf(h))].tag
 }
 
 // packKey returns the bytes of a word of up to 8 bytes as a little-endian
@@ -85,9 +91,9 @@ func le32(s string) uint64 {
 // the table; k is packKey(word) for a word of up to 8 bytes.
 func (t *wordTable) get(word string, h, k uint64) (wordEntry, bool) {
 	tag := tagOf(h)
-	mask := uint64(len(t.slots) - 1)
+	mask := uint32(len(t.slots) - 1)
 	short := len(word) <= 8
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := t.start(tag); ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.tag == 0 {
 			return wordEntry{}, false
@@ -119,37 +125,28 @@ func (t *wordTable) put(word string, h uint64, e wordEntry) {
 		t.arena = append(t.arena, word...)
 	}
 	s.tag = tagOf(h)
-	t.insert(h, s)
+	t.insert(s)
 	t.n++
 }
 
-// insert places s, whose key hashes to h, in the first free slot of its
-// probe sequence.
-func (t *wordTable) insert(h uint64, s wordSlot) {
-	mask := uint64(len(t.slots) - 1)
-	i := h & mask
+// insert places s in the first free slot of its probe sequence.
+func (t *wordTable) insert(s wordSlot) {
+	mask := uint32(len(t.slots) - 1)
+	i := t.start(s.tag)
 	for t.slots[i].tag != 0 {
 		i = (i + 1) & mask
 	}
 	t.slots[i] = s
 }
 
-// grow doubles the slots, rehashing every word.
+// grow doubles the slots.
 func (t *wordTable) grow() {
 	old := t.slots
-	t.slots = make([]wordSlot, 2*len(old))
+	t.slots, t.shift = make([]wordSlot, 2*len(old)), t.shift-1
 	for _, s := range old {
-		if s.tag == 0 {
-			continue
+		if s.tag != 0 {
+			t.insert(s)
 		}
-		var h uint64
-		if s.klen <= 8 {
-			h = t.hashShort(s.key, int(s.klen))
-		} else {
-			// maphash.Bytes(b) == maphash.String(string(b)), without the copy
-			h = maphash.Bytes(t.seed, t.arena[s.key:s.key+uint64(s.klen)])
-		}
-		t.insert(h, s)
 	}
 }
 
