@@ -103,7 +103,7 @@ func (s *Summarizer) Keyphrases(seg *german.Segmented, h Hints, n int) []Keyphra
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	defer sc.reset()
-	sc.load(seg, h)
+	sc.load(seg, h, true)
 	return sc.keyphrases(seg, h, n)
 }
 

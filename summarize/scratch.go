@@ -157,12 +157,9 @@ func newScratch() *scratch {
 	return &scratch{words: newWordTable(), stems: newStemTable()}
 }
 
-// term returns the cached entry for word, analysing it on first sight; h is
-// sc.words.hash(word) and k packKey(word) for a word of up to 8 bytes.
-func (sc *scratch) term(word string, h, k uint64) wordEntry {
-	if e, ok := sc.words.get(word, h, k); ok {
-		return e
-	}
+// addWord analyses word, which is not in sc.words and whose hash is h, and
+// adds it.
+func (sc *scratch) addWord(word string, h uint64) wordEntry {
 	id, lower := sc.contentID(word)
 	e := wordEntry{
 		id:            id,
@@ -248,8 +245,9 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// load analyses the eligible sentences of seg.
-func (sc *scratch) load(seg *german.Segmented, h Hints) {
+// load analyses the eligible sentences of seg; with keepEnts it keeps the
+// entries of their words in sc.ents for keyphrases.
+func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 	if sc.words.n > maxVocab {
 		sc.words.clear()
 		sc.stems.clear()
@@ -271,7 +269,8 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		// that the cache misses of the lookups below overlap instead of
 		// coming one by one.
 		hs := sc.hashes[:0]
-		for _, tok := range s.Tokens {
+		for ti := range s.Tokens {
+			tok := &s.Tokens[ti]
 			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 				continue
 			}
@@ -294,7 +293,8 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 		e0 := int32(len(sc.ents))
 		words := 0
 		number, anaphor, quote := false, false, false
-		for _, tok := range s.Tokens {
+		for ti := range s.Tokens {
+			tok := &s.Tokens[ti]
 			switch tok.Kind {
 			case german.Number:
 				number = true
@@ -304,12 +304,17 @@ func (sc *scratch) load(seg *german.Segmented, h Hints) {
 			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 				continue
 			}
-			e := sc.term(tok.Text, hs[words][0], hs[words][1])
+			e, ok := sc.words.get(tok.Text, hs[words][0], hs[words][1])
+			if !ok {
+				e = sc.addWord(tok.Text, hs[words][0])
+			}
 			if words == 0 && e.anaphor || words < 3 && e.demonstrative {
 				anaphor = true
 			}
 			words++
-			sc.ents = append(sc.ents, e)
+			if keepEnts {
+				sc.ents = append(sc.ents, e)
+			}
 			if e.id >= 0 {
 				sc.occ = append(sc.occ, e.id)
 			}

@@ -172,7 +172,7 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	defer sc.reset()
-	sc.load(seg, h)
+	sc.load(seg, h, false)
 	return s.summary(sc, seg, h)
 }
 
@@ -185,7 +185,7 @@ func (s *Summarizer) SummarizeAndKeyphrases(seg *german.Segmented, h Hints, n in
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	defer sc.reset()
-	sc.load(seg, h)
+	sc.load(seg, h, true)
 	return s.summary(sc, seg, h), sc.keyphrases(seg, h, n)
 }
 

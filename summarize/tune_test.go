@@ -69,7 +69,7 @@ func samples(pairs []rouge.Pair, target func(rouge.Scores) float64) []sample {
 	for _, pr := range pairs {
 		ref := rouge.Tokenize(pr.Reference, rouge.WithStemming(true))
 		seg := rouge.Prepare(pr)
-		sc.load(seg, Hints{})
+		sc.load(seg, Hints{}, false)
 		if len(sc.sents) > 0 {
 			sc.features(seg.Text, &p, func(k int, f *[nFeatures]float64) {
 				si := sc.sents[k]
