@@ -273,7 +273,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 			g.score *= 0.6
 		}
 		best = max(best, g.score)
-		cands = append(cands, int32(gi))
+		cands = append(cands, kpCand{score: g.score, gi: int32(gi)})
 	}
 	sc.kpCands = cands
 	if best <= 0 {
@@ -281,27 +281,17 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	}
 	// Candidates best first (score, then text, then first seen): a heap,
 	// since only a few of them are taken.
-	before := func(a, b int32) bool {
-		ga, gb := &sc.kpGroups[a], &sc.kpGroups[b]
-		if c := cmp.Compare(gb.score, ga.score); c != 0 {
-			return c < 0
-		}
-		if c := strings.Compare(ga.text, gb.text); c != 0 {
-			return c < 0
-		}
-		return a < b
-	}
 	for i := len(cands)/2 - 1; i >= 0; i-- {
-		siftDown(cands, i, before)
+		sc.siftDown(cands, i)
 	}
 	out = make([]Keyphrase, 0, min(n, len(cands)))
 	taken := sc.kpTaken[:0]
 	for len(cands) > 0 && len(out) < n {
-		gi := cands[0]
+		gi := cands[0].gi
 		last := len(cands) - 1
 		cands[0] = cands[last]
 		cands = cands[:last]
-		siftDown(cands, 0, before)
+		sc.siftDown(cands, 0)
 		g := &sc.kpGroups[gi]
 		if sc.coveredBy(g, taken) {
 			continue
@@ -313,18 +303,48 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	return out
 }
 
+// kpCand is a keyphrase candidate: a group and a copy of its score, which
+// orders most pairs without a look at the groups.
+type kpCand struct {
+	score float64
+	gi    int32
+}
+
+// before reports whether candidate a comes before b: by score, then text,
+// then first seen.
+func (sc *scratch) before(a, b kpCand) bool {
+	switch {
+	case a.score > b.score:
+		return true
+	case a.score < b.score:
+		return false
+	}
+	return sc.beforeTie(a, b)
+}
+
+// beforeTie is before for equal scores (or NaN, which cmp.Compare orders).
+func (sc *scratch) beforeTie(a, b kpCand) bool {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c < 0
+	}
+	if c := strings.Compare(sc.kpGroups[a.gi].text, sc.kpGroups[b.gi].text); c != 0 {
+		return c < 0
+	}
+	return a.gi < b.gi
+}
+
 // siftDown restores the heap order of h below i.
-func siftDown(h []int32, i int, before func(a, b int32) bool) {
+func (sc *scratch) siftDown(h []kpCand, i int) {
 	for {
 		l := 2*i + 1
 		if l >= len(h) {
 			return
 		}
 		m := l
-		if r := l + 1; r < len(h) && before(h[r], h[l]) {
+		if r := l + 1; r < len(h) && sc.before(h[r], h[l]) {
 			m = r
 		}
-		if !before(h[m], h[i]) {
+		if !sc.before(h[m], h[i]) {
 			return
 		}
 		h[i], h[m] = h[m], h[i]

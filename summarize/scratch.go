@@ -147,7 +147,7 @@ type scratch struct {
 	kpGroups []phraseGroup
 	kpSurf   []surface
 	kpWords  []kpWord
-	kpCands  []int32
+	kpCands  []kpCand
 	kpTaken  []int32
 
 	maxScore float64
@@ -276,7 +276,11 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 			}
 			var hk [2]uint64 // hash, packed key
 			if n := len(tok.Text); n <= 8 {
-				hk[1] = packKey(tok.Text)
+				if n >= 4 { // packKey, inlined by hand
+					hk[1] = le32(tok.Text) | le32(tok.Text[n-4:])<<(8*(n-4))
+				} else {
+					hk[1] = packShort(tok.Text)
+				}
 				hk[0] = sc.words.hashShort(hk[1], n)
 			} else {
 				hk[0] = sc.words.hash(tok.Text)

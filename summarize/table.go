@@ -70,15 +70,19 @@ func (t *wordTable) touch(h uint64) uint32 {
 // packKey returns the bytes of a word of up to 8 bytes as a little-endian
 // integer. It reads the word with at most two overlapping loads.
 func packKey(word string) uint64 {
-	switch n := len(word); {
-	case n >= 8:
-		return le32(word) | le32(word[4:])<<32
-	case n >= 4:
+	if n := len(word); n >= 4 {
 		return le32(word) | le32(word[n-4:])<<(8*(n-4))
-	case n > 0:
-		return uint64(word[0]) | uint64(word[n/2])<<(8*(n/2)) | uint64(word[n-1])<<(8*(n-1))
 	}
-	return 0
+	return packShort(word)
+}
+
+// packShort is packKey for words of up to 3 bytes.
+func packShort(word string) uint64 {
+	n := len(word)
+	if n == 0 {
+		return 0
+	}
+	return uint64(word[0]) | uint64(word[n/2])<<(8*(n/2)) | uint64(word[n-1])<<(8*(n-1))
 }
 
 // le32 returns the first 4 bytes of s as a little-endian integer.
