@@ -678,8 +678,13 @@ func isAnaphor(word string) bool {
 	if c := word[0] | 0x20; word[0] < utf8.RuneSelf && (c < 'a' || c > 'z' || anaphorInitials&(1<<(c-'a')) == 0) {
 		return false
 	}
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		ascii = ascii && word[i] < utf8.RuneSelf
+	}
 	for _, a := range anaphors {
-		if strings.EqualFold(word, a) {
+		// an ASCII word folds byte for byte, so only to one of its length
+		if (!ascii || len(a) == len(word)) && strings.EqualFold(word, a) {
 			return true
 		}
 	}
