@@ -132,7 +132,6 @@ type scratch struct {
 	hashes  [][2]uint64 // sc.words.hash and packKey of the words of one sentence
 	sink    uint32      // keeps the slot reads of load
 	ents    []wordEntry // by word token of the eligible sentences, in text order
-	occ     []int32
 	uniq    []int32
 	cnt     []int32
 	sents   []sent
@@ -293,8 +292,8 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 			touch += sc.words.touch(hk[0])
 		}
 		sc.sink += touch
-		sc.occ = sc.occ[:0]
 		e0 := int32(len(sc.ents))
+		u0 := int32(len(sc.uniq))
 		words := 0
 		number, anaphor, quote := false, false, false
 		for ti := range s.Tokens {
@@ -315,37 +314,22 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 			if words == 0 && e.anaphor || words < 3 && e.demonstrative {
 				anaphor = true
 			}
+			if words == 0 {
+				sc.nextStamp() // the sentence's mark for its terms
+			}
 			words++
 			if keepEnts {
 				sc.ents = append(sc.ents, e)
 			}
 			if e.id >= 0 {
-				sc.occ = append(sc.occ, e.id)
+				sc.count(e.id)
 			}
-			if e.p1 > e.p0 {
-				sc.occ = append(sc.occ, sc.partIDs[e.p0:e.p1]...)
+			for _, id := range sc.partIDs[e.p0:e.p1] {
+				sc.count(id)
 			}
 		}
 		if words == 0 {
 			continue
-		}
-		sc.nextStamp()
-		u0 := int32(len(sc.uniq))
-		for _, id := range sc.occ {
-			ts := &sc.terms[id]
-			if ts.mark == sc.stamp {
-				sc.cnt[ts.where]++
-				ts.tf++
-				continue
-			}
-			ts.mark = sc.stamp
-			ts.where = int32(len(sc.uniq))
-			sc.uniq = append(sc.uniq, id)
-			sc.cnt = append(sc.cnt, 1)
-			if ts.tf == 0 {
-				sc.touched = append(sc.touched, id)
-			}
-			ts.tf++
 		}
 		sc.sents = append(sc.sents, sent{
 			idx: i, start: s.Start, end: s.End,
@@ -353,6 +337,24 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 			words: words, line: s.Line, number: number, anaphor: anaphor, quote: quote, runes: -1,
 		})
 	}
+}
+
+// count counts an occurrence of term id in the sentence marked sc.stamp.
+func (sc *scratch) count(id int32) {
+	ts := &sc.terms[id]
+	if ts.mark == sc.stamp {
+		sc.cnt[ts.where]++
+		ts.tf++
+		return
+	}
+	ts.mark = sc.stamp
+	ts.where = int32(len(sc.uniq))
+	sc.uniq = append(sc.uniq, id)
+	sc.cnt = append(sc.cnt, 1)
+	if ts.tf == 0 {
+		sc.touched = append(sc.touched, id)
+	}
+	ts.tf++
 }
 
 func (sc *scratch) nextStamp() {
@@ -633,7 +635,6 @@ func (sc *scratch) reset() {
 	}
 	sc.touched = sc.touched[:0]
 	sc.ents = sc.ents[:0]
-	sc.occ = sc.occ[:0]
 	sc.uniq = sc.uniq[:0]
 	sc.cnt = sc.cnt[:0]
 	sc.sents = sc.sents[:0]
