@@ -13,10 +13,13 @@
 // Two rates are printed for each tool. "wall" is words per second of elapsed time. "cpu" is
 // words per second of CPU time spent by the process (user+system, garbage collection
 // included, measured with getrusage), i.e. words per second per core: on a shared machine
-// the wall rate depends on what else runs, the CPU rate much less. Each timed phase ends
-// with a garbage collection, so each tool pays for its own garbage. Both tools run on one
-// goroutine; GOMAXPROCS is left as is, so the collector may use a second core (counted in
-// cpu, not in wall).
+// the wall rate depends on what else runs, the CPU rate much less. Each timed phase starts
+// right after a garbage collection (not timed) and pays for the collections its own
+// allocation triggers. It does not end with a forced collection: that would charge the fast
+// side with marking the whole live heap, prose's model included (tens of MB of pointers),
+// once per phase however little it allocated. The bytes each tool allocates per word are
+// printed too. Both tools run on one goroutine; GOMAXPROCS is left as is, so the collector
+// may use a second core (counted in cpu, not in wall).
 //
 // With -cpuprofile, a CPU profile of the techschau phases only is written.
 package main
@@ -61,13 +64,17 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// measure runs fn once and returns the wall and CPU time it took, a final GC included.
-func measure(fn func() error) (wall, cpu time.Duration, err error) {
+// measure runs fn once, after a collection, and returns the wall and CPU time it took
+// and the bytes it allocated.
+func measure(fn func() error) (wall, cpu time.Duration, alloc uint64, err error) {
 	runtime.GC()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
 	w0, c0 := time.Now(), cpuTime()
 	err = fn()
-	runtime.GC()
-	return time.Since(w0), cpuTime() - c0, err
+	wall, cpu = time.Since(w0), cpuTime()-c0
+	runtime.ReadMemStats(&m1)
+	return wall, cpu, m1.TotalAlloc - m0.TotalAlloc, err
 }
 
 func run(path string, n, runs int, withProse bool, cpuprofile string) error {
@@ -128,7 +135,10 @@ func run(path string, n, runs int, withProse bool, cpuprofile string) error {
 		defer prof.Close()
 	}
 
-	fmt.Printf("%d articles, %d words, %d bytes, GOMAXPROCS %d\n", len(texts), words, size, runtime.GOMAXPROCS(0))
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("%d articles, %d words, %d bytes, GOMAXPROCS %d, live heap %.0f MB (both tools loaded)\n", len(texts), words, size, runtime.GOMAXPROCS(0), float64(ms.HeapAlloc)/1e6)
 	var oursW, oursC, theirW, theirC, ratioW, ratioC []float64
 	for r := range runs {
 		if prof != nil {
@@ -136,7 +146,7 @@ func run(path string, n, runs int, withProse bool, cpuprofile string) error {
 				return err
 			}
 		}
-		w, c, err := measure(ours)
+		w, c, a, err := measure(ours)
 		if prof != nil {
 			pprof.StopCPUProfile()
 			prof = nil // one profile, of the first run
@@ -146,16 +156,16 @@ func run(path string, n, runs int, withProse bool, cpuprofile string) error {
 		}
 		ow, oc := float64(words)/w.Seconds(), float64(words)/c.Seconds()
 		oursW, oursC = append(oursW, ow), append(oursC, oc)
-		line := fmt.Sprintf("run %d: techschau wall %.0f words/s, cpu %.0f words/s (%.1f MB/s cpu)", r+1, ow, oc, float64(size)/c.Seconds()/1e6)
+		line := fmt.Sprintf("run %d: techschau wall %.0f words/s, cpu %.0f words/s (%.1f MB/s cpu, %.0f B/word)", r+1, ow, oc, float64(size)/c.Seconds()/1e6, float64(a)/float64(words))
 		if withProse {
-			w, c, err := measure(theirs)
+			w, c, a, err := measure(theirs)
 			if err != nil {
 				return err
 			}
 			tw, tc := float64(words)/w.Seconds(), float64(words)/c.Seconds()
 			theirW, theirC = append(theirW, tw), append(theirC, tc)
 			ratioW, ratioC = append(ratioW, ow/tw), append(ratioC, oc/tc)
-			line += fmt.Sprintf("; prose wall %.0f words/s, cpu %.0f words/s; ratio wall %.1f×, cpu %.1f×", tw, tc, ow/tw, oc/tc)
+			line += fmt.Sprintf("; prose wall %.0f words/s, cpu %.0f words/s (%.0f B/word); ratio wall %.1f×, cpu %.1f×", tw, tc, float64(a)/float64(words), ow/tw, oc/tc)
 		}
 		fmt.Println(line)
 	}
