@@ -45,6 +45,9 @@ type Model struct {
 	// stats holds the word statistics of the training text (nil in models
 	// trained without them).
 	stats *wordStats
+	// scratch keeps Tag's buffers; shared by the copies WithOutsideBias and
+	// WithTypeBias make, which share the weights the memos were filled from.
+	scratch *scratchList
 }
 
 // OutsideBias returns the amount subtracted from every token's O score.
@@ -154,7 +157,37 @@ type memoEntry struct {
 	wlen int32
 }
 
-var pool = sync.Pool{New: func() any { return new(scratch) }}
+// scratchList keeps the scratch buffers of one weight table. Unlike a
+// sync.Pool it is not emptied by garbage collection: a scratch's memo takes
+// thousands of sentences to warm up, and a pool lost it at every cycle and
+// whenever the tagging goroutine moved to another P.
+type scratchList struct {
+	mu   sync.Mutex
+	free []*scratch
+}
+
+// maxFreeScratch bounds the scratch buffers a model keeps (each holds a memo
+// of a few MB); more concurrent taggers get fresh ones.
+const maxFreeScratch = 16
+
+func (l *scratchList) get() *scratch {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		s := l.free[n-1]
+		l.free = l.free[:n-1]
+		return s
+	}
+	return new(scratch)
+}
+
+func (l *scratchList) put(s *scratch) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.free) < maxFreeScratch {
+		l.free = append(l.free, s)
+	}
+}
 
 // Tag labels one sentence of words. hints may be nil; otherwise hints[i] belongs
 // to words[i] (a hints slice of another length is ignored). The labels are
@@ -175,8 +208,8 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	if len(hints) != n {
 		hints = nil
 	}
-	s := pool.Get().(*scratch)
-	defer pool.Put(s)
+	s := m.scratch.get()
+	defer m.scratch.put(s)
 	x := &s.x
 	x.stats, x.quotes = m.stats, m.quotes
 	if s.memo == nil {
@@ -476,7 +509,7 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: not a techschau NER model", ErrModel)
 	}
 	flags := head[len(magic)+1]
-	m := &Model{bits: head[len(magic)], hints: flags&1 != 0, quotes: flags&2 != 0}
+	m := &Model{bits: head[len(magic)], hints: flags&1 != 0, quotes: flags&2 != 0, scratch: new(scratchList)}
 	if version == magic && flags > 1 || flags > 7 {
 		return nil, fmt.Errorf("%w: unknown feature flags", ErrModel)
 	}

@@ -215,7 +215,7 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 	if maxAbs > 0 {
 		scale = 32767 / maxAbs
 	}
-	m := &Model{bits: uint8(opt.Bits), shift: shift, hints: opt.Hints, quotes: opt.Quotes, w: make([]int16, rows*numLabels), stats: x.stats}
+	m := &Model{bits: uint8(opt.Bits), shift: shift, hints: opt.Hints, quotes: opt.Quotes, w: make([]int16, rows*numLabels), stats: x.stats, scratch: new(scratchList)}
 	for i := range w {
 		m.w[i] = int16(math.Round(avg(w[i], u[i]) * scale))
 	}
