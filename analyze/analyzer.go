@@ -267,7 +267,11 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		return nil, err
 	}
 	stop := func() bool { return ctx.Err() != nil }
-	bp := findBoilerplate(seg, stop)
+	// the boilerplate and theme stages run inline and share the scratch
+	sc := getScratch()
+	defer putScratch(sc)
+	sc.low.reset(text)
+	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -318,7 +322,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		if dl != nil {
 			skip = german.Span{Start: dl.Start, End: dl.End}
 		}
-		doc.Themes = a.theme.tag(seg, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
+		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -370,6 +374,26 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		return nil, err
 	}
 	return doc, nil
+}
+
+// scratch is the working memory of the stages Analyze runs inline
+// (boilerplate, themes); it is pooled, so a text is lower-cased and its
+// lines are stored without allocating.
+type scratch struct {
+	low lowerText
+	bp  bpScratch
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	sc.low.text = ""
+	if cap(sc.low.low) > 1<<20 || cap(sc.bp.lines) > 1<<14 {
+		return // keep no memory of an outsized document
+	}
+	scratchPool.Put(sc)
 }
 
 func isBlank(s string) bool {

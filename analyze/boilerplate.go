@@ -3,6 +3,7 @@ package analyze
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/techschau/techschau/german"
@@ -110,8 +111,8 @@ var leadPhrases = []struct {
 }
 
 type cueTable struct {
-	exact  map[string]cueWord
-	prefix map[string][]prefixCue // keyed by the first 4 bytes
+	exact  *wordTable[cueWord]
+	prefix *wordTable[[]prefixCue] // keyed by the first 4 bytes
 }
 
 type prefixCue struct {
@@ -120,36 +121,37 @@ type prefixCue struct {
 }
 
 var bpCues = func() *cueTable {
-	t := &cueTable{exact: map[string]cueWord{}, prefix: map[string][]prefixCue{}}
+	exact, prefix := map[string]cueWord{}, map[string][]prefixCue{}
 	for k := Kind(0); k < numKinds; k++ {
 		for _, w := range bpCueList[k] {
 			if p, ok := strings.CutSuffix(w, "*"); ok && len(p) >= 4 {
-				t.prefix[p[:4]] = append(t.prefix[p[:4]], prefixCue{p, k})
+				prefix[p[:4]] = append(prefix[p[:4]], prefixCue{p, k})
 				continue
 			}
 			w = strings.TrimSuffix(w, "*")
-			c := t.exact[w]
+			c := exact[w]
 			c.kind, c.has = k, true
-			t.exact[w] = c
+			exact[w] = c
 		}
 	}
 	for _, w := range promptVerbs {
-		c := t.exact[w]
+		c := exact[w]
 		c.flags |= cuePrompt
-		t.exact[w] = c
+		exact[w] = c
 	}
 	for _, w := range secondPerson {
-		c := t.exact[w]
+		c := exact[w]
 		c.flags |= cueSecond
-		t.exact[w] = c
+		exact[w] = c
 	}
-	return t
+	return &cueTable{exact: wordTableOf(exact), prefix: wordTableOf(prefix)}
 }()
 
 func (t *cueTable) lookup(lw []byte) (cueWord, bool) {
-	c, ok := t.exact[string(lw)]
+	c, ok := t.exact.get(lw)
 	if len(lw) >= 4 {
-		for _, pc := range t.prefix[string(lw[:4])] {
+		pcs, _ := t.prefix.get(lw[:4])
+		for _, pc := range pcs {
 			if len(lw) >= len(pc.p) && string(lw[:len(pc.p)]) == pc.p {
 				c.kind, c.has = pc.k, true
 				return c, true
@@ -159,9 +161,16 @@ func (t *cueTable) lookup(lw []byte) (cueWord, bool) {
 	return c, ok
 }
 
-// splitLines returns the non-blank lines of text, trimmed.
-func splitLines(text string) []line {
-	var ls []line
+// leadByByte indexes leadPhrases by their first byte, in list order.
+var leadByByte = func() (idx [256][]uint8) {
+	for i, p := range leadPhrases {
+		idx[p.p[0]] = append(idx[p.p[0]], uint8(i))
+	}
+	return idx
+}()
+
+// splitLines appends the non-blank lines of text, trimmed, to ls.
+func splitLines(ls []line, text string) []line {
 	for pos := 0; pos <= len(text); {
 		e := strings.IndexByte(text[pos:], '\n')
 		if e < 0 {
@@ -188,16 +197,23 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
 }
 
+// bpScratch is the reusable working memory of the boilerplate stage.
+type bpScratch struct {
+	lines []line
+	lp    []byte
+}
+
 // classifyLines cuts the text into lines and decides which are boilerplate.
-func classifyLines(seg *german.Segmented, stop func() bool) []line {
+// low is seg.Text lower-cased; the lines live in sc.
+func classifyLines(seg *german.Segmented, low *lowerText, sc *bpScratch, stop func() bool) []line {
 	text := seg.Text
-	ls := splitLines(text)
+	ls := splitLines(sc.lines[:0], text)
+	sc.lines = ls
 	if len(ls) == 0 {
 		return nil
 	}
 	// token features per line
 	li := 0
-	var lw []byte
 	var prevWordLine = -1
 	for si := range seg.Sentences {
 		if si&255 == 0 && stop != nil && stop() {
@@ -231,7 +247,7 @@ func classifyLines(seg *german.Segmented, stop func() bool) []line {
 			if isLowerStart {
 				l.lower++
 			}
-			lw = german.AppendLower(lw[:0], tok.Text)
+			lw := low.word(tok.Start, tok.End)
 			c, ok := bpCues.lookup(lw)
 			if !ok && bytes.IndexByte(lw, '-') > 0 {
 				rest := lw
@@ -277,7 +293,7 @@ func classifyLines(seg *german.Segmented, stop func() bool) []line {
 		}
 	}
 	for i := range ls {
-		classifyLine(text, &ls[i])
+		classifyLine(text, &ls[i], sc)
 	}
 	propagate(text, ls)
 	for i := range ls {
@@ -289,8 +305,17 @@ func classifyLines(seg *german.Segmented, stop func() bool) []line {
 }
 
 func findBoilerplate(seg *german.Segmented, stop func() bool) boilerplateResult {
+	sc := getScratch()
+	defer putScratch(sc)
+	sc.low.reset(seg.Text)
+	return findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
+}
+
+// findBoilerplateLower is findBoilerplate with the lower-cased text and
+// the scratch memory supplied by the caller.
+func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, stop func() bool) boilerplateResult {
 	res := boilerplateResult{sent: make([]bool, len(seg.Sentences)), blocks: []Boilerplate{}}
-	ls := classifyLines(seg, stop)
+	ls := classifyLines(seg, low, sc, stop)
 	if len(ls) == 0 {
 		return res
 	}
@@ -321,16 +346,79 @@ func findBoilerplate(seg *german.Segmented, stop func() bool) boilerplateResult 
 	return res
 }
 
-// lowerPrefix returns the first n bytes of s lower-cased (ASCII and German
-// umlauts), for matching lead phrases.
-func lowerPrefix(s string, n int) string {
+// appendLowerPrefix appends the first n bytes of s lower-cased to dst, as
+// german.Lower does (bytes of invalid UTF-8 become U+FFFD), for matching
+// lead phrases.
+func appendLowerPrefix(dst []byte, s string, n int) []byte {
 	if len(s) > n {
 		s = s[:n]
 	}
-	return german.Lower(s)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += sz
+	}
+	return dst
 }
 
-func classifyLine(text string, l *line) {
+// hasQuote reports whether s holds one of " „ “ ” » « (as
+// strings.ContainsAny would): their encodings start with bytes that are
+// never continuation bytes, so a byte search finds exactly the runes.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2: // » «
+			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xAB) {
+				return true
+			}
+		case 0xE2: // „ “ ”
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9E || s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldsAtMost reports whether s has at most n fields as strings.Fields
+// counts them, without building them.
+func fieldsAtMost(s string, n int) bool {
+	k, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		sp := false
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += sz
+		}
+		if sp {
+			in = false
+		} else if !in {
+			in = true
+			if k++; k > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func classifyLine(text string, l *line, sc *bpScratch) {
 	s := text[l.start:l.end]
 	// list marker
 	if len(s) >= 2 {
@@ -356,9 +444,10 @@ func classifyLine(text string, l *line) {
 		}
 		break
 	}
-	l.quoted = strings.ContainsAny(s, "„“”»«\"")
+	l.quoted = hasQuote(s)
 	// gender marks of job ads: (m/w/d), (w/m/d), m/w/x ...
-	for i := 0; i+4 < len(s); i++ {
+	slash := strings.IndexByte(s, '/') >= 0
+	for i := 0; slash && i+4 < len(s); i++ {
 		if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
 			l.gender = true
 			break
@@ -369,16 +458,22 @@ func classifyLine(text string, l *line) {
 	if l.list {
 		_, body, _ = strings.Cut(s, " ")
 	}
-	lp := lowerPrefix(body, 40)
-	for _, p := range leadPhrases {
-		if strings.HasPrefix(lp, p.p) {
+	sc.lp = appendLowerPrefix(sc.lp[:0], body, 40)
+	lp := sc.lp
+	var lead []uint8
+	if len(lp) > 0 {
+		lead = leadByByte[lp[0]]
+	}
+	for _, pi := range lead {
+		p := leadPhrases[pi]
+		if len(lp) >= len(p.p) && string(lp[:len(p.p)]) == p.p {
 			if p.k == KindAuthor && p.p == "von " && (l.words > 6 || l.final) {
 				continue
 			}
 			if l.words > 25 && p.k != KindCaption && p.k != KindCopyright && !strings.HasPrefix(p.p, "über d") {
 				continue
 			}
-			label := strings.IndexByte(lp, ':') > 0 && strings.IndexByte(lp, ':') < 30
+			label := bytes.IndexByte(lp, ':') > 0 && bytes.IndexByte(lp, ':') < 30
 			if p.k == KindTeaser && l.final && !l.list && !label && !strings.HasPrefix(p.p, "lesen sie") {
 				continue // "Weitere Details nannte ..." is a sentence, not a heading
 			}
@@ -387,9 +482,10 @@ func classifyLine(text string, l *line) {
 		}
 	}
 	// a photo credit at the end of a line: "... Bild: Deutsche Telekom"
-	if !l.hasLead && l.words <= 30 {
+	// (every mark holds ':' or '/')
+	if !l.hasLead && l.words <= 30 && (slash || strings.IndexByte(s, ':') >= 0) {
 		for _, m := range creditMarks {
-			if i := strings.Index(s, m); i > 0 && len(strings.Fields(s[i+len(m):])) <= 5 {
+			if i := strings.Index(s, m); i > 0 && fieldsAtMost(s[i+len(m):], 5) {
 				l.lead, l.hasLead = KindCaption, true
 				break
 			}
@@ -401,9 +497,10 @@ func classifyLine(text string, l *line) {
 		if i := strings.IndexAny(w, " :!,"); i > 0 {
 			w = w[:i]
 		}
-		lw := german.Lower(w)
-		if c, ok := bpCues.exact[lw]; ok && c.flags&cuePrompt != 0 && l.words <= 30 {
-			switch lw {
+		sc.lp = appendLowerPrefix(sc.lp[:0], w, len(w))
+		lw := sc.lp
+		if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && l.words <= 30 {
+			switch string(lw) {
 			case "hier", "mehr", "jetzt", "kostenlos", "gratis", "informiert", "herunter":
 				// adverbs open body sentences too ("Hier liegt das Problem.")
 				l.imper = !l.final && l.words < 8

@@ -9,8 +9,17 @@ import (
 // without dots, ß as "ss". A Snowball German stem of w is always a prefix
 // of its folded form, which lets the theme tagger skip stemming words that
 // cannot match a cue.
-func foldInto(buf []byte, w string) []byte {
+//
+// stemsSame reports that german.Stem of the folded form equals that of w
+// (and, the folded form being lower case without umlauts, is a prefix of
+// it, computed without allocation): the algorithm treats ä and a, ö and o
+// alike (both vowels, no suffix holds a or o) and sees ß as "ss", but 'u'
+// differs from 'ü' (a u between vowels is a consonant, and "ung" is a
+// suffix), so a word with ü is not folded for stemming, nor one the fast
+// stemmer does not take (invalid UTF-8, U+FFFD, over 63 bytes folded).
+func foldInto(buf []byte, w string) (_ []byte, stemsSame bool) {
 	buf = buf[:0]
+	stemsSame = true
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
@@ -30,24 +39,28 @@ func foldInto(buf []byte, w string) []byte {
 			buf = append(buf, 'o')
 		case 'ü', 'Ü':
 			buf = append(buf, 'u')
+			stemsSame = false
 		case 'ß', 'ẞ':
 			buf = append(buf, 's', 's')
 		default:
-			if r == utf8.RuneError && sz == 1 {
-				buf = append(buf, w[i-1])
-				continue
+			if r == utf8.RuneError {
+				stemsSame = false
+				if sz == 1 {
+					buf = append(buf, w[i-1])
+					continue
+				}
 			}
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
 	}
-	return buf
+	return buf, stemsSame && len(buf) <= 63
 }
 
 // gramSet is a 65,536-bit set of hashed 4-byte grams (false positives
 // possible, no false negatives).
 type gramSet [1 << 10]uint64
 
-func gramKey(b []byte) uint32 {
+func gramKey[T ~string | ~[]byte](b T) uint32 {
 	x := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 	return (x * 2654435761) >> 16
 }
@@ -58,6 +71,12 @@ func (g *gramSet) add(b []byte) {
 }
 
 func (g *gramSet) has(b []byte) bool {
+	k := gramKey(b)
+	return g[k>>6]&(1<<(k&63)) != 0
+}
+
+// hasString is has for a string.
+func (g *gramSet) hasString(b string) bool {
 	k := gramKey(b)
 	return g[k>>6]&(1<<(k&63)) != 0
 }

@@ -1,10 +1,13 @@
 package analyze
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/techschau/techschau/entities"
 	"github.com/techschau/techschau/german"
@@ -45,7 +48,7 @@ type cueRef struct {
 }
 
 type phraseCue struct {
-	stems []string
+	units []int32 // ids of the phrase's units in the tagger's vocabulary
 	cueRef
 }
 
@@ -58,42 +61,60 @@ type tagger struct {
 	ids, labels []string
 	nThemes     int   // ids[:nThemes] are themes, the rest contexts
 	requires    []int // per theme, the index of its required context or -1
-	stems       map[string][]cueRef
-	forms       map[string][]cueRef
-	parts       map[string][]cueRef
+	nCues       int
+	stems       *wordTable[[]cueRef]
+	forms       *wordTable[[]cueRef]
+	parts       *wordTable[[]cueRef]
 	partLens    []int
-	phrases     map[string][]phraseCue
-	ents        map[string][]cueRef
-	pairs       []pairCue
+	partHead    gramSet // first 4 bytes of compound parts
+	// vocab numbers the units of phrases; a sentence is matched against
+	// phrases as a sequence of unit ids (-1: a unit no phrase has)
+	vocab   *wordTable[int32]
+	phrases [][]phraseCue // by the id of the first unit
+	empty   int32         // id of the unit "" (a word no cue can match)
+	nicht   int32         // id of the unit "nicht" (any negation)
+	ents    map[string][]cueRef
+	pairs   []pairCue
 	// filters: a word whose folded form passes none of them cannot match a
 	// stem, part, form or phrase cue and is not stemmed
-	prefix    gramSet         // first 4 bytes of cue stems
-	inner     gramSet         // 4-grams of compound parts
-	short     map[string]bool // cue stems shorter than 4 bytes
+	prefix    gramSet // first 4 bytes of cue stems
+	inner     gramSet // 4-grams of compound parts
+	short     *wordTable[bool]
 	shortLens []int
+	// partFilter: every part has at least 4 bytes, so partHead rules
+	// parts out
+	partFilter bool
+	pool       sync.Pool // of *sentScratch
 }
 
-// stopWord reports whether w (lower-cased in lower) is a stop word and
-// returns its lower-case form. A capitalised word in mid-sentence is a noun
-// or a name in German, except the polite "Sie" forms, so only lower-case
-// words and sentence-initial ones are looked up (no allocation on the
-// common path).
-func stopWord(w string, lower []byte, initial bool) (string, bool) {
+// stopWord reports whether w (lower-cased in lower) is a stop word; its
+// unit is then its lower-case form. A capitalised word in mid-sentence is
+// a noun or a name in German, except the polite "Sie" forms, so only
+// lower-case words and sentence-initial ones are looked up.
+func stopWord(w string, lower []byte, initial bool) bool {
 	if len(w) == len(lower) && w == string(lower) {
-		return w, german.IsStopWord(w)
+		return german.IsStopWord(w)
 	}
 	if !initial {
 		switch string(lower) {
 		case "sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres":
-			return string(lower), true
+			return true
 		}
-		return "", false
+		return false
 	}
 	if len(lower) > 16 {
-		return "", false
+		return false
 	}
-	lw := string(lower)
-	return lw, german.IsStopWord(lw)
+	return german.IsStopWord(unsafe.String(unsafe.SliceData(lower), len(lower)))
+}
+
+// unit returns the vocabulary id of a sentence unit, -1 if no phrase has it.
+func (g *tagger) unit(b []byte) int32 {
+	id, ok := g.vocab.get(b)
+	if !ok {
+		return -1
+	}
+	return id
 }
 
 // candidate reports whether a word with folded form f may match a cue.
@@ -102,8 +123,10 @@ func (g *tagger) candidate(f []byte) bool {
 		return true
 	}
 	for _, l := range g.shortLens {
-		if len(f) >= l && g.short[string(f[:l])] {
-			return true
+		if len(f) >= l {
+			if _, ok := g.short.get(f[:l]); ok {
+				return true
+			}
 		}
 	}
 	for i := 1; i+4 <= len(f) && len(f) >= 8; i++ {
@@ -115,13 +138,13 @@ func (g *tagger) candidate(f []byte) bool {
 }
 
 // addFilter registers a cue stem (already folded) in the filters.
-func (g *tagger) addFilter(st string, part bool) {
+func (g *tagger) addFilter(short map[string]bool, st string, part bool) {
 	if st == "" {
 		return
 	}
 	if len(st) < 4 {
-		if !g.short[st] {
-			g.short[st] = true
+		if !short[st] {
+			short[st] = true
 			if !slices.Contains(g.shortLens, len(st)) {
 				g.shortLens = append(g.shortLens, len(st))
 			}
@@ -132,6 +155,9 @@ func (g *tagger) addFilter(st string, part bool) {
 	if part {
 		for i := 0; i+4 <= len(st); i++ {
 			g.inner.add([]byte(st[i:]))
+		}
+		if len(st) >= 4 {
+			g.partHead.add([]byte(st))
 		}
 	}
 }
@@ -177,10 +203,12 @@ func phraseStems(p string) []string {
 }
 
 func newTagger(t *Taxonomy) *tagger {
-	g := &tagger{
-		stems: map[string][]cueRef{}, forms: map[string][]cueRef{}, parts: map[string][]cueRef{},
-		phrases: map[string][]phraseCue{}, ents: map[string][]cueRef{}, short: map[string]bool{},
-	}
+	g := &tagger{ents: map[string][]cueRef{}}
+	stemCues, formCues, partCues := map[string][]cueRef{}, map[string][]cueRef{}, map[string][]cueRef{}
+	short := map[string]bool{}
+	var vocab []string
+	vocabID := map[string]int32{}
+	var phrases [][]phraseCue
 	cue := int32(0)
 	lens := map[int]bool{}
 	// contexts are scored like themes, after them, and never listed
@@ -216,17 +244,18 @@ func newTagger(t *Taxonomy) *tagger {
 			stems[st] = maxAbs(stems[st], w)
 		}
 		for _, k := range sortedKeys(stems) {
-			add(g.stems, k, stems[k])
-			g.addFilter(k, false)
+			add(stemCues, k, stems[k])
+			g.addFilter(short, k, false)
 		}
 		for _, k := range sortedKeys(d.Cues.Forms) {
-			add(g.forms, k, d.Cues.Forms[k])
-			g.addFilter(string(foldInto(nil, k)), false)
+			add(formCues, k, d.Cues.Forms[k])
+			f, _ := foldInto(nil, k)
+			g.addFilter(short, string(f), false)
 		}
 		for _, k := range sortedKeys(d.Cues.Parts) {
-			add(g.parts, k, d.Cues.Parts[k])
+			add(partCues, k, d.Cues.Parts[k])
 			lens[len(k)] = true
-			g.addFilter(k, true)
+			g.addFilter(short, k, true)
 		}
 		for _, k := range sortedKeys(d.Cues.Entities) {
 			add(g.ents, k, d.Cues.Entities[k])
@@ -236,12 +265,21 @@ func newTagger(t *Taxonomy) *tagger {
 			if len(st) == 0 {
 				continue
 			}
-			for _, x := range st {
+			units := make([]int32, len(st))
+			for i, x := range st {
 				if !german.IsStopWord(x) {
-					g.addFilter(x, false)
+					g.addFilter(short, x, false)
 				}
+				id, ok := vocabID[x]
+				if !ok {
+					id = int32(len(vocab))
+					vocabID[x] = id
+					vocab = append(vocab, x)
+					phrases = append(phrases, nil)
+				}
+				units[i] = id
 			}
-			g.phrases[st[0]] = append(g.phrases[st[0]], phraseCue{st, cueRef{th, cue, d.Cues.Phrases[k]}})
+			phrases[units[0]] = append(phrases[units[0]], phraseCue{units, cueRef{th, cue, d.Cues.Phrases[k]}})
 			cue++
 		}
 		for _, p := range d.Cues.Pairs {
@@ -253,31 +291,76 @@ func newTagger(t *Taxonomy) *tagger {
 		g.partLens = append(g.partLens, l)
 	}
 	slices.Sort(g.partLens)
+	g.nCues = int(cue)
+	g.partFilter = len(g.partLens) > 0 && g.partLens[0] >= 4
+	g.stems, g.forms, g.parts = wordTableOf(stemCues), wordTableOf(formCues), wordTableOf(partCues)
+	g.short = wordTableOf(short)
+	ids := make([]int32, len(vocab))
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	g.vocab, g.phrases = newWordTable(vocab, ids), phrases
+	g.empty, g.nicht = g.unit(nil), g.unit([]byte("nicht"))
 	return g
 }
 
-// sentScratch accumulates one sentence's cues.
+// sentScratch is the working memory of one tagging run: the cues of the
+// current sentence and the per-document buffers. The tagger pools it.
 type sentScratch struct {
-	acc         []float64
-	ncue        []int     // distinct positive cues per theme
-	maxw        []float64 // largest cue weight per theme
-	hits        map[int32]uint8
-	seq         []string
-	neg         []bool // seq position follows a negation within reach
-	lower, fold []byte
+	acc     []float64
+	ncue    []int     // distinct positive cues per theme
+	maxw    []float64 // largest cue weight per theme
+	hits    []uint8   // per cue, times counted in the sentence
+	touched []int32   // cues with hits > 0
+	seq     []int32   // unit ids of the sentence's words
+	neg     []bool    // seq position follows a negation within reach
+	fold    []byte
+	starts  []int
+	eh      []entHit
+	best    [][]themeHit
+	totals  []float64
+}
+
+// entHit is an entity mentioned in a body sentence.
+type entHit struct {
+	sent int
+	id   string
+	key  string // country or id of a place, "" for non-places
+}
+
+func (g *tagger) getScratch() *sentScratch {
+	if sc, ok := g.pool.Get().(*sentScratch); ok {
+		return sc
+	}
+	nt := len(g.ids)
+	return &sentScratch{
+		acc: make([]float64, nt), ncue: make([]int, nt), maxw: make([]float64, nt),
+		hits: make([]uint8, g.nCues), best: make([][]themeHit, nt), totals: make([]float64, nt),
+	}
+}
+
+func (g *tagger) putScratch(sc *sentScratch) {
+	if cap(sc.seq) > 1<<16 || cap(sc.starts) > 1<<16 || cap(sc.eh) > 1<<14 {
+		return // keep no memory of an outsized document
+	}
+	g.pool.Put(sc)
 }
 
 func (sc *sentScratch) add(r cueRef, negated bool) {
-	if sc.hits[r.cue] >= 2 {
+	h := sc.hits[r.cue]
+	if h >= 2 {
 		return
 	}
-	if sc.hits[r.cue] == 0 && r.w > 0 {
-		sc.ncue[r.theme]++
-		if r.w > sc.maxw[r.theme] && !negated {
-			sc.maxw[r.theme] = r.w
+	if h == 0 {
+		sc.touched = append(sc.touched, r.cue)
+		if r.w > 0 {
+			sc.ncue[r.theme]++
+			if r.w > sc.maxw[r.theme] && !negated {
+				sc.maxw[r.theme] = r.w
+			}
 		}
 	}
-	sc.hits[r.cue]++
+	sc.hits[r.cue] = h + 1
 	w := r.w
 	if negated && w > 0 {
 		w *= negationKeep
@@ -293,11 +376,21 @@ type themeHit struct {
 // tag scores the themes over the body sentences of seg.
 // Tokens inside skip (the dateline) are ignored.
 func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, threshold float64, lang string, skip german.Span, stop func() bool) []Theme {
+	sc := getScratch()
+	defer putScratch(sc)
+	sc.low.reset(seg.Text)
+	return g.tagLower(seg, &sc.low, bp, ents, threshold, lang, skip, stop)
+}
+
+// tagLower is tag with seg.Text lower-cased by the caller.
+func (g *tagger) tagLower(seg *german.Segmented, low *lowerText, bp []bool, ents []entities.Entity, threshold float64, lang string, skip german.Span, stop func() bool) []Theme {
 	out := []Theme{}
 	if lang != "de" || len(g.ids) == 0 {
 		return out
 	}
-	best, totals := g.sentenceScores(seg, bp, ents, skip, stop)
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	best, totals := g.sentenceScores(sc, seg, low, bp, ents, skip, stop)
 	for t := range g.nThemes {
 		hs := best[t]
 		if len(hs) == 0 {
@@ -306,7 +399,7 @@ func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, t
 		if r := g.requires[t]; r >= 0 && totals[r] < contextMin {
 			continue
 		}
-		sort.SliceStable(hs, func(i, j int) bool { return hs[i].f > hs[j].f })
+		slices.SortStableFunc(hs, func(a, b themeHit) int { return cmp.Compare(b.f, a.f) })
 		rest := 1.0
 		for i := 0; i < len(hs) && i < 3; i++ {
 			rest *= 1 - hs[i].f
@@ -338,22 +431,28 @@ func (g *tagger) tag(seg *german.Segmented, bp []bool, ents []entities.Entity, t
 	return out
 }
 
+// stem returns german.Stem(w), from the folded form f of w when
+// that gives the same stem without allocating (see foldInto). The result
+// may alias f.
+func stem(f []byte, stemsSame bool, w string) string {
+	if stemsSame {
+		return german.Stem(unsafe.String(unsafe.SliceData(f), len(f)))
+	}
+	return german.Stem(w)
+}
+
 // sentenceScores returns, per theme, the body sentences with a positive
 // sentence score, in text order.
 // The second result is, per theme or context, the sum of the cue weights
-// over all body sentences.
-func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entities.Entity, skip german.Span, stop func() bool) ([][]themeHit, []float64) {
+// over all body sentences. Both live in sc.
+func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *lowerText, bp []bool, ents []entities.Entity, skip german.Span, stop func() bool) ([][]themeHit, []float64) {
 	// entity cues per sentence
-	starts := make([]int, len(seg.Sentences))
-	for i, s := range seg.Sentences {
-		starts[i] = s.Start
+	starts := sc.starts[:0]
+	for _, s := range seg.Sentences {
+		starts = append(starts, s.Start)
 	}
-	type entHit struct {
-		sent int
-		id   string
-		key  string // country or id of a place, "" for non-places
-	}
-	var eh []entHit
+	sc.starts = starts
+	eh := sc.eh[:0]
 	if len(g.ents) > 0 || len(g.pairs) > 0 {
 		for _, e := range ents {
 			key := ""
@@ -374,12 +473,16 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 				}
 			}
 		}
-		sort.SliceStable(eh, func(i, j int) bool { return eh[i].sent < eh[j].sent })
+		slices.SortStableFunc(eh, func(a, b entHit) int { return cmp.Compare(a.sent, b.sent) })
 	}
+	sc.eh = eh
 	nt := len(g.ids)
-	best := make([][]themeHit, nt) // per theme, sentences with f > 0
-	totals := make([]float64, nt)
-	sc := &sentScratch{acc: make([]float64, nt), ncue: make([]int, nt), maxw: make([]float64, nt), hits: map[int32]uint8{}}
+	best := sc.best // per theme, sentences with f > 0
+	for t := range best {
+		best[t] = best[t][:0]
+	}
+	totals := sc.totals
+	clear(totals)
 	ei := 0
 	for si, s := range seg.Sentences {
 		for ei < len(eh) && eh[ei].sent < si {
@@ -394,7 +497,10 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 		clear(sc.acc)
 		clear(sc.ncue)
 		clear(sc.maxw)
-		clear(sc.hits)
+		for _, c := range sc.touched {
+			sc.hits[c] = 0
+		}
+		sc.touched = sc.touched[:0]
 		sc.seq = sc.seq[:0]
 		sc.neg = sc.neg[:0]
 		content := 0
@@ -406,97 +512,108 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 				continue
 			}
 			w := tok.Text
-			sc.lower = german.AppendLower(sc.lower[:0], w)
-			if isNegator(sc.lower) {
+			lower := low.word(tok.Start, tok.End)
+			if isNegator(lower) {
 				lastNeg = len(sc.seq)
-				sc.seq = append(sc.seq, "nicht")
+				sc.seq = append(sc.seq, g.nicht)
 				sc.neg = append(sc.neg, false)
 				continue
 			}
 			initial := wordIdx == 0
 			wordIdx++
-			if lw, ok := stopWord(w, sc.lower, initial); ok {
-				sc.seq = append(sc.seq, lw)
+			if stopWord(w, lower, initial) {
+				sc.seq = append(sc.seq, g.unit(lower))
 				sc.neg = append(sc.neg, false)
 				continue
 			}
 			content++
 			negated := len(sc.seq)-lastNeg <= negationReach
 			if strings.IndexByte(w, '-') <= 0 {
-				sc.fold = foldInto(sc.fold, w)
+				var same bool
+				sc.fold, same = foldInto(sc.fold, w)
 				if !g.candidate(sc.fold) {
-					sc.seq = append(sc.seq, "")
+					sc.seq = append(sc.seq, g.empty)
 					sc.neg = append(sc.neg, negated)
 					continue
 				}
-				for _, r := range g.forms[string(sc.lower)] {
-					sc.add(r, negated)
-					any = true
+				if refs, ok := g.forms.get(lower); ok {
+					for _, r := range refs {
+						sc.add(r, negated)
+						any = true
+					}
 				}
-				st := german.Stem(w)
-				sc.seq = append(sc.seq, st)
+				st := stem(sc.fold, same, w)
+				sc.seq = append(sc.seq, g.unitString(st))
 				sc.neg = append(sc.neg, negated)
 				any = g.lookupStem(sc, st, negated) || any
 				continue
 			}
 			// a hyphenated compound: each part is a unit
+			off := tok.Start
 			for part := range strings.SplitSeq(w, "-") {
+				start := off
+				off += len(part) + 1
 				if part == "" {
 					continue
 				}
-				sc.lower = german.AppendLower(sc.lower[:0], part)
-				if lw, ok := stopWord(part, sc.lower, initial); ok {
-					sc.seq = append(sc.seq, lw)
+				lower := low.word(start, start+len(part))
+				if stopWord(part, lower, initial) {
+					sc.seq = append(sc.seq, g.unit(lower))
 					sc.neg = append(sc.neg, negated)
 					continue
 				}
-				sc.fold = foldInto(sc.fold, part)
+				var same bool
+				sc.fold, same = foldInto(sc.fold, part)
 				if !g.candidate(sc.fold) {
-					sc.seq = append(sc.seq, "")
+					sc.seq = append(sc.seq, g.empty)
 					sc.neg = append(sc.neg, negated)
 					continue
 				}
-				st := german.Stem(part)
-				sc.seq = append(sc.seq, st)
+				st := stem(sc.fold, same, part)
+				sc.seq = append(sc.seq, g.unitString(st))
 				sc.neg = append(sc.neg, negated)
 				any = g.lookupStem(sc, st, negated) || any
 			}
 		}
 		// phrases
-		for i, st := range sc.seq {
-			if st == "" || len(g.phrases) == 0 {
-				continue
-			}
-			for _, pc := range g.phrases[st] {
-				if i+len(pc.stems) <= len(sc.seq) && slices.Equal(sc.seq[i:i+len(pc.stems)], pc.stems) {
-					sc.add(pc.cueRef, sc.neg[i])
-					any = true
+		if len(g.phrases) > 0 {
+			for i, id := range sc.seq {
+				if id < 0 || id == g.empty {
+					continue
+				}
+				for _, pc := range g.phrases[id] {
+					if i+len(pc.units) <= len(sc.seq) && slices.Equal(sc.seq[i:i+len(pc.units)], pc.units) {
+						sc.add(pc.cueRef, sc.neg[i])
+						any = true
+					}
 				}
 			}
 		}
 		// entities and pairs
-		for j := ei; j < len(eh) && eh[j].sent == si; j++ {
-			for _, r := range g.ents[eh[j].id] {
-				sc.add(r, false)
-				any = true
-			}
-		}
-		for _, pc := range g.pairs {
-			hasA, hasB := false, false
+		if ei < len(eh) && eh[ei].sent == si {
 			for j := ei; j < len(eh) && eh[j].sent == si; j++ {
-				k := eh[j].key
-				if k == "" {
-					continue
-				}
-				if k == pc.a || eh[j].id == pc.a {
-					hasA = true
-				} else if k == pc.b || eh[j].id == pc.b {
-					hasB = true
+				for _, r := range g.ents[eh[j].id] {
+					sc.add(r, false)
+					any = true
 				}
 			}
-			if hasA && hasB {
-				sc.add(pc.cueRef, false)
-				any = true
+			for _, pc := range g.pairs {
+				hasA, hasB := false, false
+				for j := ei; j < len(eh) && eh[j].sent == si; j++ {
+					k := eh[j].key
+					if k == "" {
+						continue
+					}
+					if k == pc.a || eh[j].id == pc.a {
+						hasA = true
+					} else if k == pc.b || eh[j].id == pc.b {
+						hasB = true
+					}
+				}
+				if hasA && hasB {
+					sc.add(pc.cueRef, false)
+					any = true
+				}
 			}
 		}
 		if !any {
@@ -521,27 +638,50 @@ func (g *tagger) sentenceScores(seg *german.Segmented, bp []bool, ents []entitie
 	return best, totals
 }
 
+// unitString is unit for a string.
+func (g *tagger) unitString(s string) int32 {
+	id, ok := g.vocab.getString(s)
+	if !ok {
+		return -1
+	}
+	return id
+}
+
 // lookupStem adds the stem and compound-part cues of one stem.
 func (g *tagger) lookupStem(sc *sentScratch, st string, negated bool) bool {
 	hit := false
-	for _, r := range g.stems[st] {
-		sc.add(r, negated)
-		hit = true
+	if refs, ok := g.stems.getString(st); ok {
+		for _, r := range refs {
+			sc.add(r, negated)
+			hit = true
+		}
 	}
 	if hit || len(st) < 7 {
 		return hit
 	}
+	// a part starts with one of the 4-byte heads (partFilter: all parts
+	// are that long)
+	head := !g.partFilter || g.partHead.hasString(st)
 	for _, l := range g.partLens {
 		if l > len(st)-3 {
 			break
 		}
-		for _, r := range g.parts[st[:l]] {
-			sc.add(r, negated)
-			hit = true
+		if head {
+			if refs, ok := g.parts.getString(st[:l]); ok {
+				for _, r := range refs {
+					sc.add(r, negated)
+					hit = true
+				}
+			}
 		}
-		for _, r := range g.parts[st[len(st)-l:]] {
-			sc.add(r, negated)
-			hit = true
+		tail := st[len(st)-l:]
+		if !g.partFilter || g.partHead.hasString(tail) {
+			if refs, ok := g.parts.getString(tail); ok {
+				for _, r := range refs {
+					sc.add(r, negated)
+					hit = true
+				}
+			}
 		}
 	}
 	return hit

@@ -1,0 +1,67 @@
+package analyze
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/techschau/techschau/german"
+)
+
+// lowerText is a text lower-cased once for the boilerplate and theme stages,
+// which both look up every word in lower case. When every rune keeps its
+// byte length (almost always), low[t.Start:t.End] is the lower-case form of
+// token t and no stage lowers a word again.
+type lowerText struct {
+	text string
+	low  []byte
+	same bool // low has text's byte offsets
+	buf  []byte
+}
+
+// reset lower-cases text as german.AppendLower does (invalid bytes kept).
+func (l *lowerText) reset(text string) {
+	l.text = text
+	low := l.low[:0]
+	if cap(low) < len(text) {
+		low = make([]byte, 0, len(text)+len(text)/8)
+	}
+	same := true
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low = append(low, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			low = append(low, c)
+			i++
+			continue
+		}
+		k := len(low)
+		low = utf8.AppendRune(low, unicode.ToLower(r))
+		if len(low)-k != n {
+			same = false
+		}
+		i += n
+	}
+	l.low, l.same = low, same
+}
+
+// word returns the lower-case form of text[start:end], equal to
+// german.AppendLower(nil, text[start:end]). The result is valid until the
+// next call.
+func (l *lowerText) word(start, end int) []byte {
+	t := l.text
+	if l.same && (start == len(t) || utf8.RuneStart(t[start])) && (end == len(t) || utf8.RuneStart(t[end])) {
+		// no rune of the whole-text pass straddles the bounds, so the
+		// runes inside are the word's own
+		return l.low[start:end:end]
+	}
+	l.buf = german.AppendLower(l.buf[:0], t[start:end])
+	return l.buf
+}
