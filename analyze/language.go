@@ -23,13 +23,67 @@ var enFunction = map[string]bool{
 	"but": true, "who": true, "more": true, "than": true, "after": true, "about": true, "can": true,
 }
 
+// langWords holds the function words of both lists packed into a uint64
+// (little-endian bytes; every word has at most 8 bytes), in an
+// open-addressing table: the detector looks up every word of the window,
+// and a packed key is compared in one instruction.
+var langWords = func() *[256]langSlot {
+	t := new([256]langSlot)
+	add := func(m map[string]bool, flag uint8) {
+		for w := range m {
+			k := packWord(w)
+			j := langHash(k)
+			for t[j].key != 0 && t[j].key != k {
+				j = (j + 1) & 255
+			}
+			t[j].key = k
+			t[j].flags |= flag
+		}
+	}
+	add(deFunction, langDE)
+	add(enFunction, langEN)
+	return t
+}()
+
+type langSlot struct {
+	key   uint64
+	flags uint8
+}
+
+const (
+	langDE = 1 << iota
+	langEN
+)
+
+func packWord(w string) uint64 {
+	var k uint64
+	for i := 0; i < len(w) && i < 8; i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+func langHash(k uint64) uint32 { return uint32((k * 0x9e3779b97f4a7c15) >> 56) }
+
+// langFlags returns the lists that hold the packed word k.
+func langFlags(k uint64) uint8 {
+	for j := langHash(k); ; j = (j + 1) & 255 {
+		s := &langWords[j]
+		if s.key == k {
+			return s.flags
+		}
+		if s.key == 0 {
+			return 0
+		}
+	}
+}
+
 // detectLanguage returns "de", "en", or "" (other). Texts with too few
 // words to tell are taken as German.
 func detectLanguage(text string) string {
 	if len(text) > langWindow {
 		text = text[:langWindow]
 	}
-	var buf [24]byte
 	words, de, en := 0, 0, 0
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -38,35 +92,32 @@ func detectLanguage(text string) string {
 			continue
 		}
 		j := i
-		n := 0
-		long := false
+		var k uint64 // the first 8 bytes, lower-cased
 		for j < len(text) && isLetterByte(text[j]) {
-			if n < len(buf) {
+			if n := j - i; n < 8 {
 				b := text[j]
 				if b >= 'A' && b <= 'Z' {
 					b += 'a' - 'A'
 				}
-				buf[n] = b
-				n++
-			} else {
-				long = true
+				k |= uint64(b) << (8 * n)
 			}
 			j++
 		}
+		long := j-i > 8 // longer than every function word
 		i = j
 		words++
 		if long {
 			continue
 		}
-		w := buf[:n]
 		// Ü in "Über" is two bytes starting 0xC3 0x9C; lower it for the lookup
-		if n >= 2 && w[0] == 0xC3 && w[1] == 0x9C {
-			w[1] = 0xBC
+		if k&0xFFFF == 0x9CC3 {
+			k = k&^0xFF00 | 0xBC00
 		}
-		if deFunction[string(w)] {
+		f := langFlags(k)
+		if f&langDE != 0 {
 			de++
 		}
-		if enFunction[string(w)] {
+		if f&langEN != 0 {
 			en++
 		}
 	}
