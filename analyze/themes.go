@@ -3,10 +3,12 @@ package analyze
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/techschau/techschau/entities"
@@ -84,7 +86,9 @@ type tagger struct {
 	// partFilter: every part has at least 4 bytes, so partHead rules
 	// parts out
 	partFilter bool
-	pool       sync.Pool // of *sentScratch
+	pool       sync.Pool       // of *sentScratch
+	caches     chan *wordCache // free list (a sync.Pool would drop them at every GC)
+	nCaches    atomic.Int32
 }
 
 // stopWord reports whether w (lower-cased in lower) is a stop word; its
@@ -203,7 +207,7 @@ func phraseStems(p string) []string {
 }
 
 func newTagger(t *Taxonomy) *tagger {
-	g := &tagger{ents: map[string][]cueRef{}}
+	g := &tagger{ents: map[string][]cueRef{}, caches: make(chan *wordCache, min(runtime.GOMAXPROCS(0), maxCaches))}
 	stemCues, formCues, partCues := map[string][]cueRef{}, map[string][]cueRef{}, map[string][]cueRef{}
 	short := map[string]bool{}
 	var vocab []string
@@ -319,6 +323,8 @@ type sentScratch struct {
 	eh      []entHit
 	best    [][]themeHit
 	totals  []float64
+	cache   *wordCache // nil: none was free
+	cues    []cueRef   // the cues of one word when there is no cache
 }
 
 // entHit is an entity mentioned in a body sentence.
@@ -389,7 +395,14 @@ func (g *tagger) tagLower(seg *german.Segmented, low *lowerText, bp []bool, ents
 		return out
 	}
 	sc := g.getScratch()
-	defer g.putScratch(sc)
+	sc.cache = g.getCache()
+	defer func() {
+		if sc.cache != nil {
+			g.putCache(sc.cache)
+		}
+		sc.cache = nil
+		g.putScratch(sc)
+	}()
 	best, totals := g.sentenceScores(sc, seg, low, bp, ents, skip, stop)
 	for t := range g.nThemes {
 		hs := best[t]
@@ -512,8 +525,8 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 				continue
 			}
 			w := tok.Text
-			lower := low.word(tok.Start, tok.End)
-			if isNegator(lower) {
+			info, cues := g.word(sc, low, w, tok.Start, tok.End)
+			if info.neg {
 				lastNeg = len(sc.seq)
 				sc.seq = append(sc.seq, g.nicht)
 				sc.neg = append(sc.neg, false)
@@ -521,31 +534,20 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 			}
 			initial := wordIdx == 0
 			wordIdx++
-			if stopWord(w, lower, initial) {
-				sc.seq = append(sc.seq, g.unit(lower))
+			if initial && info.stopInit || !initial && info.stop {
+				sc.seq = append(sc.seq, info.lowUnit)
 				sc.neg = append(sc.neg, false)
 				continue
 			}
 			content++
 			negated := len(sc.seq)-lastNeg <= negationReach
 			if strings.IndexByte(w, '-') <= 0 {
-				var same bool
-				sc.fold, same = foldInto(sc.fold, w)
-				if !g.candidate(sc.fold) {
-					sc.seq = append(sc.seq, g.empty)
-					sc.neg = append(sc.neg, negated)
-					continue
+				for _, r := range cues {
+					sc.add(r, negated)
+					any = true
 				}
-				if refs, ok := g.forms.get(lower); ok {
-					for _, r := range refs {
-						sc.add(r, negated)
-						any = true
-					}
-				}
-				st := stem(sc.fold, same, w)
-				sc.seq = append(sc.seq, g.unitString(st))
+				sc.seq = append(sc.seq, info.stemUnit)
 				sc.neg = append(sc.neg, negated)
-				any = g.lookupStem(sc, st, negated) || any
 				continue
 			}
 			// a hyphenated compound: each part is a unit
@@ -556,23 +558,18 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 				if part == "" {
 					continue
 				}
-				lower := low.word(start, start+len(part))
-				if stopWord(part, lower, initial) {
-					sc.seq = append(sc.seq, g.unit(lower))
+				info, cues := g.word(sc, low, part, start, start+len(part))
+				if initial && info.stopInit || !initial && info.stop {
+					sc.seq = append(sc.seq, info.lowUnit)
 					sc.neg = append(sc.neg, negated)
 					continue
 				}
-				var same bool
-				sc.fold, same = foldInto(sc.fold, part)
-				if !g.candidate(sc.fold) {
-					sc.seq = append(sc.seq, g.empty)
-					sc.neg = append(sc.neg, negated)
-					continue
+				for _, r := range cues[info.nForms:] {
+					sc.add(r, negated)
+					any = true
 				}
-				st := stem(sc.fold, same, part)
-				sc.seq = append(sc.seq, g.unitString(st))
+				sc.seq = append(sc.seq, info.stemUnit)
 				sc.neg = append(sc.neg, negated)
-				any = g.lookupStem(sc, st, negated) || any
 			}
 		}
 		// phrases
@@ -647,17 +644,14 @@ func (g *tagger) unitString(s string) int32 {
 	return id
 }
 
-// lookupStem adds the stem and compound-part cues of one stem.
-func (g *tagger) lookupStem(sc *sentScratch, st string, negated bool) bool {
-	hit := false
-	if refs, ok := g.stems.getString(st); ok {
-		for _, r := range refs {
-			sc.add(r, negated)
-			hit = true
-		}
+// appendStemCues appends the stem and compound-part cues of one stem to
+// refs, in the order they count.
+func (g *tagger) appendStemCues(refs []cueRef, st string) []cueRef {
+	if r, ok := g.stems.getString(st); ok && len(r) > 0 {
+		return append(refs, r...)
 	}
-	if hit || len(st) < 7 {
-		return hit
+	if len(st) < 7 {
+		return refs
 	}
 	// a part starts with one of the 4-byte heads (partFilter: all parts
 	// are that long)
@@ -667,24 +661,18 @@ func (g *tagger) lookupStem(sc *sentScratch, st string, negated bool) bool {
 			break
 		}
 		if head {
-			if refs, ok := g.parts.getString(st[:l]); ok {
-				for _, r := range refs {
-					sc.add(r, negated)
-					hit = true
-				}
+			if r, ok := g.parts.getString(st[:l]); ok {
+				refs = append(refs, r...)
 			}
 		}
 		tail := st[len(st)-l:]
 		if !g.partFilter || g.partHead.hasString(tail) {
-			if refs, ok := g.parts.getString(tail); ok {
-				for _, r := range refs {
-					sc.add(r, negated)
-					hit = true
-				}
+			if r, ok := g.parts.getString(tail); ok {
+				refs = append(refs, r...)
 			}
 		}
 	}
-	return hit
+	return refs
 }
 
 // maxAbs returns the weight of larger magnitude (0 means unset).

@@ -20,25 +20,39 @@ type wordSlot struct {
 }
 
 // wordHash hashes a word (a string or a byte slice; both give the same
-// hash), 8 bytes at a time.
+// hash) from overlapping 8- or 4-byte loads, so that a short word costs
+// one or two multiplications.
 func wordHash[T ~string | ~[]byte](b T) uint32 {
-	h := uint64(len(b))*0x9e3779b97f4a7c15 + 0x2545f4914f6cdd1d
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		hi, lo := bits.Mul64(h^x, 0xbf58476d1ce4e5b9)
-		h = hi ^ lo
-	}
-	if i < len(b) {
-		var x uint64
-		for k := 0; i+k < len(b); k++ {
-			x |= uint64(b[i+k]) << (8 * k)
+	n := len(b)
+	h := uint64(n) * 0x9e3779b97f4a7c15
+	var x uint64
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			h = mix64(h ^ load64(b, i))
 		}
-		hi, lo := bits.Mul64(h^x, 0x94d049bb133111eb)
-		h = hi ^ lo
+		x = load64(b, n-8)
+	case n >= 4:
+		x = uint64(load32(b, 0))<<32 | uint64(load32(b, n-4))
+	case n > 0:
+		x = uint64(b[0])<<16 | uint64(b[n>>1])<<8 | uint64(b[n-1])
 	}
+	h = mix64(h ^ x)
 	return uint32(h ^ h>>32)
+}
+
+func mix64(x uint64) uint64 {
+	hi, lo := bits.Mul64(x, 0xbf58476d1ce4e5b9)
+	return hi ^ lo
+}
+
+func load64[T ~string | ~[]byte](b T, i int) uint64 {
+	return uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+		uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+}
+
+func load32[T ~string | ~[]byte](b T, i int) uint32 {
+	return uint32(b[i]) | uint32(b[i+1])<<8 | uint32(b[i+2])<<16 | uint32(b[i+3])<<24
 }
 
 // newWordTable builds a table from parallel keys and values (keys unique).
