@@ -111,14 +111,33 @@ var leadPhrases = []struct {
 }
 
 type cueTable struct {
-	exact  *wordTable[cueWord]
-	prefix *wordTable[[]prefixCue] // keyed by the first 4 bytes
+	exact *wordTable[cueWord]
+	// head filters the exact lookups: bit headKey(w) is set for every
+	// exact cue word w, and most words of a text have their bit clear
+	head gramSet
+	// prefix cues by their first 4 bytes (a uint32, little-endian)
+	pkeys [256]uint32 // open addressing over the prefix heads, 0 = empty
+	pcues [256][]prefixCue
 }
 
 type prefixCue struct {
 	p string
 	k Kind
 }
+
+// headKey combines a word's length and first (up to) 4 bytes.
+func headKey[T ~string | ~[]byte](w T) uint32 {
+	if len(w) >= 4 {
+		return load32(w, 0) ^ uint32(len(w))<<24
+	}
+	var k uint32
+	for i := 0; i < len(w); i++ {
+		k |= uint32(w[i]) << (8 * i)
+	}
+	return k ^ uint32(len(w))<<24
+}
+
+func prefixSlot(k uint32) uint32 { return (k * 0x9e3779b1) >> 24 }
 
 var bpCues = func() *cueTable {
 	exact, prefix := map[string]cueWord{}, map[string][]prefixCue{}
@@ -144,18 +163,40 @@ var bpCues = func() *cueTable {
 		c.flags |= cueSecond
 		exact[w] = c
 	}
-	return &cueTable{exact: wordTableOf(exact), prefix: wordTableOf(prefix)}
+	t := &cueTable{exact: wordTableOf(exact)}
+	for w := range exact {
+		t.head.addKey(headKey(w))
+	}
+	for _, h := range sortedKeys(prefix) {
+		k := load32(h, 0)
+		j := prefixSlot(k)
+		for t.pkeys[j] != 0 {
+			j = (j + 1) & 255
+		}
+		t.pkeys[j], t.pcues[j] = k, prefix[h]
+	}
+	return t
 }()
 
 func (t *cueTable) lookup(lw []byte) (cueWord, bool) {
-	c, ok := t.exact.get(lw)
+	var c cueWord
+	var ok bool
+	if t.head.hasKey(headKey(lw)) {
+		c, ok = t.exact.get(lw)
+	}
 	if len(lw) >= 4 {
-		pcs, _ := t.prefix.get(lw[:4])
-		for _, pc := range pcs {
-			if len(lw) >= len(pc.p) && string(lw[:len(pc.p)]) == pc.p {
-				c.kind, c.has = pc.k, true
-				return c, true
+		k := load32(lw, 0)
+		for j := prefixSlot(k); t.pkeys[j] != 0; j = (j + 1) & 255 {
+			if t.pkeys[j] != k {
+				continue
 			}
+			for _, pc := range t.pcues[j] {
+				if len(lw) >= len(pc.p) && string(lw[:len(pc.p)]) == pc.p {
+					c.kind, c.has = pc.k, true
+					return c, true
+				}
+			}
+			break
 		}
 	}
 	return c, ok

@@ -80,3 +80,14 @@ func (g *gramSet) hasString(b string) bool {
 	k := gramKey(b)
 	return g[k>>6]&(1<<(k&63)) != 0
 }
+
+// addKey and hasKey are add and has for a key already packed in a uint32.
+func (g *gramSet) addKey(x uint32) {
+	k := (x * 2654435761) >> 16
+	g[k>>6] |= 1 << (k & 63)
+}
+
+func (g *gramSet) hasKey(x uint32) bool {
+	k := (x * 2654435761) >> 16
+	return g[k>>6]&(1<<(k&63)) != 0
+}

@@ -86,19 +86,18 @@ func detectLanguage(text string) string {
 	}
 	words, de, en := 0, 0, 0
 	for i := 0; i < len(text); {
-		c := text[i]
-		if !isLetterByte(c) {
+		if letterLower[text[i]] == 0 {
 			i++
 			continue
 		}
 		j := i
 		var k uint64 // the first 8 bytes, lower-cased
-		for j < len(text) && isLetterByte(text[j]) {
+		for j < len(text) {
+			b := letterLower[text[j]]
+			if b == 0 {
+				break
+			}
 			if n := j - i; n < 8 {
-				b := text[j]
-				if b >= 'A' && b <= 'Z' {
-					b += 'a' - 'A'
-				}
 				k |= uint64(b) << (8 * n)
 			}
 			j++
@@ -135,6 +134,21 @@ func detectLanguage(text string) string {
 	}
 	return ""
 }
+
+// letterLower maps the letter bytes (see isLetterByte) to their lower case
+// (ASCII) or themselves, other bytes to 0: one load per byte of the window.
+var letterLower = func() (t [256]byte) {
+	for c := range 256 {
+		b := byte(c)
+		if isLetterByte(b) {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			t[c] = b
+		}
+	}
+	return t
+}()
 
 // isLetterByte reports ASCII letters and the bytes of multi-byte UTF-8
 // sequences (so that umlaut words stay whole).

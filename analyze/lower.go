@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,13 @@ func (l *lowerText) reset(text string) {
 	}
 	same := true
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			if x := load64(text, i); x&0x8080808080808080 == 0 {
+				low = binary.LittleEndian.AppendUint64(low, lowerASCII8(x))
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -50,6 +58,13 @@ func (l *lowerText) reset(text string) {
 		i += n
 	}
 	l.low, l.same = low, same
+}
+
+// lowerASCII8 lower-cases 8 ASCII bytes at once: bit 7 of a byte of
+// x+0x3f is set from 'A' up, of x+0x25 from '['; no byte carries over.
+func lowerASCII8(x uint64) uint64 {
+	upper := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
+	return x | upper>>2
 }
 
 // word returns the lower-case form of text[start:end], equal to
