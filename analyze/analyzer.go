@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/techschau/techschau/entities"
 	"github.com/techschau/techschau/german"
@@ -412,7 +413,9 @@ func round(f float64) float64 {
 	if f != f { // NaN
 		return 0
 	}
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 4, 64), 64)
+	var buf [32]byte // formatted on the stack: round runs for every score
+	b := strconv.AppendFloat(buf[:0], f, 'f', 4, 64)
+	r, _ := strconv.ParseFloat(unsafe.String(unsafe.SliceData(b), len(b)), 64)
 	return r
 }
 

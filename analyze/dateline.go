@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +38,8 @@ func parseDateline(text string, pos int) *Dateline {
 	end := min(len(text), pos+maxDateline)
 	s := text[:end]
 	p := pos
-	var places []german.Span
+	var buf [6]german.Span // no allocation until the dateline is certain
+	places := buf[:0]
 	for {
 		ps, pe, ok := parsePlace(s, p)
 		if !ok {
@@ -51,7 +53,8 @@ func parseDateline(text string, pos int) *Dateline {
 		}
 		break
 	}
-	d := &Dateline{Start: pos}
+	var source string
+	var sourceSpan german.Span
 	if p < len(s) && s[p] == '(' {
 		c := strings.IndexByte(s[p:], ')')
 		if c < 2 || c > 50 || strings.ContainsAny(s[p+1:p+c], "\n(") {
@@ -67,8 +70,8 @@ func parseDateline(text string, pos int) *Dateline {
 		if a == b {
 			return nil
 		}
-		d.sourceSpan = german.Span{Start: a, End: b}
-		d.Source = text[a:b]
+		sourceSpan = german.Span{Start: a, End: b}
+		source = text[a:b]
 		p = skipSpaces(s, p+c+1)
 	}
 	// the dash
@@ -87,11 +90,10 @@ func parseDateline(text string, pos int) *Dateline {
 	if q >= len(text) || (text[q] != ' ' && text[q] != '\t') {
 		return nil
 	}
-	if p == places[len(places)-1].End && d.Source == "" {
+	if p == places[len(places)-1].End && source == "" {
 		return nil // "Berlin-Mitte", a hyphen, not a dash
 	}
-	d.End = q
-	d.placeSpans = places
+	d := &Dateline{Start: pos, End: q, Source: source, sourceSpan: sourceSpan, placeSpans: slices.Clone(places)}
 	d.Places = make([]string, len(places))
 	for i, sp := range places {
 		d.Places[i] = titleCase(text[sp.Start:sp.End])

@@ -82,6 +82,7 @@ type tagger struct {
 	prefix    gramSet // first 4 bytes of cue stems
 	inner     gramSet // 4-grams of compound parts
 	short     *wordTable[bool]
+	shortHead gramSet // filters the short lookups (see headKey)
 	shortLens []int
 	// partFilter: every part has at least 4 bytes, so partHead rules
 	// parts out
@@ -127,7 +128,7 @@ func (g *tagger) candidate(f []byte) bool {
 		return true
 	}
 	for _, l := range g.shortLens {
-		if len(f) >= l {
+		if len(f) >= l && g.shortHead.hasKey(headKey(f[:l])) {
 			if _, ok := g.short.get(f[:l]); ok {
 				return true
 			}
@@ -299,6 +300,9 @@ func newTagger(t *Taxonomy) *tagger {
 	g.partFilter = len(g.partLens) > 0 && g.partLens[0] >= 4
 	g.stems, g.forms, g.parts = wordTableOf(stemCues), wordTableOf(formCues), wordTableOf(partCues)
 	g.short = wordTableOf(short)
+	for st := range short {
+		g.shortHead.addKey(headKey(st))
+	}
 	ids := make([]int32, len(vocab))
 	for i := range ids {
 		ids[i] = int32(i)

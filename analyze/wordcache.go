@@ -25,9 +25,11 @@ type wordInfo struct {
 // values depend only on the word and the tagger, so the results do not
 // depend on what the cache holds.
 type wordCache struct {
-	slots []int32 // entry index+1, 0 = empty; power of two
+	// slots hold the top 16 bits of a word's hash and its entry index+1
+	// (0 = empty), so that a probe rarely touches an entry of another word
+	slots []uint32
 	ents  []cacheEntry
-	keys  []byte
+	keys  []byte // bytes of words past the 16 kept in their entry
 	cues  []cueRef
 	// misses counts the words not found since the cache was full
 	misses int
@@ -35,15 +37,15 @@ type wordCache struct {
 }
 
 type cacheEntry struct {
-	hash       uint32
-	koff, klen uint32
+	key        [16]byte // the word's first 16 bytes
+	klen, koff uint32
 	info       wordInfo
 }
 
 const (
 	cacheSlots   = 1 << 15
-	cacheEntries = cacheSlots / 2
-	cacheBytes   = 1 << 18 // keys and cue references, each
+	cacheEntries = cacheSlots / 2 // < 1<<16, to fit in a slot
+	cacheBytes   = 1 << 18        // keys and cue references, each
 )
 
 // maxCaches bounds the word caches of a tagger (about 1 MB each); a
@@ -76,7 +78,7 @@ func (g *tagger) putCache(c *wordCache) {
 
 func (c *wordCache) reset() {
 	if c.slots == nil {
-		c.slots = make([]int32, cacheSlots)
+		c.slots = make([]uint32, cacheSlots)
 	} else {
 		clear(c.slots)
 	}
@@ -97,11 +99,16 @@ func (g *tagger) word(sc *sentScratch, low *lowerText, w string, start, end int)
 		c.reset()
 	}
 	h := wordHash(w)
+	tag := h &^ 0xffff
 	mask := uint32(len(c.slots) - 1)
 	j := h & mask
 	for ; c.slots[j] != 0; j = (j + 1) & mask {
-		e := &c.ents[c.slots[j]-1]
-		if e.hash == h && string(c.keys[e.koff:e.koff+e.klen]) == w {
+		if c.slots[j]&^0xffff != tag {
+			continue
+		}
+		e := &c.ents[c.slots[j]&0xffff-1]
+		n := min(len(w), 16)
+		if int(e.klen) == len(w) && string(e.key[:n]) == w[:n] && (len(w) <= 16 || string(c.keys[e.koff:e.koff+e.klen-16]) == w[16:]) {
 			return e.info, c.cues[e.info.roff : e.info.roff+e.info.rlen]
 		}
 	}
@@ -124,9 +131,13 @@ func (g *tagger) word(sc *sentScratch, low *lowerText, w string, start, end int)
 		}
 	}
 	info := g.describe(sc, &c.cues, low.word(start, end), w)
-	c.slots[j] = int32(len(c.ents) + 1)
-	c.ents = append(c.ents, cacheEntry{hash: h, koff: uint32(len(c.keys)), klen: uint32(len(w)), info: info})
-	c.keys = append(c.keys, w...)
+	c.slots[j] = tag | uint32(len(c.ents)+1)
+	e := cacheEntry{klen: uint32(len(w)), koff: uint32(len(c.keys)), info: info}
+	copy(e.key[:], w)
+	c.ents = append(c.ents, e)
+	if len(w) > 16 {
+		c.keys = append(c.keys, w[16:]...)
+	}
 	return info, c.cues[info.roff : info.roff+info.rlen]
 }
 
@@ -138,9 +149,12 @@ func (g *tagger) describe(sc *sentScratch, cuesp *[]cueRef, lower []byte, w stri
 		neg:      isNegator(lower),
 		stop:     stopWord(w, lower, false),
 		stopInit: stopWord(w, lower, true),
-		lowUnit:  g.unit(lower),
+		lowUnit:  -1,
 		stemUnit: g.empty,
 		roff:     uint32(len(*cuesp)),
+	}
+	if info.stop || info.stopInit {
+		info.lowUnit = g.unit(lower) // only a stop word's unit is its lower-case form
 	}
 	if strings.IndexByte(w, '-') > 0 {
 		return info // a compound: its parts are the units
