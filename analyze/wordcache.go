@@ -24,29 +24,74 @@ type wordInfo struct {
 // four tables at every occurrence. It is emptied when full. The cached
 // values depend only on the word and the tagger, so the results do not
 // depend on what the cache holds.
+//
+// The table is open addressing over 32-byte entries that hold the word's
+// hash, its first 12 bytes and its wordInfo, so that a lookup touches one
+// cache line: in the pipeline the entity stage runs between two documents
+// and evicts the table from the CPU caches, and then each memory access
+// of a lookup is a miss.
 type wordCache struct {
-	// slots hold the top 16 bits of a word's hash and its entry index+1
-	// (0 = empty), so that a probe rarely touches an entry of another word
-	slots []uint32
-	ents  []cacheEntry
-	keys  []byte // bytes of words past the 16 kept in their entry
-	cues  []cueRef
+	tab  []cacheEntry // power of two, at most half full
+	n    int          // entries in tab
+	keys []byte       // bytes of words past the 12 kept in their entry
+	cues []cueRef
 	// misses counts the words not found since the cache was full
 	misses int
 	limit  int // entries; 0 means cacheEntries (tests set less)
 }
 
 type cacheEntry struct {
-	key        [16]byte // the word's first 16 bytes
-	klen, koff uint32
-	info       wordInfo
+	hash     uint32
+	roff     uint32
+	koff     uint32
+	lowUnit  int16
+	stemUnit int16
+	klen     uint8 // 0: empty
+	flags    uint8
+	nForms   uint8
+	rlen     uint8
+	key      [12]byte // the word's first 12 bytes
 }
 
 const (
-	cacheSlots   = 1 << 15
-	cacheEntries = cacheSlots / 2 // < 1<<16, to fit in a slot
-	cacheBytes   = 1 << 18        // keys and cue references, each
+	entNeg = 1 << iota
+	entStop
+	entStopInit
+	entCand
 )
+
+const (
+	cacheSlots   = 1 << 15
+	cacheEntries = cacheSlots / 2
+	cacheBytes   = 1 << 18 // keys and cue references, each
+)
+
+// entry packs info into e; false if it does not fit (a long word, many
+// cues, unit ids past int16).
+func (e *cacheEntry) pack(info wordInfo, w string, koff int) bool {
+	if len(w) > 255 || info.nForms > 255 || info.rlen > 255 || info.lowUnit != int32(int16(info.lowUnit)) || info.stemUnit != int32(int16(info.stemUnit)) {
+		return false
+	}
+	*e = cacheEntry{roff: info.roff, koff: uint32(koff), lowUnit: int16(info.lowUnit), stemUnit: int16(info.stemUnit),
+		klen: uint8(len(w)), nForms: uint8(info.nForms), rlen: uint8(info.rlen)}
+	for _, f := range []struct {
+		on  bool
+		bit uint8
+	}{{info.neg, entNeg}, {info.stop, entStop}, {info.stopInit, entStopInit}, {info.cand, entCand}} {
+		if f.on {
+			e.flags |= f.bit
+		}
+	}
+	copy(e.key[:], w)
+	return true
+}
+
+func (e *cacheEntry) info() wordInfo {
+	return wordInfo{
+		neg: e.flags&entNeg != 0, stop: e.flags&entStop != 0, stopInit: e.flags&entStopInit != 0, cand: e.flags&entCand != 0,
+		lowUnit: int32(e.lowUnit), stemUnit: int32(e.stemUnit), nForms: int32(e.nForms), roff: e.roff, rlen: uint32(e.rlen),
+	}
+}
 
 // maxCaches bounds the word caches of a tagger (about 1 MB each); a
 // goroutine that finds none free tags without one.
@@ -77,12 +122,12 @@ func (g *tagger) putCache(c *wordCache) {
 }
 
 func (c *wordCache) reset() {
-	if c.slots == nil {
-		c.slots = make([]uint32, cacheSlots)
+	if c.tab == nil {
+		c.tab = make([]cacheEntry, cacheSlots)
 	} else {
-		clear(c.slots)
+		clear(c.tab)
 	}
-	c.ents, c.keys, c.cues = c.ents[:0], c.keys[:0], c.cues[:0]
+	c.n, c.keys, c.cues = 0, c.keys[:0], c.cues[:0]
 	c.misses = 0
 }
 
@@ -95,50 +140,57 @@ func (g *tagger) word(sc *sentScratch, low *lowerText, w string, start, end int)
 		info := g.describe(sc, &sc.cues, low.word(start, end), w)
 		return info, sc.cues[info.roff : info.roff+info.rlen]
 	}
-	if c.slots == nil {
+	if c.tab == nil {
 		c.reset()
 	}
 	h := wordHash(w)
-	tag := h &^ 0xffff
-	mask := uint32(len(c.slots) - 1)
+	mask := uint32(len(c.tab) - 1)
 	j := h & mask
-	for ; c.slots[j] != 0; j = (j + 1) & mask {
-		if c.slots[j]&^0xffff != tag {
+	for ; c.tab[j].klen != 0; j = (j + 1) & mask {
+		e := &c.tab[j]
+		if e.hash != h || int(e.klen) != len(w) {
 			continue
 		}
-		e := &c.ents[c.slots[j]&0xffff-1]
-		n := min(len(w), 16)
-		if int(e.klen) == len(w) && string(e.key[:n]) == w[:n] && (len(w) <= 16 || string(c.keys[e.koff:e.koff+e.klen-16]) == w[16:]) {
-			return e.info, c.cues[e.info.roff : e.info.roff+e.info.rlen]
+		n := min(len(w), len(e.key))
+		if string(e.key[:n]) == w[:n] && (len(w) <= len(e.key) || string(c.keys[e.koff:int(e.koff)+len(w)-len(e.key)]) == w[len(e.key):]) {
+			return e.info(), c.cues[e.roff : e.roff+uint32(e.rlen)]
 		}
 	}
 	limit := cacheEntries
 	if c.limit > 0 {
 		limit = c.limit
 	}
-	if len(c.ents) >= limit || len(c.keys)+len(w) > cacheBytes || len(c.cues) > cacheBytes/16 {
+	if c.n >= limit || len(c.keys)+len(w) > cacheBytes || len(c.cues) > cacheBytes/16 {
 		// Full: the words that came first are mostly the frequent ones, so
 		// keep them and describe new words without storing them, until so
 		// many were missed that the text has moved on.
 		if c.misses++; c.misses < 4*limit {
-			info := g.describe(sc, &c.cues, low.word(start, end), w)
-			cues := c.cues[info.roff : info.roff+info.rlen]
-			c.cues = c.cues[:info.roff] // cues stays readable until the next call
-			return info, cues
+			return g.describeOnce(sc, c, low, w, start, end)
 		}
 		c.reset()
-		for j = h & mask; c.slots[j] != 0; j = (j + 1) & mask {
+		for j = h & mask; c.tab[j].klen != 0; j = (j + 1) & mask {
 		}
 	}
 	info := g.describe(sc, &c.cues, low.word(start, end), w)
-	c.slots[j] = tag | uint32(len(c.ents)+1)
-	e := cacheEntry{klen: uint32(len(w)), koff: uint32(len(c.keys)), info: info}
-	copy(e.key[:], w)
-	c.ents = append(c.ents, e)
-	if len(w) > 16 {
-		c.keys = append(c.keys, w[16:]...)
+	if !c.tab[j].pack(info, w, len(c.keys)) {
+		cues := c.cues[info.roff : info.roff+info.rlen]
+		c.cues = c.cues[:info.roff] // cues stays readable until the next call
+		return info, cues
+	}
+	c.tab[j].hash = h
+	c.n++
+	if len(w) > len(c.tab[j].key) {
+		c.keys = append(c.keys, w[len(c.tab[j].key):]...)
 	}
 	return info, c.cues[info.roff : info.roff+info.rlen]
+}
+
+// describeOnce describes w without storing it.
+func (g *tagger) describeOnce(sc *sentScratch, c *wordCache, low *lowerText, w string, start, end int) (wordInfo, []cueRef) {
+	info := g.describe(sc, &c.cues, low.word(start, end), w)
+	cues := c.cues[info.roff : info.roff+info.rlen]
+	c.cues = c.cues[:info.roff] // cues stays readable until the next call
+	return info, cues
 }
 
 // describe computes the wordInfo of w (lower-cased in lower), appending
