@@ -236,6 +236,9 @@ func TestFoldedStem(t *testing.T) {
 				if !strings.HasPrefix(string(f), want) {
 					t.Errorf("%q: stem %q is not a prefix of folded %q", w, want, f)
 				}
+				if m := stemMinLen(f); len(want) < m {
+					t.Errorf("%q: stem %q shorter than stemMinLen %d", w, want, m)
+				}
 			}
 		}
 	}
@@ -295,4 +298,51 @@ func TestWordCacheTransparent(t *testing.T) {
 		require.True(t, reflect.DeepEqual(want[i], again[i]), "text %d: warm cache differs", i)
 		require.True(t, reflect.DeepEqual(want[i], small[i]), "text %d: full cache differs", i)
 	}
+}
+
+// TestDescribeMatchesFullLookup checks describe, which skips stemming
+// candidates that the key filter rules out, against stemming every
+// candidate and looking it up.
+func TestDescribeMatchesFullLookup(t *testing.T) {
+	tax, err := DefaultThemes()
+	require.NoError(t, err)
+	g := newTagger(tax)
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	seen := map[string]bool{}
+	skipped := 0
+	for _, text := range fastpathTexts(t) {
+		for _, tok := range german.Tokens(text) {
+			if tok.Kind != german.Word {
+				continue
+			}
+			for _, sp := range append(tok.Parts(), tok.Span()) {
+				w := text[sp.Start:sp.End]
+				if seen[w] || strings.IndexByte(w, '-') > 0 {
+					continue
+				}
+				seen[w] = true
+				lower := german.AppendLower(nil, w)
+				var cues []cueRef
+				info := g.describe(sc, &cues, lower, w)
+				f, same := foldInto(nil, w)
+				if !g.candidate(f) {
+					assert.False(t, info.cand, w)
+					continue
+				}
+				var want []cueRef
+				if r, ok := g.forms.get(lower); ok {
+					want = append(want, r...)
+				}
+				st := stem(f, same, w)
+				want = g.appendStemCues(want, st)
+				assert.Equal(t, g.unitString(st), info.stemUnit, "%q: stem unit", w)
+				assert.Equal(t, want, cues[info.roff:info.roff+info.rlen], "%q: cues", w)
+				if same && !g.mayMatch(f) {
+					skipped++
+				}
+			}
+		}
+	}
+	t.Logf("%d words, %d candidates not stemmed", len(seen), skipped)
 }

@@ -91,3 +91,50 @@ func (g *gramSet) hasKey(x uint32) bool {
 	k := (x * 2654435761) >> 16
 	return g[k>>6]&(1<<(k&63)) != 0
 }
+
+// prefixFilter tells whether some key of a set may be a prefix of a word:
+// the words' prefixes are hashed byte by byte (FNV-1a), and a bit per key
+// length and hash is set for every key. No false negatives.
+type prefixFilter struct {
+	bits   gramSet
+	isLen  [64]bool // a key has this length
+	maxLen int
+}
+
+func prefixHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+func prefixKey(h uint32, n int) uint32 { return h ^ uint32(n)*0x9e3779b1 }
+
+func (p *prefixFilter) add(k string) {
+	if len(k) == 0 || len(k) >= len(p.isLen) {
+		p.maxLen = len(p.isLen) // not representable: let every word through
+		for i := range p.isLen {
+			p.isLen[i] = true
+		}
+		p.bits = gramSet{}
+		for i := range p.bits {
+			p.bits[i] = ^uint64(0)
+		}
+		return
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(k); i++ {
+		h = prefixHash(h, k[i])
+	}
+	p.bits.addKey(prefixKey(h, len(k)))
+	p.isLen[len(k)] = true
+	p.maxLen = max(p.maxLen, len(k))
+}
+
+// mayHavePrefix reports whether a key of at least from bytes may be a
+// prefix of f.
+func (p *prefixFilter) mayHavePrefix(f []byte, from int) bool {
+	h := uint32(2166136261)
+	for i := 0; i < len(f) && i < p.maxLen; i++ {
+		h = prefixHash(h, f[i])
+		if i+1 >= from && p.isLen[i+1] && p.bits.hasKey(prefixKey(h, i+1)) {
+			return true
+		}
+	}
+	return false
+}

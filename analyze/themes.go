@@ -83,6 +83,10 @@ type tagger struct {
 	inner     gramSet // 4-grams of compound parts
 	short     *wordTable[bool]
 	shortHead gramSet // filters the short lookups (see headKey)
+	// filters of mayMatch: a candidate that passes none is not stemmed
+	eqKeys    prefixFilter // stems, phrase units, folded forms
+	partKeys  prefixFilter // parts
+	partTails gramSet      // the last 4 bytes of parts
 	shortLens []int
 	// partFilter: every part has at least 4 bytes, so partHead rules
 	// parts out
@@ -300,6 +304,26 @@ func newTagger(t *Taxonomy) *tagger {
 	g.partFilter = len(g.partLens) > 0 && g.partLens[0] >= 4
 	g.stems, g.forms, g.parts = wordTableOf(stemCues), wordTableOf(formCues), wordTableOf(partCues)
 	g.short = wordTableOf(short)
+	for k := range stemCues {
+		g.eqKeys.add(k)
+	}
+	for k := range formCues {
+		f, _ := foldInto(nil, k)
+		g.eqKeys.add(string(f))
+	}
+	for _, k := range vocab {
+		g.eqKeys.add(k)
+	}
+	for k := range partCues {
+		g.partKeys.add(k)
+		if len(k) < 4 { // no tail to filter by: let every stem through
+			for i := range g.partTails {
+				g.partTails[i] = ^uint64(0)
+			}
+			continue
+		}
+		g.partTails.add([]byte(k[len(k)-4:]))
+	}
 	for st := range short {
 		g.shortHead.addKey(headKey(st))
 	}
@@ -545,7 +569,7 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 			}
 			content++
 			negated := len(sc.seq)-lastNeg <= negationReach
-			if strings.IndexByte(w, '-') <= 0 {
+			if !info.hyphen {
 				for _, r := range cues {
 					sc.add(r, negated)
 					any = true
@@ -555,10 +579,13 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 				continue
 			}
 			// a hyphenated compound: each part is a unit
-			off := tok.Start
-			for part := range strings.SplitSeq(w, "-") {
-				start := off
-				off += len(part) + 1
+			for off := 0; off <= len(w); {
+				k := strings.IndexByte(w[off:], '-')
+				if k < 0 {
+					k = len(w) - off
+				}
+				part, start := w[off:off+k], tok.Start+off
+				off += k + 1
 				if part == "" {
 					continue
 				}
@@ -646,6 +673,78 @@ func (g *tagger) unitString(s string) int32 {
 		return -1
 	}
 	return id
+}
+
+// mayMatch reports whether a candidate with folded form f, stemmed from f
+// (see foldInto), may match a stem, form, part or phrase unit. The stem is
+// a prefix of f no shorter than the start p1 of Snowball's region R1 (no
+// suffix is removed before it) or than f if f is shorter: a key it equals
+// is a prefix of f of at least that length; a part it starts with is a
+// prefix of f; a part it ends with ends at one of the positions from there
+// on and has its last 4 bytes there.
+func (g *tagger) mayMatch(f []byte) bool {
+	from := stemMinLen(f)
+	if g.eqKeys.mayHavePrefix(f, from) {
+		return true
+	}
+	if len(f) < 7 { // parts count for stems of 7 bytes or more
+		return false
+	}
+	if g.partKeys.mayHavePrefix(f, 1) {
+		return true
+	}
+	for e := max(from, 7); e <= len(f); e++ {
+		if g.partTails.has(f[e-4 : e]) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemMinLen returns a lower bound of the length of german.Stem(f) for a
+// folded f (see foldInto): min(len(f), p1) where p1 is the start of R1 as
+// the stemmer computes it (after marking u and y between vowels), or 1
+// for input with bytes outside ASCII.
+func stemMinLen(f []byte) int {
+	n := len(f)
+	if n > 63 {
+		return 1
+	}
+	for i := 0; i < n; i++ {
+		if f[i] >= 0x80 {
+			return 1
+		}
+	}
+	var cons [64]bool // u or y between vowels: a consonant for the stemmer
+	v := func(i int) bool {
+		switch f[i] {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return !cons[i]
+		}
+		return false
+	}
+	for p := 0; p+2 < n; p++ {
+		if v(p) && v(p+2) && (f[p+1] == 'u' || f[p+1] == 'y') {
+			cons[p+1] = true
+		}
+	}
+	p1 := n
+	if n >= 3 {
+		k := 0
+		for k < n && !v(k) {
+			k++
+		}
+		if k < n {
+			k++
+			for k < n && v(k) {
+				k++
+			}
+			if k < n {
+				p1 = max(k+1, 3)
+			}
+		}
+	}
+	return min(n, p1)
 }
 
 // appendStemCues appends the stem and compound-part cues of one stem to

@@ -1,6 +1,10 @@
 package analyze
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/techschau/techschau/german"
+)
 
 // wordInfo is what the theme tagger derives from one word, or one part of
 // a hyphenated compound, whatever its sentence: whether it negates or is a
@@ -10,6 +14,7 @@ type wordInfo struct {
 	stop     bool  // a stop word in mid-sentence
 	stopInit bool  // a stop word at the start of a sentence
 	cand     bool  // may match a cue; else its unit is the tagger's empty
+	hyphen   bool  // a compound with a hyphen after its first byte
 	lowUnit  int32 // unit of the lower-case form (stop words)
 	stemUnit int32 // unit of the stem (content words)
 	nForms   int32 // cues[:nForms] are form cues (whole words only)
@@ -58,6 +63,7 @@ const (
 	entStop
 	entStopInit
 	entCand
+	entHyphen
 )
 
 const (
@@ -77,7 +83,7 @@ func (e *cacheEntry) pack(info wordInfo, w string, koff int) bool {
 	for _, f := range []struct {
 		on  bool
 		bit uint8
-	}{{info.neg, entNeg}, {info.stop, entStop}, {info.stopInit, entStopInit}, {info.cand, entCand}} {
+	}{{info.neg, entNeg}, {info.stop, entStop}, {info.stopInit, entStopInit}, {info.cand, entCand}, {info.hyphen, entHyphen}} {
 		if f.on {
 			e.flags |= f.bit
 		}
@@ -88,7 +94,7 @@ func (e *cacheEntry) pack(info wordInfo, w string, koff int) bool {
 
 func (e *cacheEntry) info() wordInfo {
 	return wordInfo{
-		neg: e.flags&entNeg != 0, stop: e.flags&entStop != 0, stopInit: e.flags&entStopInit != 0, cand: e.flags&entCand != 0,
+		neg: e.flags&entNeg != 0, stop: e.flags&entStop != 0, stopInit: e.flags&entStopInit != 0, cand: e.flags&entCand != 0, hyphen: e.flags&entHyphen != 0,
 		lowUnit: int32(e.lowUnit), stemUnit: int32(e.stemUnit), nForms: int32(e.nForms), roff: e.roff, rlen: uint32(e.rlen),
 	}
 }
@@ -199,16 +205,22 @@ func (g *tagger) describeOnce(sc *sentScratch, c *wordCache, low *lowerText, w s
 func (g *tagger) describe(sc *sentScratch, cuesp *[]cueRef, lower []byte, w string) wordInfo {
 	info := wordInfo{
 		neg:      isNegator(lower),
-		stop:     stopWord(w, lower, false),
-		stopInit: stopWord(w, lower, true),
 		lowUnit:  -1,
 		stemUnit: g.empty,
 		roff:     uint32(len(*cuesp)),
+		hyphen:   strings.IndexByte(w, '-') > 0,
+	}
+	if len(w) == len(lower) && w == string(lower) {
+		// stopWord gives the same answer at the start of a sentence
+		info.stop = german.IsStopWord(w)
+		info.stopInit = info.stop
+	} else {
+		info.stop, info.stopInit = stopWord(w, lower, false), stopWord(w, lower, true)
 	}
 	if info.stop || info.stopInit {
 		info.lowUnit = g.unit(lower) // only a stop word's unit is its lower-case form
 	}
-	if strings.IndexByte(w, '-') > 0 {
+	if info.hyphen {
 		return info // a compound: its parts are the units
 	}
 	var same bool
@@ -217,6 +229,12 @@ func (g *tagger) describe(sc *sentScratch, cuesp *[]cueRef, lower []byte, w stri
 		return info
 	}
 	info.cand = true
+	if same && !g.mayMatch(sc.fold) {
+		// no cue: the stem is no unit of a phrase either (-1, what
+		// unitString gives for it)
+		info.stemUnit = -1
+		return info
+	}
 	cues := *cuesp
 	if r, ok := g.forms.get(lower); ok {
 		cues = append(cues, r...)
