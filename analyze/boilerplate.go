@@ -126,9 +126,9 @@ type prefixCue struct {
 }
 
 // headKey combines a word's length and first (up to) 4 bytes.
-func headKey[T ~string | ~[]byte](w T) uint32 {
+func headKey(w []byte) uint32 {
 	if len(w) >= 4 {
-		return load32(w, 0) ^ uint32(len(w))<<24
+		return (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24) ^ uint32(len(w))<<24
 	}
 	var k uint32
 	for i := 0; i < len(w); i++ {
@@ -165,7 +165,7 @@ var bpCues = func() *cueTable {
 	}
 	t := &cueTable{exact: wordTableOf(exact)}
 	for w := range exact {
-		t.head.addKey(headKey(w))
+		t.head.addKey(headKey([]byte(w)))
 	}
 	for _, h := range sortedKeys(prefix) {
 		k := load32(h, 0)

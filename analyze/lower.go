@@ -77,6 +77,10 @@ func (l *lowerText) word(start, end int) []byte {
 		// runes inside are the word's own
 		return l.low[start:end:end]
 	}
-	l.buf = german.AppendLower(l.buf[:0], t[start:end])
+	return l.wordSlow(start, end)
+}
+
+func (l *lowerText) wordSlow(start, end int) []byte {
+	l.buf = german.AppendLower(l.buf[:0], l.text[start:end])
 	return l.buf
 }

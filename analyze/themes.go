@@ -325,7 +325,7 @@ func newTagger(t *Taxonomy) *tagger {
 		g.partTails.add([]byte(k[len(k)-4:]))
 	}
 	for st := range short {
-		g.shortHead.addKey(headKey(st))
+		g.shortHead.addKey(headKey([]byte(st)))
 	}
 	ids := make([]int32, len(vocab))
 	for i := range ids {
