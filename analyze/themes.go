@@ -353,6 +353,8 @@ type sentScratch struct {
 	totals  []float64
 	cache   *wordCache // nil: none was free
 	cues    []cueRef   // the cues of one word when there is no cache
+	sink    uint32     // keeps touch's loads
+	hashes  []uint32   // wordHash of the sentence's tokens (touch)
 }
 
 // entHit is an entity mentioned in a body sentence.
@@ -548,12 +550,13 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 		lastNeg := -100
 		any := false
 		wordIdx := 0
-		for _, tok := range s.Tokens {
+		g.touch(sc, s.Tokens)
+		for ti, tok := range s.Tokens {
 			if tok.Kind != german.Word || tok.Start >= skip.Start && tok.End <= skip.End {
 				continue
 			}
 			w := tok.Text
-			info, cues := g.word(sc, low, w, tok.Start, tok.End)
+			info, cues := g.wordHashed(sc, low, w, sc.hashes[ti], tok.Start, tok.End)
 			if info.neg {
 				lastNeg = len(sc.seq)
 				sc.seq = append(sc.seq, g.nicht)

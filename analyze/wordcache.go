@@ -137,9 +137,46 @@ func (c *wordCache) reset() {
 	c.misses = 0
 }
 
+// touch loads the cache entries of a sentence's words before they are
+// looked up one by one. The loads do not depend on each other, so the CPU
+// has their cache misses outstanding at once (in the pipeline the entity
+// stage has evicted the table); the lookups then find the lines in cache.
+func (g *tagger) touch(sc *sentScratch, toks []german.Token) {
+	hs := sc.hashes[:0]
+	c := sc.cache
+	if c == nil || c.tab == nil {
+		for i := range toks {
+			var h uint32
+			if toks[i].Kind == german.Word {
+				h = wordHash(toks[i].Text)
+			}
+			hs = append(hs, h)
+		}
+		sc.hashes = hs
+		return
+	}
+	mask := uint32(len(c.tab) - 1)
+	var x uint32
+	for i := range toks {
+		var h uint32
+		if toks[i].Kind == german.Word {
+			h = wordHash(toks[i].Text)
+			x += c.tab[h&mask].hash
+		}
+		hs = append(hs, h)
+	}
+	sc.hashes = hs
+	sc.sink += x
+}
+
 // word returns the wordInfo of w = text[start:end] and its cues; they are
 // valid until the next call.
 func (g *tagger) word(sc *sentScratch, low *lowerText, w string, start, end int) (wordInfo, []cueRef) {
+	return g.wordHashed(sc, low, w, wordHash(w), start, end)
+}
+
+// wordHashed is word with w's hash (wordHash) computed by the caller.
+func (g *tagger) wordHashed(sc *sentScratch, low *lowerText, w string, h uint32, start, end int) (wordInfo, []cueRef) {
 	c := sc.cache
 	if c == nil {
 		sc.cues = sc.cues[:0]
@@ -149,7 +186,6 @@ func (g *tagger) word(sc *sentScratch, low *lowerText, w string, start, end int)
 	if c.tab == nil {
 		c.reset()
 	}
-	h := wordHash(w)
 	mask := uint32(len(c.tab) - 1)
 	j := h & mask
 	for ; c.tab[j].klen != 0; j = (j + 1) & mask {
