@@ -22,13 +22,14 @@ type wordInfo struct {
 	rlen     uint32
 }
 
-// wordCache maps words to their wordInfo. It lives in the tagger's pooled
-// scratch, so it survives from document to document and most words of a
-// text (function words, the frequent content words) are looked up once
-// per goroutine rather than lower-cased, folded, stemmed and looked up in
-// four tables at every occurrence. It is emptied when full. The cached
-// values depend only on the word and the tagger, so the results do not
-// depend on what the cache holds.
+// wordCache maps words to their wordInfo. The tagger keeps its caches on
+// a free list, so a cache survives from document to document and most
+// words of a text (function words, the frequent content words) are looked
+// up once per goroutine rather than lower-cased, folded, stemmed and
+// looked up in four tables at every occurrence. When full it keeps its
+// words and describes new ones without storing them, until so many were
+// missed that it starts over. The cached values depend only on the word
+// and the tagger, so the results do not depend on what the cache holds.
 //
 // The table is open addressing over 32-byte entries that hold the word's
 // hash, its first 12 bytes and its wordInfo, so that a lookup touches one
@@ -72,7 +73,7 @@ const (
 	cacheBytes   = 1 << 18 // keys and cue references, each
 )
 
-// entry packs info into e; false if it does not fit (a long word, many
+// pack stores info and w in e; false if they do not fit (a long word, many
 // cues, unit ids past int16).
 func (e *cacheEntry) pack(info wordInfo, w string, koff int) bool {
 	if len(w) > 255 || info.nForms > 255 || info.rlen > 255 || info.lowUnit != int32(int16(info.lowUnit)) || info.stemUnit != int32(int16(info.stemUnit)) {
@@ -92,6 +93,7 @@ func (e *cacheEntry) pack(info wordInfo, w string, koff int) bool {
 	return true
 }
 
+// info unpacks the wordInfo of e.
 func (e *cacheEntry) info() wordInfo {
 	return wordInfo{
 		neg: e.flags&entNeg != 0, stop: e.flags&entStop != 0, stopInit: e.flags&entStopInit != 0, cand: e.flags&entCand != 0, hyphen: e.flags&entHyphen != 0,
@@ -141,6 +143,8 @@ func (c *wordCache) reset() {
 // looked up one by one. The loads do not depend on each other, so the CPU
 // has their cache misses outstanding at once (in the pipeline the entity
 // stage has evicted the table); the lookups then find the lines in cache.
+// The hashes are kept in sc.hashes (per token, 0 for non-words) for
+// wordHashed.
 func (g *tagger) touch(sc *sentScratch, toks []german.Token) {
 	hs := sc.hashes[:0]
 	c := sc.cache
