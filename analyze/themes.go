@@ -355,6 +355,9 @@ type sentScratch struct {
 	cues    []cueRef   // the cues of one word when there is no cache
 	sink    uint32     // keeps touch's loads
 	hashes  []uint32   // wordHash of the sentence's tokens (touch)
+	// buffers of sortBySentence
+	count    []int
+	ehSorted []entHit
 }
 
 // entHit is an entity mentioned in a body sentence.
@@ -362,6 +365,30 @@ type entHit struct {
 	sent int
 	id   string
 	key  string // country or id of a place, "" for non-places
+}
+
+// sortBySentence sorts eh stably by sentence: a counting sort, as the
+// sentence indexes are small and a document names many entities.
+func (sc *sentScratch) sortBySentence(eh []entHit, nSent int) []entHit {
+	if slices.IsSortedFunc(eh, func(a, b entHit) int { return cmp.Compare(a.sent, b.sent) }) {
+		return eh
+	}
+	count := slices.Grow(sc.count[:0], nSent+1)[:nSent+1]
+	clear(count)
+	for _, h := range eh {
+		count[h.sent+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	out := slices.Grow(sc.ehSorted[:0], len(eh))[:len(eh)]
+	for _, h := range eh {
+		out[count[h.sent]] = h
+		count[h.sent]++
+	}
+	sc.count = count
+	sc.ehSorted = eh // the two buffers swap roles
+	return out
 }
 
 func (g *tagger) getScratch() *sentScratch {
@@ -516,7 +543,7 @@ func (g *tagger) sentenceScores(sc *sentScratch, seg *german.Segmented, low *low
 				}
 			}
 		}
-		slices.SortStableFunc(eh, func(a, b entHit) int { return cmp.Compare(a.sent, b.sent) })
+		eh = sc.sortBySentence(eh, len(seg.Sentences))
 	}
 	sc.eh = eh
 	nt := len(g.ids)
