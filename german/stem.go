@@ -31,16 +31,17 @@ func Lower(word string) string {
 			return strings.ToLower(word)
 		}
 	}
-	b := make([]byte, len(word))
-	copy(b, word[:i])
+	var b strings.Builder // one allocation: the result's bytes
+	b.Grow(len(word))
+	b.WriteString(word[:i])
 	for j := i; j < len(word); j++ {
 		c := word[j]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[j] = c
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }
 
 // AppendLower appends the lower-cased form of s to dst and returns the
