@@ -155,6 +155,7 @@ type memoEntry struct {
 	info tokInfo
 	vecs tokenVecs
 	wlen int32
+	hits uint8 // uses since it last kept its slot against a newcomer (saturating)
 }
 
 // scratchList keeps the scratch buffers of one weight table. Unlike a
@@ -226,15 +227,27 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	for _, w := range words {
 		h := hashString(fnvOffset, w)
 		e := &s.memo[(h*0x9e3779b97f4a7c15)>>(64-memoBits)]
-		if e.wlen != int32(len(w))+1 || e.info.word != h {
-			ti := x.token(w, h)
-			e.vecs = m.vecs(x, &ti, w, x.lower[ti.lo:ti.hi])
-			x.lower = x.lower[:ti.lo] // the lower-case bytes serve local features only
-			ti.lo, ti.hi = 0, 0
-			e.info, e.wlen = ti, int32(len(w))+1
+		if e.wlen == int32(len(w))+1 && e.info.word == h {
+			if e.hits < 255 {
+				e.hits++
+			}
+			x.toks = append(x.toks, e.info)
+			vecs = append(vecs, e.vecs)
+			continue
 		}
-		x.toks = append(x.toks, e.info)
-		vecs = append(vecs, e.vecs)
+		ti := x.token(w, h)
+		v := m.vecs(x, &ti, w, x.lower[ti.lo:ti.hi])
+		x.lower = x.lower[:ti.lo] // the lower-case bytes serve local features only
+		ti.lo, ti.hi = 0, 0
+		x.toks = append(x.toks, ti)
+		vecs = append(vecs, v)
+		// A word that was used again keeps its slot against newcomers for
+		// a while: most newcomers are rare words that never return.
+		if e.hits > 0 {
+			e.hits--
+		} else {
+			*e = memoEntry{info: ti, vecs: v, wlen: int32(len(w)) + 1}
+		}
 	}
 	s.vecs = vecs
 	x.markQuotes(words)
