@@ -78,6 +78,17 @@ type Lexicon struct {
 	children map[int32][]int32
 	// maxAdj is the length of the longest adjective stem in bytes.
 	maxAdj int
+	// idx holds index and lowerIdx for the matcher, which hashes a token once:
+	// its values index idxCands.
+	idx      wordTable
+	idxCands []idxCands
+	// adjIdx maps the keys of adj to their first pattern.
+	adjIdx wordTable
+}
+
+// idxCands are the patterns of one key of index (all) and of lowerIdx (lower).
+type idxCands struct {
+	all, lower []int32
 }
 
 // pattern is one name or alias of an entry, split into words.
@@ -443,6 +454,16 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 		if p, ok := l.byID[e.Parent]; ok {
 			l.children[p] = append(l.children[p], int32(i))
 		}
+	}
+	l.idx = newWordTable(len(l.index))
+	l.idxCands = make([]idxCands, 0, len(l.index))
+	for k, v := range l.index {
+		l.idx.put(k, int32(len(l.idxCands)))
+		l.idxCands = append(l.idxCands, idxCands{all: v, lower: l.lowerIdx[k]})
+	}
+	l.adjIdx = newWordTable(len(l.adj))
+	for k, v := range l.adj {
+		l.adjIdx.put(k, v[0])
 	}
 	return l
 }

@@ -70,11 +70,71 @@ func (p *pattern) caseOK(k int, text string) bool {
 	return rw == rt
 }
 
+// tokFact is what the matcher, the rules and the linker use of one token, made
+// once per document so that each token is lower-cased and hashed only once.
+type tokFact struct {
+	lower string // german.AppendLower(Text); Text itself when that is lower case
+	h     uint64 // wordHash(lower)
+	words uint32 // word-list bits (nameLists.wordBits)
+	flags uint8
+}
+
+// tokFact flags.
+const (
+	fCap        uint8 = 1 << iota // first rune upper case
+	fDigit                        // an ASCII digit
+	fUpperAfter                   // an upper-case ASCII letter after the first byte
+	fHyphen                       // a hyphen (see hyphenAt)
+)
+
+// appendFacts appends the facts of toks to dst. Lower-cased forms that differ
+// from the text are written to *arena, which must not be reset while the facts
+// are in use.
+func appendFacts(dst []tokFact, toks []german.Token, arena *[]byte, n *nameLists) []tokFact {
+	for _, t := range toks {
+		s := t.Text
+		var flags uint8
+		lower := true
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= utf8.RuneSelf:
+				lower = false
+				if hyphenAt(s, i) > 0 {
+					flags |= fHyphen
+				}
+			case c >= 'A' && c <= 'Z':
+				lower = false
+				if i > 0 {
+					flags |= fUpperAfter
+				}
+			case c >= '0' && c <= '9':
+				flags |= fDigit
+			case c == '-':
+				flags |= fHyphen
+			}
+		}
+		lw := s
+		if !lower {
+			start := len(*arena)
+			*arena = german.AppendLower(*arena, s)
+			lw = bytesString((*arena)[start:])
+		}
+		if isUpperRune(firstRune(s)) {
+			flags |= fCap
+		}
+		h := wordHash(lw)
+		dst = append(dst, tokFact{lower: lw, h: h, flags: flags, words: n.wordBits(h, lw, s)})
+	}
+	return dst
+}
+
 // matcher holds the scratch space of one matching call.
 type matcher struct {
-	lex  *Lexicon
-	buf  []byte // lower-cased token
-	buf2 []byte
+	lex   *Lexicon
+	buf   []byte // lower-cased token
+	facts []tokFact
+	arena []byte
 }
 
 // lower returns the lower-cased s (valid until the next call). Lower-case ASCII
@@ -95,6 +155,18 @@ func (m *matcher) lower(s string) []byte {
 // match appends the lexicon matches of toks to out. Matches do not overlap and
 // are in token order.
 func (m *matcher) match(toks []german.Token, out []lexMatch) []lexMatch {
+	if m.lex == nil || len(m.lex.pats) == 0 {
+		return out
+	}
+	m.arena = m.arena[:0]
+	m.facts = appendFacts(m.facts[:0], toks, &m.arena, names())
+	out = m.matchFacts(toks, m.facts, out)
+	clear(m.facts)
+	return out
+}
+
+// matchFacts is match with the facts of toks made by the caller.
+func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatch) []lexMatch {
 	l := m.lex
 	if l == nil || len(l.pats) == 0 {
 		return out
@@ -105,32 +177,43 @@ func (m *matcher) match(toks []german.Token, out []lexMatch) []lexMatch {
 			i++
 			continue
 		}
-		if lm, ok := m.matchAt(toks, i); ok {
+		if lm, ok := m.matchAt(toks, facts, i); ok {
 			out = append(out, lm)
 			i = lm.tokEnd
 			continue
 		}
-		out = m.matchParts(t, i, out)
+		if facts[i].flags&fHyphen != 0 {
+			out = m.matchParts(t, i, out)
+		}
 		i++
 	}
 	return out
 }
 
+// lookup returns the patterns whose first word is lw (hash h).
+func (l *Lexicon) lookup(h uint64, lw string) ([]int32, bool) {
+	k, ok := l.idx.get(h, lw)
+	if !ok {
+		return nil, false
+	}
+	return l.idxCands[k].all, true
+}
+
 // matchAt tries the patterns that start with the whole token toks[i]: multi-word
 // names, the token itself, its genitive, and adjective forms.
-func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
+func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch, bool) {
 	l := m.lex
 	t := toks[i]
-	lw := m.lower(t.Text)
-	upper := isUpperRune(firstRune(t.Text))
-	idx := l.index
-	if !upper {
-		idx = l.lowerIdx
-		if !l.lowerFirst[lw[0]] {
-			idx = nil
+	f := &facts[i]
+	lws := f.lower
+	lw := unsafe.Slice(unsafe.StringData(lws), len(lws))
+	upper := f.flags&fCap != 0
+	if k, ok := l.idx.get(f.h, lws); ok {
+		cands := l.idxCands[k].all
+		if !upper {
+			// a lower-case token matches only names written so ("iPhone", "eBay")
+			cands = l.idxCands[k].lower
 		}
-	}
-	if cands, ok := idx[string(lw)]; ok {
 		for _, pi := range cands {
 			p := &l.pats[pi]
 			if !p.caseOK(0, t.Text) {
@@ -140,14 +223,14 @@ func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
 				return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
 					pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
 			}
-			if lm, ok := m.extend(toks, i, pi); ok {
+			if lm, ok := m.extend(toks, facts, i, pi); ok {
 				return lm, true
 			}
 		}
 	}
 	// a version glued to the name: "DeepSeek-V3.2"
 	if k := strings.LastIndexByte(t.Text, '.'); upper && k > 0 && k < len(t.Text)-1 && allDigits(t.Text[k+1:]) && len(lw) == len(t.Text) {
-		if cands, ok := l.index[string(lw[:k])]; ok {
+		if cands, ok := l.lookup(wordHash(lws[:k]), lws[:k]); ok {
 			for _, pi := range cands {
 				p := &l.pats[pi]
 				if len(p.words) != 1 || !p.caseOK(0, t.Text[:k]) {
@@ -170,7 +253,7 @@ func (m *matcher) matchAt(toks []german.Token, i int) (lexMatch, bool) {
 			cut = 1
 		}
 		if cut > 0 {
-			if cands, ok := l.index[string(lw[:n-cut])]; ok {
+			if cands, ok := l.lookup(wordHash(lws[:n-cut]), lws[:n-cut]); ok {
 				stem := t.Text[:len(t.Text)-cut]
 				for _, pi := range cands {
 					p := &l.pats[pi]
@@ -238,8 +321,9 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 		if h := tailHash(lw[:n]); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
 			continue
 		}
-		if c, ok := l.adj[string(lw[:n])]; ok {
-			return c[0], true
+		stem := bytesString(lw[:n])
+		if pi, ok := l.adjIdx.get(wordHash(stem), stem); ok {
+			return pi, true
 		}
 	}
 	return 0, false
@@ -247,7 +331,7 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 
 // extend checks the words after the first of the multi-word pattern pi at toks[i].
 // The last word may carry a genitive -s or be the first part of a compound.
-func (m *matcher) extend(toks []german.Token, i int, pi int32) (lexMatch, bool) {
+func (m *matcher) extend(toks []german.Token, facts []tokFact, i int, pi int32) (lexMatch, bool) {
 	p := &m.lex.pats[pi]
 	n := len(p.words)
 	if i+n > len(toks) {
@@ -256,9 +340,8 @@ func (m *matcher) extend(toks []german.Token, i int, pi int32) (lexMatch, bool) 
 	for k := 1; k < n; k++ {
 		t := toks[i+k]
 		last := k == n-1
-		m.buf2 = german.AppendLower(m.buf2[:0], t.Text)
-		lw := m.buf2
-		if string(lw) == p.lower[k] && p.caseOK(k, t.Text) {
+		lw := facts[i+k].lower
+		if lw == p.lower[k] && p.caseOK(k, t.Text) {
 			if last {
 				return lexMatch{tok: i, tokEnd: i + n, start: toks[i].Start, end: t.End, form: [2]int{toks[i].Start, t.End},
 					pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
@@ -270,12 +353,12 @@ func (m *matcher) extend(toks []german.Token, i int, pi int32) (lexMatch, bool) 
 		}
 		w := p.lower[k]
 		// genitive
-		if len(lw) == len(w)+1 && lw[len(w)] == 's' && string(lw[:len(w)]) == w && p.caseOK(k, t.Text[:len(w)]) {
+		if len(lw) == len(w)+1 && lw[len(w)] == 's' && lw[:len(w)] == w && p.caseOK(k, t.Text[:len(w)]) {
 			return lexMatch{tok: i, tokEnd: i + n, start: toks[i].Start, end: t.Start + len(w), form: [2]int{toks[i].Start, t.End},
 				pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
 		}
 		// first part of a compound: "Huawei Ascend-Chips"
-		if len(lw) > len(w)+1 && len(lw) == len(t.Text) && string(lw[:len(w)]) == w && hyphenAt(t.Text, len(w)) > 0 && p.caseOK(k, t.Text[:len(w)]) {
+		if len(lw) > len(w)+1 && len(lw) == len(t.Text) && lw[:len(w)] == w && hyphenAt(t.Text, len(w)) > 0 && p.caseOK(k, t.Text[:len(w)]) {
 			return lexMatch{tok: i, tokEnd: i + n, start: toks[i].Start, end: t.Start + len(w), form: [2]int{toks[i].Start, t.End},
 				pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
 		}
@@ -324,7 +407,7 @@ func (m *matcher) matchParts(t german.Token, i int, out []lexMatch) []lexMatch {
 			}
 			sub := s[ps[a][0]:ps[b][1]]
 			lw := m.lower(sub)
-			if cands, ok := l.index[string(lw)]; ok {
+			if cands, ok := l.lookup(wordHash(bytesString(lw)), bytesString(lw)); ok {
 				for _, pi := range cands {
 					p := &l.pats[pi]
 					if len(p.words) != 1 || p.ambiguous || !p.caseOK(0, sub) {
@@ -337,7 +420,8 @@ func (m *matcher) matchParts(t german.Token, i int, out []lexMatch) []lexMatch {
 				}
 			}
 			if !found && b == n-1 && len(lw) > 3 && lw[len(lw)-1] == 's' {
-				if cands, ok := l.index[string(lw[:len(lw)-1])]; ok {
+				stem := bytesString(lw[:len(lw)-1])
+				if cands, ok := l.lookup(wordHash(stem), stem); ok {
 					for _, pi := range cands {
 						p := &l.pats[pi]
 						if len(p.words) != 1 || p.ambiguous || !p.caseOK(0, sub[:len(sub)-1]) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/techschau/techschau/german"
 )
 
 // The word lists below are written by the techschau authors for this package
@@ -123,6 +125,108 @@ type nameLists struct {
 	commonCaps map[string]bool
 	timeWords  map[string]bool
 	heads      *headTrie
+	// words holds the word lists of the hot path by lower-cased key; its values
+	// index wordInfos.
+	words     wordTable
+	wordInfos []wordInfo
+}
+
+// Word-list bits of a token (tokFact.words). The first group is matched as
+// written, the second on the lower-cased token.
+const (
+	wFirstName   uint32 = 1 << iota // firstNames
+	wLegal                          // legal
+	wCommonCaps                     // commonCaps
+	wClub                           // clubPrefix
+	wEnglishMisc                    // englishHeads: MISC
+	wEnglishOrg                     // englishHeads: ORG
+	wOrgTail                        // orgTails
+	wPlaceInst                      // placeInstitution (lower case)
+	wCityInst                       // cityInstitution (lower case)
+	wTime                           // timeWords (lower case)
+	wGeneric                        // genericNouns (lower case)
+)
+
+// wordInfo holds the list bits of one lower-cased key: those that hold for
+// it as such and those of the written forms that lower-case to it.
+type wordInfo struct {
+	lower uint32
+	exact []exactWord
+}
+
+type exactWord struct {
+	text string
+	bits uint32
+}
+
+// wordBits returns the word-list bits of a token with text, lower-cased form
+// lower and wordHash(lower) h.
+func (n *nameLists) wordBits(h uint64, lower, text string) uint32 {
+	i, ok := n.words.get(h, lower)
+	if !ok {
+		return 0
+	}
+	w := &n.wordInfos[i]
+	b := w.lower
+	for _, e := range w.exact {
+		if e.text == text {
+			b |= e.bits
+		}
+	}
+	return b
+}
+
+// buildWords fills n.words from the lists.
+func (n *nameLists) buildWords() {
+	keys := map[string]int32{}
+	info := func(k string) *wordInfo {
+		i, ok := keys[k]
+		if !ok {
+			i = int32(len(n.wordInfos))
+			keys[k] = i
+			n.wordInfos = append(n.wordInfos, wordInfo{})
+		}
+		return &n.wordInfos[i]
+	}
+	exact := func(set map[string]bool, bit uint32) {
+		for w, ok := range set {
+			if !ok {
+				continue
+			}
+			wi := info(string(german.AppendLower(nil, w)))
+			wi.exact = append(wi.exact, exactWord{w, bit})
+		}
+	}
+	lower := func(set map[string]bool, bit uint32) {
+		for w, ok := range set {
+			if ok && string(german.AppendLower(nil, w)) == w {
+				info(w).lower |= bit
+			}
+		}
+	}
+	exact(n.firstNames, wFirstName)
+	exact(n.legal, wLegal)
+	exact(n.commonCaps, wCommonCaps)
+	exact(clubPrefix, wClub)
+	exact(orgTails, wOrgTail)
+	for w, t := range englishHeads {
+		bit := wEnglishOrg
+		if t == MISC {
+			bit = wEnglishMisc
+		} else if t != ORG {
+			continue
+		}
+		wi := info(string(german.AppendLower(nil, w)))
+		wi.exact = append(wi.exact, exactWord{w, bit})
+	}
+	lower(placeInstitution, wPlaceInst)
+	lower(cityInstitution, wCityInst)
+	lower(n.timeWords, wTime)
+	lower(genericNouns, wGeneric)
+	n.words = newWordTable(len(keys))
+	for k, i := range keys {
+		n.words.put(k, i)
+	}
 }
 
 func wordSet(s string) map[string]bool {
@@ -145,6 +249,7 @@ var names = sync.OnceValue(func() *nameLists {
 		timeWords:  wordSet(timeWords),
 	}
 	n.heads = newHeadTrie(n)
+	n.buildWords()
 	return n
 })
 

@@ -118,13 +118,19 @@ type state struct {
 	out    []cand
 
 	confirmed map[int32]bool
-	arena     []byte
-	sents     []german.Sentence
-	orig      []int
-	keep      func(si int) bool // nil: all sentences count
-	cur       []german.Sentence // the sentences of the call (for counts)
-	counts    map[string]int    // capitalised words of the text, built on demand
-	counted   bool
+	// facts are the token facts of the call's sentences, sentence si's from
+	// factOff[si]; their lower-cased forms live in lowArena.
+	facts    []tokFact
+	factOff  []int
+	lowArena []byte
+	counts   scratchTable // capitalised words of the text (recurs), built on demand
+	short    scratchTable // link: short names, values index shortC
+	shortC   []cand
+	sents    []german.Sentence
+	orig     []int
+	keep     func(si int) bool // nil: all sentences count
+	cur      []german.Sentence // the sentences of the call (for counts)
+	counted  bool
 	// lenient keeps every model name that overlaps no lexicon or rule name
 	// (TagTokens on general CoNLL text, where the tech-news filter costs recall).
 	lenient bool
@@ -166,7 +172,10 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 		clear(st.lexC[:cap(st.lexC)])
 		clear(st.sc[:cap(st.sc)])
 		clear(st.out[:cap(st.out)])
-		clear(st.counts)
+		clear(st.facts[:cap(st.facts)])
+		clear(st.shortC[:cap(st.shortC)])
+		st.counts.release()
+		st.short.release()
 	}()
 	cands := r.find(seg.Text, sents, st)
 	return r.group(seg.Text, sents, cands)
@@ -184,11 +193,20 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	}
 	confirmed := st.confirmed
 	clear(confirmed)
+	facts, offs := st.facts[:0], st.factOff[:0]
+	st.lowArena = st.lowArena[:0]
+	for _, s := range sents {
+		offs = append(offs, len(facts))
+		facts = appendFacts(facts, s.Tokens, &st.lowArena, r.names)
+	}
+	offs = append(offs, len(facts))
+	st.facts, st.factOff = facts, offs
+	sentFacts := func(si int) []tokFact { return facts[offs[si]:offs[si+1]] }
 	for si, s := range sents {
 		if st.keep != nil && !st.keep(si) {
 			continue
 		}
-		st.lex = st.m.match(s.Tokens, st.lex[:0])
+		st.lex = st.m.matchFacts(s.Tokens, sentFacts(si), st.lex[:0])
 		for _, lm := range st.lex {
 			c := cand{sent: si, tok: lm.tok, tokE: lm.tokEnd, start: lm.start, end: lm.end, form: lm.form,
 				entry: lm.entry, derived: lm.derived, part: lm.part, ambiguous: lm.ambiguous, source: SourceLexicon, conf: 0.95}
@@ -247,7 +265,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 				sc = datelinePlaces(text, si, s, sc)
 			}
 			sortCands(sc)
-			sc = r.rules(text, si, s.Tokens, sc, excl, st)
+			sc = r.rules(text, si, s.Tokens, sentFacts(si), sc, excl, st)
 		}
 		if r.model != nil {
 			sc = r.modelSpans(si, s.Tokens, sc, st, excl, lexC[l0:li])
@@ -258,7 +276,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	}
 	st.lexC = lexC[:0]
 	if !r.noRules {
-		out = r.link(sents, out)
+		out = r.link(sents, out, st)
 	}
 	st.out = out[:0]
 	return out

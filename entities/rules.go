@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/techschau/techschau/german"
 )
@@ -22,6 +21,8 @@ type tokInfo struct {
 	covered bool // inside an accepted candidate
 	done    bool // name and brand computed
 	exclude bool // inside the dateline source
+	headsOK bool // heads computed
+	heads   uint8
 }
 
 func hasDigit(s string) bool {
@@ -36,7 +37,12 @@ func hasDigit(s string) bool {
 // brandShape reports camel case (DeepSeek, iFlytek), letter–digit names (R2, H20,
 // B30A) and all-caps words of two or more letters (not in the common list).
 func brandShape(w string, n *nameLists) bool {
-	if n.commonCaps[w] || len(w) < 2 {
+	return !n.commonCaps[w] && brandShapeOK(w)
+}
+
+// brandShapeOK is brandShape without the common list.
+func brandShapeOK(w string) bool {
+	if len(w) < 2 {
 		return false
 	}
 	letters, uppers, digits, innerUpper := 0, 0, 0, false
@@ -85,7 +91,21 @@ func nameWord(t german.Token, lw string, n *nameLists) bool {
 	if german.IsStopWord(lw) || n.timeWords[lw] || n.commonCaps[t.Text] || n.legal[t.Text] || genericNouns[lw] {
 		return false
 	}
-	if strings.HasSuffix(t.Text, ".") {
+	return nameShape(t.Text, lw) && n.heads.match(lw) == 0
+}
+
+// nameWordFact is nameWord of a capitalised word with the facts f, except for
+// the head-noun test.
+func nameWordFact(t german.Token, lw string, f *tokFact, n *nameLists) bool {
+	if f.words&(wTime|wCommonCaps|wLegal|wGeneric) != 0 || german.IsStopWord(lw) {
+		return false
+	}
+	return nameShape(t.Text, lw)
+}
+
+// nameShape reports that a word has no abbreviation dot and no common-noun ending.
+func nameShape(text, lw string) bool {
+	if strings.HasSuffix(text, ".") {
 		return false
 	}
 	for _, s := range nounSuffixes {
@@ -93,20 +113,16 @@ func nameWord(t german.Token, lw string, n *nameLists) bool {
 			return false
 		}
 	}
-	if n.heads.match(lw) != 0 {
-		return false
-	}
 	return true
 }
 
 // rules adds rule candidates of one sentence to sc.
-func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, excl [2]int, st *state) []cand {
+func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tokFact, sc []cand, excl [2]int, st *state) []cand {
 	n := r.names
 	if cap(st.info) < len(toks) {
 		st.info = make([]tokInfo, len(toks))
 	}
 	info := st.info[:len(toks)]
-	st.arena = st.arena[:0]
 	k := 0 // next candidate that may cover a token (sc is in token order)
 	for i, t := range toks {
 		info[i] = tokInfo{}
@@ -114,9 +130,8 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			info[i].lower = t.Text
 			continue
 		}
-		c := firstRune(t.Text)
-		if isUpperRune(c) {
-			info[i] = tokInfo{lower: st.lowerStr(t.Text), cap: true}
+		if facts[i].flags&fCap != 0 {
+			info[i] = tokInfo{lower: facts[i].lower, cap: true}
 		} else {
 			// lower-case first letter: function words, adjectives, verbs; only their
 			// exact form is ever compared ("von", "für", "und")
@@ -129,17 +144,26 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		info[i].covered = k < len(sc) && sc[k].start < t.End
 	}
 	free := func(i int) bool { return i < len(toks) && !info[i].covered && !info[i].exclude }
+	// head-noun kinds of a capitalised token, computed on demand
+	headsAt := func(i int) uint8 {
+		if !info[i].headsOK {
+			info[i].headsOK = true
+			info[i].heads = n.heads.match(info[i].lower)
+		}
+		return info[i].heads
+	}
 	// name and brand facts are computed on demand
 	nameAt := func(i int) bool {
 		if !info[i].done {
 			info[i].done = true
 			t := toks[i]
+			f := &facts[i]
 			if t.Kind == german.Word || t.Kind == german.Number {
 				if info[i].cap {
-					info[i].name = nameWord(t, info[i].lower, n)
+					info[i].name = t.Kind == german.Word && nameWordFact(t, info[i].lower, f, n) && headsAt(i) == 0
 				}
-				if info[i].cap || hasUpperAfterFirst(t.Text) || hasDigit(t.Text) {
-					info[i].brand = t.Kind == german.Word && brandShape(t.Text, n)
+				if info[i].cap || f.flags&(fUpperAfter|fDigit) != 0 {
+					info[i].brand = t.Kind == german.Word && f.words&wCommonCaps == 0 && brandShapeOK(t.Text)
 				}
 			}
 		}
@@ -169,7 +193,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				j++
 				continue
 			}
-			if isParticle(info[j].lower) && (j > i || i > 0 && n.firstNames[toks[i-1].Text]) && j+1 < len(toks) && free(j+1) && nameAt(j+1) {
+			if isParticle(info[j].lower) && (j > i || i > 0 && facts[i-1].words&wFirstName != 0) && j+1 < len(toks) && free(j+1) && nameAt(j+1) {
 				j++
 				continue
 			}
@@ -184,7 +208,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 	// legal forms first: "Materna Information & Communications SE"
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
-		if !info[i].cap || info[i].exclude || t.Kind != german.Word || !n.legal[t.Text] || !free(i) {
+		if !info[i].cap || info[i].exclude || t.Kind != german.Word || facts[i].words&wLegal == 0 || !free(i) {
 			continue
 		}
 		j := i
@@ -204,9 +228,13 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		if !info[i].cap || len(toks[i].Text) < 3 {
 			continue
 		}
-		typ, ok := englishHeads[toks[i].Text]
-		if !ok || !free(i) {
+		eh := facts[i].words & (wEnglishMisc | wEnglishOrg)
+		if eh == 0 || !free(i) {
 			continue
+		}
+		typ := ORG
+		if eh&wEnglishMisc != 0 {
+			typ = MISC
 		}
 		j := i
 		for j > 0 && i-j < 7 && free(j-1) && (info[j-1].cap && !german.IsStopWord(info[j-1].lower) ||
@@ -241,7 +269,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		}
 		// a place after an institution noun: "Stadtwerke München", "Verbraucherzentrale Hamburg";
 		// a city adjective before one: "Wiener Börse"
-		if i+1 < len(toks) && !info[i].covered && info[i+1].cap && toks[i+1].Kind == german.Word && placeInstitution[lw] &&
+		if i+1 < len(toks) && !info[i].covered && info[i+1].cap && toks[i+1].Kind == german.Word && facts[i].words&wPlaceInst != 0 &&
 			locAt(sc, toks[i+1]) {
 			sc = dropInLoc(sc, toks[i].Start, toks[i+1].End)
 			info[i+1].covered = false
@@ -249,7 +277,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			i++
 			continue
 		}
-		if info[i].covered && i+1 < len(toks) && info[i+1].cap && cityInstitution[info[i+1].lower] && derivedAt(sc, t) {
+		if info[i].covered && i+1 < len(toks) && info[i+1].cap && facts[i+1].words&wCityInst != 0 && derivedAt(sc, t) {
 			sc = dropInLoc(sc, t.Start, toks[i+1].End)
 			info[i].covered = false
 			add(i, i+2, ORG, 0.8)
@@ -257,14 +285,14 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			continue
 		}
 		// hyphenated institution names: "Otto-von-Guericke-Universität", "Max-Planck-Institut"
-		if compoundInstitution(t, lw) && (free(i) || partOnly(sc, t)) && !info[i].exclude {
+		if facts[i].flags&fHyphen != 0 && compoundInstitution(t, lw) && (free(i) || partOnly(sc, t)) && !info[i].exclude {
 			sc = dropPart(sc, t)
 			info[i].covered = false
 			add(i, i+1, ORG, 0.75)
 			continue
 		}
 		// sports clubs: "VfB Stuttgart", "FC Midtjylland", "Werder Bremen"
-		if !info[i].covered && i+1 < len(toks) && info[i+1].cap && len(t.Text) <= 9 && clubPrefix[t.Text] && toks[i+1].Kind == german.Word {
+		if !info[i].covered && i+1 < len(toks) && info[i+1].cap && len(t.Text) <= 9 && facts[i].words&wClub != 0 && toks[i+1].Kind == german.Word {
 			sc = dropInLoc(sc, t.Start, toks[i+1].End)
 			info[i+1].covered = false
 			add(i, i+2, ORG, 0.8)
@@ -292,7 +320,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 			continue
 		}
-		heads := n.heads.match(lw)
+		heads := headsAt(i)
 		if isRole := heads&headRole != 0; !info[i].covered || isRole {
 			// titles and role nouns: "KI-Forscher Ritwik Gupta", "Prof. Lena Hofmeister"
 			if isRole && i >= 3 && toks[i-1].Text == "," {
@@ -314,11 +342,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				j := run(k, 3)
 				if j > k {
 					conf := 0.7
-					if n.firstNames[toks[k].Text] || j-k >= 2 {
+					if facts[k].words&wFirstName != 0 || j-k >= 2 {
 						conf = 0.85
 					}
 					switch {
-					case orgTails[toks[j-1].Text] || j-k == 1 && heads&headOrg != 0 && !n.firstNames[toks[k].Text]:
+					case facts[j-1].words&wOrgTail != 0 || j-k == 1 && heads&headOrg != 0 && facts[k].words&wFirstName == 0:
 						// "Marktforscher Counterpoint Research", "Investor Northzone"
 						add(k, j, ORG, 0.65)
 					case j-k >= 2 || !brandAt(k):
@@ -330,7 +358,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 			}
 		}
 		// first names: "Sabine Kroll"
-		if n.firstNames[t.Text] && free(i) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) ||
+		if facts[i].words&wFirstName != 0 && free(i) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) ||
 			isParticle(info[i+1].lower) && i+2 < len(toks) && free(i+2) && nameAt(i+2)) {
 			j := run(i+1, 2)
 			if j > i+1 {
@@ -378,10 +406,10 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 				}
 			case isOrg:
 				j := i + 2
-				for j < len(toks) && free(j) && (orgTails[toks[j].Text] || brandAt(j)) && j-i <= 3 {
+				for j < len(toks) && free(j) && (facts[j].words&wOrgTail != 0 || brandAt(j)) && j-i <= 3 {
 					j++
 				}
-				if brandAt(i+1) || j > i+2 || singularDet(toks, info, i) || st.recurs(toks[i+1].Text) {
+				if brandAt(i+1) || j > i+2 || singularDet(toks, info, i) || st.recurs(facts[i+1].h, toks[i+1].Text) {
 					conf := 0.6
 					if brandAt(i + 1) {
 						conf = 0.75
@@ -393,12 +421,12 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, sc []cand, 
 		}
 	}
 	// letter-digit product names near a product noun: "der intern B30A genannte Chip"
-	for i, t := range toks {
-		if !hasDigit(t.Text) || !free(i) || !brandAt(i) {
+	for i := range toks {
+		if facts[i].flags&fDigit == 0 || !free(i) || !brandAt(i) {
 			continue
 		}
 		for k := max(0, i-3); k < min(len(toks), i+4); k++ {
-			if k != i && info[k].cap && n.heads.match(info[k].lower)&headProd != 0 {
+			if k != i && info[k].cap && headsAt(k)&headProd != 0 {
 				add(i, i+1, PRODUCT, 0.6)
 				break
 			}
@@ -422,8 +450,24 @@ func dropIn(sc []cand, s, e int) []cand {
 // link finds later (or earlier) short mentions of people and organisations found
 // in the text: a surname alone ("Gupta" for Ritwik Gupta), an organisation name
 // without its legal form ("Halvar" for Halvar Systems GmbH).
-func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
-	short := map[string]cand{}
+func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []cand {
+	// short maps a short name to the first candidate it stands for (in shortC);
+	// a candidate adds at most three names
+	short := &st.short
+	short.reset(3 * len(cands))
+	st.shortC = st.shortC[:0]
+	setShort := func(w string, c *cand) {
+		if sl, ok := short.slot(wordHash(w), w); !ok {
+			sl.val = int32(len(st.shortC))
+			st.shortC = append(st.shortC, *c)
+		}
+	}
+	getShort := func(w string) (*cand, bool) {
+		if i, ok := short.get(wordHash(w), w); ok {
+			return &st.shortC[i], true
+		}
+		return nil, false
+	}
 	var add []cand
 	for ci, c := range cands {
 		if c.derived || c.part {
@@ -443,9 +487,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 					if o.source == SourceModel && o.start == a.Start && o.end == a.End {
 						// the model found the abbreviation alone: it is the same entity
 						o.key, o.name, o.typ, o.entry, o.parent, o.source = c.key, c.name, c.typ, c.entry, c.parent, c.source
-						if _, ok := short[a.Text]; !ok {
-							short[a.Text] = c
-						}
+						setShort(a.Text, &c)
 					}
 					break
 				}
@@ -454,42 +496,31 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 				x := c
 				x.tok, x.tokE, x.start, x.end, x.form, x.part, x.derived = k+1, k+2, a.Start, a.End, [2]int{a.Start, a.End}, false, false
 				add = append(add, x)
-				if _, ok := short[a.Text]; !ok {
-					short[a.Text] = c
-				}
+				setShort(a.Text, &c)
 			}
 		}
 		if c.tokE-c.tok == 1 {
 			// a single-word firm or product found by the rules or the model names
 			// its later mentions and compounds ("Rakuten-Gruppe")
 			if c.source != SourceLexicon && (c.typ == ORG || c.typ == PRODUCT) && c.end == toks[c.tok].End {
-				if _, ok := short[c.name]; !ok {
-					short[c.name] = c
-				}
+				setShort(c.name, &c)
 			}
 			continue
 		}
 		switch c.typ {
 		case PER:
 			last := toks[c.tokE-1].Text
-			if _, ok := short[last]; !ok {
-				short[last] = c
-			}
+			setShort(last, &c)
 			if first := toks[c.tok].Text; r.names.firstNames[first] {
-				if _, ok := short[first]; !ok {
-					short[first] = c
-				}
+				setShort(first, &c)
 			}
 		case ORG:
 			if c.source == SourceRule && r.names.legal[toks[c.tokE-1].Text] {
-				first := toks[c.tok].Text
-				if _, ok := short[first]; !ok {
-					short[first] = c
-				}
+				setShort(toks[c.tok].Text, &c)
 			}
 		}
 	}
-	if len(short) == 0 {
+	if len(st.shortC) == 0 {
 		return cands
 	}
 	ci := 0
@@ -506,17 +537,17 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand) []cand {
 			w, end := t.Text, t.End
 			if k := strings.IndexByte(w, '-'); k > 0 {
 				// the first part of a compound: "Rakuten-Gruppe"
-				if c, ok := short[w[:k]]; ok && c.tokE-c.tok == 1 && !overlaps(sc, t.Start, t.End) {
+				if c, ok := getShort(w[:k]); ok && c.tokE-c.tok == 1 && !overlaps(sc, t.Start, t.End) {
 					add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: t.Start + k, form: [2]int{t.Start, t.End},
 						entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05, part: true})
 				}
 				continue
 			}
-			c, ok := short[w]
+			c, ok := getShort(w)
 			if !ok && len(w) > 2 && w[len(w)-1] == 's' {
 				w = w[:len(w)-1]
 				end--
-				c, ok = short[w]
+				c, ok = getShort(w)
 			}
 			if !ok || overlaps(sc, t.Start, t.End) {
 				continue
@@ -615,22 +646,25 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 // recurs reports whether the capitalised word occurs at least twice in the text
 // (a name is repeated; a noun after a head noun by chance rarely is). The counts
 // are made once per call, on first use.
-func (st *state) recurs(w string) bool {
+// w's lower-cased form has wordHash h: the counts are keyed by that hash and
+// told apart by the written form.
+func (st *state) recurs(h uint64, w string) bool {
 	if !st.counted {
 		st.counted = true
-		if st.counts == nil {
-			st.counts = map[string]int{}
-		}
-		clear(st.counts)
+		st.counts.reset(len(st.facts))
+		fi := 0
 		for _, s := range st.cur {
 			for _, t := range s.Tokens {
-				if t.Kind == german.Word && isUpperRune(firstRune(t.Text)) {
-					st.counts[t.Text]++
+				if f := &st.facts[fi]; t.Kind == german.Word && f.flags&fCap != 0 {
+					sl, _ := st.counts.slot(f.h, t.Text)
+					sl.val++
 				}
+				fi++
 			}
 		}
 	}
-	return st.counts[w] >= 2
+	v, _ := st.counts.get(h, w)
+	return v >= 2
 }
 
 // institutionFor are institution nouns named by a field after "für"; compounds
@@ -801,28 +835,6 @@ func dropPart(sc []cand, t german.Token) []cand {
 		out = append(out, c)
 	}
 	return out
-}
-
-// lowerStr returns the lower-cased s. Lower-case input is returned as is; other
-// strings are written to the call's arena (valid until the next call's reset).
-func (st *state) lowerStr(s string) string {
-	lower := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
-			lower = false
-			break
-		}
-	}
-	if lower {
-		return s
-	}
-	start := len(st.arena)
-	st.arena = german.AppendLower(st.arena, s)
-	if len(st.arena) == start {
-		return ""
-	}
-	return unsafe.String(&st.arena[start], len(st.arena)-start)
 }
 
 // hasNounSuffix reports a common-noun ending ("Analyse" has none, "Meinung" has).

@@ -1,0 +1,161 @@
+package entities
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// The hot path looks every token up in several word sets. Go's string-keyed
+// maps hash the key again on each lookup; here a token's lower-cased form is
+// hashed once per document and the hash is reused by every table, which
+// verifies the key only on a hash hit.
+
+// wordHash hashes a word for wordTable: 8 bytes at a time, each folded in by a
+// 64×64→128-bit multiply. It is no defence against chosen collisions, which only
+// cost probes: every hit is verified against the key.
+func wordHash(s string) uint64 {
+	const k0, k1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
+	h := uint64(len(s)) ^ k0
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = mix64(h^v, k1)
+		s = s[8:]
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	return mix64(h^v, k1)
+}
+
+func mix64(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// bytesString views b as a string without a copy; b must not change while the
+// string is in use.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// wordTable is an open-addressing hash table (linear probing, load ≤ 1/2) from
+// words to non-negative int32 values. It is built once and then only read.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint64
+}
+
+type wordSlot struct {
+	h   uint64
+	key string
+	val int32 // value+1; 0 marks an empty slot
+}
+
+// newWordTable returns a table with room for n words.
+func newWordTable(n int) wordTable {
+	size := 8
+	for size < 2*n {
+		size <<= 1
+	}
+	return wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
+}
+
+// put sets the value of key (replacing an earlier one). The table must have
+// been made for enough words.
+func (t *wordTable) put(key string, val int32) {
+	h := wordHash(key)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.val == 0 || s.h == h && s.key == key {
+			*s = wordSlot{h: h, key: key, val: val + 1}
+			return
+		}
+	}
+}
+
+// get returns the value of key, whose wordHash is h.
+func (t *wordTable) get(h uint64, key string) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.val == 0 {
+			return 0, false
+		}
+		if s.h == h && s.key == key {
+			return s.val - 1, true
+		}
+	}
+}
+
+// scratchTable is a wordTable that is filled per call and reused: keys may
+// share a hash (the hash of the lower-cased form keys every written form).
+type scratchTable struct {
+	slots []scratchSlot
+	mask  uint64
+}
+
+type scratchSlot struct {
+	h    uint64
+	key  string
+	val  int32
+	used bool
+}
+
+// reset empties the table and makes room for n keys.
+func (t *scratchTable) reset(n int) {
+	size := 8
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.slots) < size {
+		t.slots = make([]scratchSlot, size)
+	} else {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	}
+	t.mask = uint64(size - 1)
+}
+
+// release drops the keys (references into the caller's text).
+func (t *scratchTable) release() {
+	clear(t.slots)
+	t.slots = t.slots[:0]
+}
+
+// slot returns the slot of key (hash h), claiming an empty one if the key is
+// absent; ok reports whether it was present. The table must have room.
+func (t *scratchTable) slot(h uint64, key string) (s *scratchSlot, ok bool) {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if !s.used {
+			*s = scratchSlot{h: h, key: key, used: true}
+			return s, false
+		}
+		if s.h == h && s.key == key {
+			return s, true
+		}
+	}
+}
+
+// get returns the value of key (hash h).
+func (t *scratchTable) get(h uint64, key string) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if !s.used {
+			return 0, false
+		}
+		if s.h == h && s.key == key {
+			return s.val, true
+		}
+	}
+}
