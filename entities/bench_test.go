@@ -119,6 +119,52 @@ func BenchmarkRecognize(b *testing.B) {
 	}
 }
 
+// BenchmarkRecognizeDocs recognises the gold articles one by one on
+// pre-segmented text, as analyze does: per-document costs (counts, linking,
+// grouping) weigh as in the pipeline.
+func BenchmarkRecognizeDocs(b *testing.B) {
+	dir, err := golddata.ArticlesDir()
+	if err != nil {
+		b.Skip(err)
+	}
+	arts, err := golddata.LoadArticles(dir)
+	if err != nil || len(arts) == 0 {
+		b.Skip("no gold articles")
+	}
+	segs := make([]*german.Segmented, len(arts))
+	words, size := 0, 0
+	for i, a := range arts {
+		segs[i] = german.Segment(a.Text)
+		size += len(a.Text)
+		for _, t := range segs[i].Tokens() {
+			if t.Kind == german.Word || t.Kind == german.Number {
+				words++
+			}
+		}
+	}
+	for _, cfg := range []struct {
+		name string
+		opts []Option
+	}{{"default", []Option{WithoutModel()}}, {"default+model", nil}} {
+		b.Run(cfg.name, func(b *testing.B) {
+			r, err := New(cfg.opts...)
+			require.NoError(b, err)
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				for _, s := range segs {
+					r.RecognizeSegmented(s, nil)
+				}
+			}
+			if d := cpuTime() - cpu0; d > 0 {
+				b.ReportMetric(float64(words)*float64(b.N)/d.Seconds(), "words/cpu-s")
+			}
+		})
+	}
+}
+
 func BenchmarkRecognizeParallel(b *testing.B) {
 	text := benchText(b)
 	r, err := New(WithoutModel())

@@ -45,9 +45,14 @@ func bytesString(b []byte) string {
 
 // wordTable is an open-addressing hash table (linear probing, load ≤ 1/2) from
 // words to non-negative int32 values. It is built once and then only read.
+// Most tokens are in no table: a bit set over the top bits of the hash (16
+// bits per word, a few KB that stay in cache) rejects most of them before a
+// slot is read.
 type wordTable struct {
-	slots []wordSlot
-	mask  uint64
+	slots  []wordSlot
+	mask   uint64
+	filter []uint64
+	shift  uint // hash >> shift indexes filter bits
 }
 
 type wordSlot struct {
@@ -62,13 +67,20 @@ func newWordTable(n int) wordTable {
 	for size < 2*n {
 		size <<= 1
 	}
-	return wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
+	nbits, shift := 64, uint(64-6)
+	for nbits < 16*n {
+		nbits <<= 1
+		shift--
+	}
+	return wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1), filter: make([]uint64, nbits/64), shift: shift}
 }
 
 // put sets the value of key (replacing an earlier one). The table must have
 // been made for enough words.
 func (t *wordTable) put(key string, val int32) {
 	h := wordHash(key)
+	b := h >> t.shift
+	t.filter[b>>6] |= 1 << (b & 63)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.val == 0 || s.h == h && s.key == key {
@@ -81,6 +93,9 @@ func (t *wordTable) put(key string, val int32) {
 // get returns the value of key, whose wordHash is h.
 func (t *wordTable) get(h uint64, key string) (int32, bool) {
 	if len(t.slots) == 0 {
+		return 0, false
+	}
+	if b := h >> t.shift; t.filter[b>>6]&(1<<(b&63)) == 0 {
 		return 0, false
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {

@@ -100,6 +100,10 @@ type pattern struct {
 	ambiguous bool
 	exactCase []bool // per word: must match with exact case (all-caps and ambiguous)
 	lowerAdj  bool   // derived: the adjective is written in lower case ("chinesisch")
+	// case0 numbers the distinct (words[0], derived, exactCase[0]): patterns
+	// with equal case0 give equal caseOK(0, text), which the matcher tests once
+	// for a run of them ("Nvidia" starts 25 names).
+	case0 int32
 }
 
 type entryJSON struct {
@@ -454,6 +458,21 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 		if p, ok := l.byID[e.Parent]; ok {
 			l.children[p] = append(l.children[p], int32(i))
 		}
+	}
+	type caseKey struct {
+		w              string
+		derived, exact bool
+	}
+	classes := map[caseKey]int32{}
+	for pi := range l.pats {
+		p := &l.pats[pi]
+		k := caseKey{p.words[0], p.derived, p.exactCase[0]}
+		c, ok := classes[k]
+		if !ok {
+			c = int32(len(classes))
+			classes[k] = c
+		}
+		p.case0 = c
 	}
 	l.idx = newWordTable(len(l.index))
 	l.idxCands = make([]idxCands, 0, len(l.index))

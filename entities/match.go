@@ -214,9 +214,13 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 			// a lower-case token matches only names written so ("iPhone", "eBay")
 			cands = l.idxCands[k].lower
 		}
+		class, classOK := int32(-1), false
 		for _, pi := range cands {
 			p := &l.pats[pi]
-			if !p.caseOK(0, t.Text) {
+			if p.case0 != class {
+				class, classOK = p.case0, p.caseOK(0, t.Text)
+			}
+			if !classOK {
 				continue
 			}
 			if len(p.words) == 1 {

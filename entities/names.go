@@ -283,7 +283,8 @@ const (
 // hashing.
 type headTrie struct {
 	nodes []trieNode
-	min   [3]int // minimum suffix length without hyphen, per kind
+	root  [256]int32 // the root's edges by byte (0: none), most words stop there
+	min   [3]int     // minimum suffix length without hyphen, per kind
 	not   []string
 }
 
@@ -329,6 +330,9 @@ func newHeadTrie(n *nameLists) *headTrie {
 	add(n.roles, headRole)
 	add(n.orgHeads, headOrg)
 	add(n.prodHeads, headProd)
+	for _, e := range t.nodes[0].next {
+		t.root[e.b] = e.n
+	}
 	for w := range n.notRole {
 		t.not = append(t.not, w)
 	}
@@ -342,10 +346,16 @@ func (t *headTrie) match(lw string) uint8 {
 	cur := int32(0)
 	for i := len(lw) - 1; i >= 0; i-- {
 		found := int32(-1)
-		for _, e := range t.nodes[cur].next {
-			if e.b == lw[i] {
-				found = e.n
-				break
+		if cur == 0 {
+			if r := t.root[lw[i]]; r != 0 {
+				found = r
+			}
+		} else {
+			for _, e := range t.nodes[cur].next {
+				if e.b == lw[i] {
+					found = e.n
+					break
+				}
 			}
 		}
 		if found < 0 {

@@ -126,11 +126,20 @@ type state struct {
 	counts   scratchTable // capitalised words of the text (recurs), built on demand
 	short    scratchTable // link: short names, values index shortC
 	shortC   []cand
-	sents    []german.Sentence
-	orig     []int
-	keep     func(si int) bool // nil: all sentences count
-	cur      []german.Sentence // the sentences of the call (for counts)
-	counted  bool
+	keyBuf   []byte
+	// group's scratch: entity keys, the entity of each candidate, mentions per
+	// entity, the entities before sorting, their scores and sort order
+	byKey   scratchTable
+	ent     []int32
+	nm      []int32
+	ents    []Entity
+	score   []float64
+	perm    []int32
+	sents   []german.Sentence
+	orig    []int
+	keep    func(si int) bool // nil: all sentences count
+	cur     []german.Sentence // the sentences of the call (for counts)
+	counted bool
 	// lenient keeps every model name that overlaps no lexicon or rule name
 	// (TagTokens on general CoNLL text, where the tech-news filter costs recall).
 	lenient bool
@@ -176,9 +185,10 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 		clear(st.shortC[:cap(st.shortC)])
 		st.counts.release()
 		st.short.release()
+		st.byKey.release()
 	}()
 	cands := r.find(seg.Text, sents, st)
-	return r.group(seg.Text, sents, cands)
+	return r.group(seg.Text, cands, st)
 }
 
 // find collects the accepted mention candidates of the sentences.
@@ -382,28 +392,47 @@ func overlaps(sc []cand, s, e int) bool {
 }
 
 // group merges candidates into entities, with salience and confidence.
-func (r *Recognizer) group(text string, sents []german.Sentence, cands []cand) []Entity {
+func (r *Recognizer) group(text string, cands []cand, st *state) []Entity {
 	if len(cands) == 0 {
 		return []Entity{}
 	}
-	byKey := map[string]int{}
-	var ents []Entity
-	var score []float64
-	for _, c := range cands {
-		k := c.key
-		i, ok := byKey[k]
+	// pass 1: the entity of each candidate (in order of first mention) and the
+	// number of mentions of each, so that one array holds all mentions
+	byKey := &st.byKey
+	byKey.reset(len(cands))
+	ent := st.ent[:0]
+	nm := st.nm[:0]
+	for i := range cands {
+		k := cands[i].key
+		sl, ok := byKey.slot(wordHash(k), k)
 		if !ok {
-			e := Entity{ID: c.key, Name: c.name, Type: c.typ, Source: c.source, Parent: c.parent}
+			sl.val = int32(len(nm))
+			nm = append(nm, 0)
+		}
+		ent = append(ent, sl.val)
+		nm[sl.val]++
+	}
+	st.ent, st.nm = ent, nm
+	ments := make([]Mention, len(cands))
+	ents := slices.Grow(st.ents[:0], len(nm))[:len(nm)]
+	score := slices.Grow(st.score[:0], len(nm))[:len(nm)]
+	clear(score)
+	off := 0
+	for i, n := range nm {
+		ents[i].Mentions = ments[off : off : off+int(n)]
+		off += int(n)
+	}
+	for ci := range cands {
+		c := &cands[ci]
+		i := ent[ci]
+		e := &ents[i]
+		if len(e.Mentions) == 0 {
+			*e = Entity{ID: c.key, Name: c.name, Type: c.typ, Source: c.source, Parent: c.parent, Mentions: e.Mentions}
 			if c.entry >= 0 {
 				le := &r.lex.entries[c.entry]
 				e.Name, e.Type, e.Wikidata, e.Parent, e.Country = le.Name, le.Type, le.Wikidata, le.Parent, le.Country
 			}
-			i = len(ents)
-			byKey[k] = i
-			ents = append(ents, e)
-			score = append(score, 0)
 		}
-		e := &ents[i]
 		e.Mentions = append(e.Mentions, Mention{Start: c.start, End: c.end, Text: text[c.start:c.end],
 			Form: text[c.form[0]:c.form[1]], Derived: c.derived})
 		if c.conf > e.Confidence {
@@ -435,9 +464,9 @@ func (r *Recognizer) group(text string, sents []german.Sentence, cands []cand) [
 		ents[i].Salience = round3(score[i] / best)
 	}
 	// sort a permutation, not the large structs
-	perm := make([]int32, len(ents))
-	for i := range perm {
-		perm[i] = int32(i)
+	perm := st.perm[:0]
+	for i := range ents {
+		perm = append(perm, int32(i))
 	}
 	slices.SortFunc(perm, func(x, y int32) int {
 		a, b := &ents[x], &ents[y]
@@ -450,6 +479,8 @@ func (r *Recognizer) group(text string, sents []german.Sentence, cands []cand) [
 	for i, p := range perm {
 		out[i] = ents[p]
 	}
+	clear(ents) // the pooled scratch keeps no document alive
+	st.ents, st.score, st.perm = ents[:0], score[:0], perm[:0]
 	return out
 }
 

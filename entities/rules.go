@@ -452,18 +452,21 @@ func dropIn(sc []cand, s, e int) []cand {
 // without its legal form ("Halvar" for Halvar Systems GmbH).
 func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []cand {
 	// short maps a short name to the first candidate it stands for (in shortC);
-	// a candidate adds at most three names
+	// a candidate adds at most three names. Names are hashed lower-cased, as
+	// tokens are in their facts.
 	short := &st.short
 	short.reset(3 * len(cands))
 	st.shortC = st.shortC[:0]
 	setShort := func(w string, c *cand) {
-		if sl, ok := short.slot(wordHash(w), w); !ok {
+		st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
+		if sl, ok := short.slot(wordHash(bytesString(st.keyBuf)), w); !ok {
 			sl.val = int32(len(st.shortC))
 			st.shortC = append(st.shortC, *c)
 		}
 	}
-	getShort := func(w string) (*cand, bool) {
-		if i, ok := short.get(wordHash(w), w); ok {
+	// getShort looks w up; h is the wordHash of its lower-cased form
+	getShort := func(h uint64, w string) (*cand, bool) {
+		if i, ok := short.get(h, w); ok {
 			return &st.shortC[i], true
 		}
 		return nil, false
@@ -530,24 +533,28 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 			ci++
 		}
 		sc := cands[c0:ci]
+		facts := st.facts[st.factOff[si]:st.factOff[si+1]]
 		for i, t := range s.Tokens {
-			if t.Kind != german.Word || !isUpperRune(firstRune(t.Text)) {
+			f := &facts[i]
+			if t.Kind != german.Word || f.flags&fCap == 0 {
 				continue
 			}
+			// lower-casing maps rune by rune and makes no '-' or 's' of other
+			// runes: the lower-cased prefixes below are prefixes of f.lower
 			w, end := t.Text, t.End
 			if k := strings.IndexByte(w, '-'); k > 0 {
 				// the first part of a compound: "Rakuten-Gruppe"
-				if c, ok := getShort(w[:k]); ok && c.tokE-c.tok == 1 && !overlaps(sc, t.Start, t.End) {
+				if c, ok := getShort(wordHash(f.lower[:strings.IndexByte(f.lower, '-')]), w[:k]); ok && c.tokE-c.tok == 1 && !overlaps(sc, t.Start, t.End) {
 					add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: t.Start + k, form: [2]int{t.Start, t.End},
 						entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05, part: true})
 				}
 				continue
 			}
-			c, ok := getShort(w)
+			c, ok := getShort(f.h, w)
 			if !ok && len(w) > 2 && w[len(w)-1] == 's' {
 				w = w[:len(w)-1]
 				end--
-				c, ok = getShort(w)
+				c, ok = getShort(wordHash(f.lower[:len(f.lower)-1]), w)
 			}
 			if !ok || overlaps(sc, t.Start, t.End) {
 				continue
