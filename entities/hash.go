@@ -14,20 +14,22 @@ import (
 // 64×64→128-bit multiply. It is no defence against chosen collisions, which only
 // cost probes: every hit is verified against the key.
 func wordHash(s string) uint64 {
-	const k0, k1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
-	h := uint64(len(s)) ^ k0
+	h := uint64(len(s)) ^ hashK0
 	for len(s) >= 8 {
 		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		h = mix64(h^v, k1)
+		h = mix64(h^v, hashK1)
 		s = s[8:]
 	}
 	var v uint64
 	for i := 0; i < len(s); i++ {
 		v |= uint64(s[i]) << (8 * i)
 	}
-	return mix64(h^v, k1)
+	return mix64(h^v, hashK1)
 }
+
+// wordHash constants (asciiFacts hashes the same way).
+const hashK0, hashK1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
 
 func mix64(a, b uint64) uint64 {
 	hi, lo := bits.Mul64(a, b)

@@ -72,6 +72,8 @@ type Lexicon struct {
 	// adjTail is a bit set over a hash of the last three bytes of the adjective
 	// stems: a cheap filter before the map lookups.
 	adjTail [1 << 13]byte
+	// adjLast marks the last bytes of the keys of adj.
+	adjLast [256]bool
 	// lowerFirst marks the first bytes of the keys of lowerIdx.
 	lowerFirst [256]bool
 	// children maps an entry to the entries whose parent it is.
@@ -439,6 +441,7 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 			l.adj[k] = append(l.adj[k], int32(len(l.pats)-1))
 			l.maxAdj = max(l.maxAdj, len(k))
 			if len(k) >= 2 {
+				l.adjLast[k[len(k)-1]] = true
 				h := tailHash(k)
 				l.adjTail[h>>3] |= 1 << (h & 7)
 			}

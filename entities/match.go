@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -91,42 +93,140 @@ const (
 // from the text are written to *arena, which must not be reset while the facts
 // are in use.
 func appendFacts(dst []tokFact, toks []german.Token, arena *[]byte, n *nameLists) []tokFact {
-	for _, t := range toks {
-		s := t.Text
-		var flags uint8
-		lower := true
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c >= utf8.RuneSelf:
-				lower = false
-				if hyphenAt(s, i) > 0 {
-					flags |= fHyphen
-				}
-			case c >= 'A' && c <= 'Z':
-				lower = false
-				if i > 0 {
-					flags |= fUpperAfter
-				}
-			case c >= '0' && c <= '9':
-				flags |= fDigit
-			case c == '-':
-				flags |= fHyphen
-			}
+	dst = slices.Grow(dst, len(toks))
+	a := *arena
+	for i := range toks {
+		s := toks[i].Text
+		start := len(a)
+		if cap(a)-start < len(s)+8 {
+			a = slices.Grow(a, len(s)+8)
 		}
-		lw := s
-		if !lower {
-			start := len(*arena)
-			*arena = german.AppendLower(*arena, s)
-			lw = bytesString((*arena)[start:])
+		buf := a[start : start+len(s)+8]
+		lw, h, flags, kind := asciiFacts(s, buf)
+		switch kind {
+		case factsCopied:
+			a = a[:start+len(s)] // keep the lower-cased copy
+		case factsNonASCII:
+			// the general lower-casing, flags byte by byte
+			a = german.AppendLower(a, s)
+			lw = bytesString(a[start:])
+			h = wordHash(lw)
+			flags = slowFlags(s)
 		}
-		if isUpperRune(firstRune(s)) {
+		if s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= utf8.RuneSelf && isUpperRune(firstRune(s))) {
 			flags |= fCap
 		}
-		h := wordHash(lw)
 		dst = append(dst, tokFact{lower: lw, h: h, flags: flags, words: n.wordBits(h, lw, s)})
 	}
+	*arena = a
 	return dst
+}
+
+// SWAR constants: bytes of a uint64.
+const (
+	swarLow7 = 0x7f7f7f7f7f7f7f7f
+	swarHigh = 0x8080808080808080
+	swarOnes = 0x0101010101010101
+)
+
+// swarIn returns 0x80 in each byte of v that is ASCII and in [lo, hi].
+func swarIn(v uint64, lo, hi byte) uint64 {
+	x := v & swarLow7
+	ge := x + uint64(0x80-lo)*swarOnes
+	gt := x + uint64(0x7f-hi)*swarOnes
+	return ge &^ gt & swarHigh &^ v
+}
+
+// Results of asciiFacts.
+const (
+	factsAsIs     = iota // lw is s
+	factsCopied          // lw is the lower-cased copy in buf
+	factsNonASCII        // s has a byte ≥ 0x80: no result
+)
+
+// asciiFacts lower-cases, hashes and flags an ASCII s eight bytes at a time,
+// as german.AppendLower, wordHash and slowFlags would. The lower-cased bytes
+// are written to buf, which must have room for len(s)+8. h is wordHash(lw).
+func asciiFacts(s string, buf []byte) (lw string, h uint64, flags uint8, kind int) {
+	buf = buf[:len(s)+8]
+	h = uint64(len(s)) ^ hashK0
+	var upper, after, digit, hyph uint64
+	off := 0
+	for ; off+8 <= len(s); off += 8 {
+		v := uint64(s[off]) | uint64(s[off+1])<<8 | uint64(s[off+2])<<16 | uint64(s[off+3])<<24 |
+			uint64(s[off+4])<<32 | uint64(s[off+5])<<40 | uint64(s[off+6])<<48 | uint64(s[off+7])<<56
+		if v&swarHigh != 0 {
+			return "", 0, 0, factsNonASCII
+		}
+		u := swarIn(v, 'A', 'Z')
+		upper |= u
+		if off == 0 {
+			after |= u &^ 0x80
+		} else {
+			after |= u
+		}
+		digit |= swarIn(v, '0', '9')
+		hyph |= swarIn(v, '-', '-')
+		v |= u >> 2
+		binary.LittleEndian.PutUint64(buf[off:], v)
+		h = mix64(h^v, hashK1)
+	}
+	// the tail (or an empty last word when len(s) is a multiple of 8, as in wordHash)
+	var v uint64
+	for j := off; j < len(s); j++ {
+		v |= uint64(s[j]) << (8 * (j - off))
+	}
+	if v&swarHigh != 0 {
+		return "", 0, 0, factsNonASCII
+	}
+	u := swarIn(v, 'A', 'Z')
+	upper |= u
+	if off == 0 {
+		after |= u &^ 0x80
+	} else {
+		after |= u
+	}
+	digit |= swarIn(v, '0', '9')
+	hyph |= swarIn(v, '-', '-')
+	v |= u >> 2
+	binary.LittleEndian.PutUint64(buf[off:], v)
+	h = mix64(h^v, hashK1)
+	if after != 0 {
+		flags |= fUpperAfter
+	}
+	if digit != 0 {
+		flags |= fDigit
+	}
+	if hyph != 0 {
+		flags |= fHyphen
+	}
+	if upper == 0 {
+		return s, h, flags, factsAsIs
+	}
+	return bytesString(buf[:len(s)]), h, flags, factsCopied
+}
+
+// slowFlags returns the fDigit, fUpperAfter and fHyphen flags of s.
+func slowFlags(s string) uint8 {
+	var flags uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if hyphenAt(s, i) > 0 {
+				flags |= fHyphen
+			}
+		case c >= 'A' && c <= 'Z':
+			if i > 0 {
+				flags |= fUpperAfter
+			}
+		case c >= '0' && c <= '9':
+			flags |= fDigit
+		case c == '-':
+			flags |= fHyphen
+		}
+	}
+	return flags
 }
 
 // matcher holds the scratch space of one matching call.
@@ -233,7 +333,7 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 		}
 	}
 	// a version glued to the name: "DeepSeek-V3.2"
-	if k := strings.LastIndexByte(t.Text, '.'); upper && k > 0 && k < len(t.Text)-1 && allDigits(t.Text[k+1:]) && len(lw) == len(t.Text) {
+	if k := lastDot(t.Text, upper && f.flags&fDigit != 0); k > 0 && k < len(t.Text)-1 && allDigits(t.Text[k+1:]) && len(lw) == len(t.Text) {
 		if cands, ok := l.lookup(wordHash(lws[:k]), lws[:k]); ok {
 			for _, pi := range cands {
 				p := &l.pats[pi]
@@ -319,7 +419,7 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 	k++
 	for _, el := range ends[:k] {
 		n := len(lw) - el
-		if n < 2 || n > l.maxAdj {
+		if n < 2 || n > l.maxAdj || !l.adjLast[lw[n-1]] {
 			continue
 		}
 		if h := tailHash(lw[:n]); l.adjTail[h>>3]&(1<<(h&7)) == 0 {
@@ -487,6 +587,14 @@ func (m *matcher) derivedOK(toks []german.Token, i int, pi int32, n int) bool {
 		return false
 	}
 	return true
+}
+
+// lastDot returns the index of the last '.' in s if check is true, else -1.
+func lastDot(s string, check bool) int {
+	if !check {
+		return -1
+	}
+	return strings.LastIndexByte(s, '.')
 }
 
 func allDigits(s string) bool {

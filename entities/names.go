@@ -286,6 +286,10 @@ type headTrie struct {
 	root  [256]int32 // the root's edges by byte (0: none), most words stop there
 	min   [3]int     // minimum suffix length without hyphen, per kind
 	not   []string
+	// A word can only match if it ends in a whole form: tail is a bit set over
+	// tailHash of the forms of three or more bytes, short the other forms.
+	tail  [1 << 13]byte
+	short []string
 }
 
 type trieNode struct {
@@ -324,6 +328,12 @@ func newHeadTrie(n *nameLists) *headTrie {
 					cur = found
 				}
 				t.nodes[cur].kinds |= kind
+				if len(f) >= 3 {
+					h := tailHash(f)
+					t.tail[h>>3] |= 1 << (h & 7)
+				} else if !slices.Contains(t.short, f) {
+					t.short = append(t.short, f)
+				}
 			}
 		}
 	}
@@ -340,8 +350,26 @@ func newHeadTrie(n *nameLists) *headTrie {
 	return t
 }
 
+// mayMatch reports whether lw can end in a head-noun form (no false negatives).
+func (t *headTrie) mayMatch(lw string) bool {
+	if len(lw) >= 3 {
+		if h := tailHash(lw); t.tail[h>>3]&(1<<(h&7)) != 0 {
+			return true
+		}
+	}
+	for _, f := range t.short {
+		if strings.HasSuffix(lw, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // match returns the kinds of head noun lw (lower case) is or ends in.
 func (t *headTrie) match(lw string) uint8 {
+	if !t.mayMatch(lw) {
+		return 0
+	}
 	var kinds uint8
 	cur := int32(0)
 	for i := len(lw) - 1; i >= 0; i-- {

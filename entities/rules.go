@@ -124,8 +124,13 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 	}
 	info := st.info[:len(toks)]
 	k := 0 // next candidate that may cover a token (sc is in token order)
+	// the union of the tokens' facts lets whole passes be skipped
+	var anyWords uint32
+	var anyFlags uint8
 	for i, t := range toks {
 		info[i] = tokInfo{}
+		anyWords |= facts[i].words
+		anyFlags |= facts[i].flags
 		if t.Kind != german.Word && t.Kind != german.Number {
 			info[i].lower = t.Text
 			continue
@@ -206,7 +211,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		return j
 	}
 	// legal forms first: "Materna Information & Communications SE"
-	for i := 1; i < len(toks); i++ {
+	for i := 1; i < len(toks) && anyWords&wLegal != 0; i++ {
 		t := toks[i]
 		if !info[i].cap || info[i].exclude || t.Kind != german.Word || facts[i].words&wLegal == 0 || !free(i) {
 			continue
@@ -224,7 +229,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 	}
 	// English names by their last word: "Cloud and AI Development Act" (MISC),
 	// "AI Security Institute", "Open Source Business Alliance" (ORG)
-	for i := 1; i < len(toks); i++ {
+	for i := 1; i < len(toks) && anyWords&(wEnglishMisc|wEnglishOrg) != 0; i++ {
 		if !info[i].cap || len(toks[i].Text) < 3 {
 			continue
 		}
@@ -421,7 +426,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 	}
 	// letter-digit product names near a product noun: "der intern B30A genannte Chip"
-	for i := range toks {
+	for i := 0; i < len(toks) && anyFlags&fDigit != 0; i++ {
 		if facts[i].flags&fDigit == 0 || !free(i) || !brandAt(i) {
 			continue
 		}
@@ -685,12 +690,18 @@ var institutionDer = map[string]bool{"verband": true, "bundesverband": true, "ge
 
 // institution returns the end of an institution name starting at toks[i], or i.
 func institution(toks []german.Token, info []tokInfo, i int, n *nameLists) int {
+	if i+2 >= len(toks) {
+		return i
+	}
+	link := info[i+1].lower
+	if link != "für" && link != "der" && link != "des" {
+		return i
+	}
 	t := toks[i]
-	if t.Kind != german.Word || !t.IsUpper() || i+2 >= len(toks) {
+	if t.Kind != german.Word || !t.IsUpper() {
 		return i
 	}
 	lw := info[i].lower
-	link := info[i+1].lower
 	ok := false
 	switch link {
 	case "für":

@@ -1,0 +1,44 @@
+package entities
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/techschau/techschau/german"
+)
+
+// TestAppendFacts checks the eight-bytes-at-a-time facts against the plain
+// definitions: german.AppendLower, wordHash, slowFlags and the first rune.
+func TestAppendFacts(t *testing.T) {
+	words := []string{"", "a", "A", "Huawei", "NVIDIA-Chips", "DeepSeek-V3.2", "iPhone", "B30A", "über", "Über",
+		"Straße", "KI\u2011Chips", "ABCDEFGH", "abcdefgh", "ABCDEFGHI", "Abcdefgh1", "0123456789", "-", "---",
+		"@[`{", "\xff", "a\xffB", "Ünternehmen-Größe", "x86", "e.V.", "Zz", "zZ", "\u212a"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "Z", "A", "z", "0", "9", "-", ".", "@", "[", "`", "{", "/", ":", "ä", "Ö", "\u2010", "ß", " "}
+	for range 5000 {
+		var b []byte
+		for range rng.IntN(20) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		words = append(words, string(b))
+	}
+	toks := make([]german.Token, len(words))
+	for i, w := range words {
+		toks[i] = german.Token{Text: w, Kind: german.Word}
+	}
+	var arena []byte
+	facts := appendFacts(nil, toks, &arena, names())
+	for i, w := range words {
+		lw := string(german.AppendLower(nil, w))
+		want := slowFlags(w)
+		if isUpperRune(firstRune(w)) {
+			want |= fCap
+		}
+		f := facts[i]
+		assert.Equal(t, lw, f.lower, "lower %q", w)
+		assert.Equal(t, wordHash(lw), f.h, "hash %q", w)
+		assert.Equal(t, want, f.flags, "flags %q", w)
+	}
+}
