@@ -116,6 +116,7 @@ func (t *wordTable) get(h uint64, key string) (int32, bool) {
 type scratchTable struct {
 	slots []scratchSlot
 	mask  uint64
+	dirty bool // slots may be in use: release has not run since reset
 }
 
 type scratchSlot struct {
@@ -134,16 +135,20 @@ func (t *scratchTable) reset(n int) {
 	if cap(t.slots) < size {
 		t.slots = make([]scratchSlot, size)
 	} else {
-		t.slots = t.slots[:size]
-		clear(t.slots)
+		if t.dirty {
+			clear(t.slots)
+		}
+		t.slots = t.slots[:size] // beyond the last size the slots are zero
 	}
 	t.mask = uint64(size - 1)
+	t.dirty = true
 }
 
 // release drops the keys (references into the caller's text).
 func (t *scratchTable) release() {
 	clear(t.slots)
 	t.slots = t.slots[:0]
+	t.dirty = false
 }
 
 // slot returns the slot of key (hash h), claiming an empty one if the key is

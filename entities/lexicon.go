@@ -72,8 +72,12 @@ type Lexicon struct {
 	// adjTail is a bit set over a hash of the last three bytes of the adjective
 	// stems: a cheap filter before the map lookups.
 	adjTail [1 << 13]byte
-	// adjLast marks the last bytes of the keys of adj.
-	adjLast [256]bool
+	// adjLast marks the last bytes of the keys of adj; adjHead is a bit set over
+	// the first three bytes of the keys (headHash), adjShort says a key is
+	// shorter than that.
+	adjLast  [256]bool
+	adjHead  [1 << 13]byte
+	adjShort bool
 	// lowerFirst marks the first bytes of the keys of lowerIdx.
 	lowerFirst [256]bool
 	// children maps an entry to the entries whose parent it is.
@@ -440,6 +444,12 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 				lowerAdj: !isUpperRune(firstRune(a))})
 			l.adj[k] = append(l.adj[k], int32(len(l.pats)-1))
 			l.maxAdj = max(l.maxAdj, len(k))
+			if len(k) >= 3 {
+				h := headHash(k)
+				l.adjHead[h>>3] |= 1 << (h & 7)
+			} else {
+				l.adjShort = true
+			}
 			if len(k) >= 2 {
 				l.adjLast[k[len(k)-1]] = true
 				h := tailHash(k)
@@ -625,6 +635,13 @@ func (l *Lexicon) addAdjectiveVariants() {
 			break
 		}
 	}
+}
+
+// headHash hashes the first three bytes of s (at least three) to 16 bits.
+func headHash[S string | []byte](s S) uint16 {
+	h := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16
+	h *= 0x9E3779B1
+	return uint16(h >> 16)
 }
 
 // tailHash hashes the last three bytes of s (two if shorter) to 16 bits.

@@ -387,6 +387,10 @@ func (m *matcher) adjective(lw []byte) (int32, bool) {
 	if len(lw) > l.maxAdj+len(adjEndings[0]) {
 		return 0, false
 	}
+	// every stem tried below is a prefix of lw
+	if h := headHash(lw); !l.adjShort && l.adjHead[h>>3]&(1<<(h&7)) == 0 {
+		return 0, false
+	}
 	// the endings that fit the last byte, then the bare stem
 	var ends [5]int
 	k := 0

@@ -282,16 +282,30 @@ const (
 // reversed head nouns (and their inflections): a few byte steps per word, no
 // hashing.
 type headTrie struct {
-	nodes []trieNode
-	root  [256]int32 // the root's edges by byte (0: none), most words stop there
+	// the nodes in breadth-first order, so that the levels most words stop in
+	// share few cache lines; a node's edges are edgeB/edgeN[first:first+n]
+	nodes []flatNode
+	edgeB []byte
+	edgeN []int32
+	root  [256]int32 // the root's edges by byte (0: none)
 	min   [3]int     // minimum suffix length without hyphen, per kind
 	not   []string
-	// A word can only match if it ends in a whole form: tail is a bit set over
-	// tailHash of the forms of three or more bytes, short the other forms.
-	tail  [1 << 13]byte
+	// A word matches only if it ends in a form of four or more bytes or is a
+	// shorter form (alone or after a hyphen): tail4 is a bit set over tail4Hash
+	// of the long forms, tail3 over tailHash of the three-byte ones, short
+	// lists the others.
+	tail4 [1 << 13]byte
+	tail3 [1 << 13]byte
 	short []string
 }
 
+type flatNode struct {
+	first int32
+	n     uint16
+	kinds uint8 // kinds of the words ending here
+}
+
+// trieNode is a node of the trie while it is built.
 type trieNode struct {
 	next  []trieEdge
 	kinds uint8 // kinds of the words ending here
@@ -303,7 +317,8 @@ type trieEdge struct {
 }
 
 func newHeadTrie(n *nameLists) *headTrie {
-	t := &headTrie{nodes: make([]trieNode, 1), min: [3]int{4, 5, 4}}
+	t := &headTrie{min: [3]int{4, 5, 4}}
+	nodes := make([]trieNode, 1)
 	add := func(set map[string]bool, kind uint8) {
 		for w := range set {
 			forms := []string{w}
@@ -314,23 +329,26 @@ func newHeadTrie(n *nameLists) *headTrie {
 				cur := int32(0)
 				for i := len(f) - 1; i >= 0; i-- {
 					found := int32(-1)
-					for _, e := range t.nodes[cur].next {
+					for _, e := range nodes[cur].next {
 						if e.b == f[i] {
 							found = e.n
 							break
 						}
 					}
 					if found < 0 {
-						t.nodes = append(t.nodes, trieNode{})
-						found = int32(len(t.nodes) - 1)
-						t.nodes[cur].next = append(t.nodes[cur].next, trieEdge{f[i], found})
+						nodes = append(nodes, trieNode{})
+						found = int32(len(nodes) - 1)
+						nodes[cur].next = append(nodes[cur].next, trieEdge{f[i], found})
 					}
 					cur = found
 				}
-				t.nodes[cur].kinds |= kind
-				if len(f) >= 3 {
+				nodes[cur].kinds |= kind
+				if len(f) >= 4 {
+					h := tail4Hash(f)
+					t.tail4[h>>3] |= 1 << (h & 7)
+				} else if len(f) == 3 {
 					h := tailHash(f)
-					t.tail[h>>3] |= 1 << (h & 7)
+					t.tail3[h>>3] |= 1 << (h & 7)
 				} else if !slices.Contains(t.short, f) {
 					t.short = append(t.short, f)
 				}
@@ -340,8 +358,26 @@ func newHeadTrie(n *nameLists) *headTrie {
 	add(n.roles, headRole)
 	add(n.orgHeads, headOrg)
 	add(n.prodHeads, headProd)
-	for _, e := range t.nodes[0].next {
-		t.root[e.b] = e.n
+	// flatten breadth-first
+	id := make([]int32, len(nodes))
+	order := []int32{0}
+	for k := 0; k < len(order); k++ {
+		for _, e := range nodes[order[k]].next {
+			id[e.n] = int32(len(order))
+			order = append(order, e.n)
+		}
+	}
+	t.nodes = make([]flatNode, len(order))
+	for k, old := range order {
+		nd := nodes[old]
+		t.nodes[k] = flatNode{first: int32(len(t.edgeB)), n: uint16(len(nd.next)), kinds: nd.kinds}
+		for _, e := range nd.next {
+			t.edgeB = append(t.edgeB, e.b)
+			t.edgeN = append(t.edgeN, id[e.n])
+		}
+	}
+	for _, e := range nodes[0].next {
+		t.root[e.b] = id[e.n]
 	}
 	for w := range n.notRole {
 		t.not = append(t.not, w)
@@ -350,19 +386,35 @@ func newHeadTrie(n *nameLists) *headTrie {
 	return t
 }
 
-// mayMatch reports whether lw can end in a head-noun form (no false negatives).
+// mayMatch reports whether match can find a head noun in lw (no false
+// negatives): match counts a form of fewer than four bytes only as the whole
+// word or after a hyphen (the minimum lengths are at least four).
 func (t *headTrie) mayMatch(lw string) bool {
-	if len(lw) >= 3 {
-		if h := tailHash(lw); t.tail[h>>3]&(1<<(h&7)) != 0 {
+	n := len(lw)
+	if n >= 4 {
+		if h := tail4Hash(lw); t.tail4[h>>3]&(1<<(h&7)) != 0 {
+			return true
+		}
+	}
+	if n >= 3 && (n == 3 || lw[n-4] == '-') {
+		if h := tailHash(lw); t.tail3[h>>3]&(1<<(h&7)) != 0 {
 			return true
 		}
 	}
 	for _, f := range t.short {
-		if strings.HasSuffix(lw, f) {
+		if strings.HasSuffix(lw, f) && (n == len(f) || lw[n-len(f)-1] == '-') {
 			return true
 		}
 	}
 	return false
+}
+
+// tail4Hash hashes the last four bytes of s (at least four) to 16 bits.
+func tail4Hash(s string) uint16 {
+	n := len(s)
+	h := uint32(s[n-1]) | uint32(s[n-2])<<8 | uint32(s[n-3])<<16 | uint32(s[n-4])<<24
+	h *= 0x9E3779B1
+	return uint16(h >> 16)
 }
 
 // match returns the kinds of head noun lw (lower case) is or ends in.
@@ -379,9 +431,10 @@ func (t *headTrie) match(lw string) uint8 {
 				found = r
 			}
 		} else {
-			for _, e := range t.nodes[cur].next {
-				if e.b == lw[i] {
-					found = e.n
+			nd := t.nodes[cur]
+			for e := nd.first; e < nd.first+int32(nd.n); e++ {
+				if t.edgeB[e] == lw[i] {
+					found = t.edgeN[e]
 					break
 				}
 			}

@@ -145,6 +145,21 @@ type state struct {
 	lenient bool
 }
 
+// release drops the references into the call's text so that the pooled state
+// keeps no document alive. Each call clears what it used: the scratch beyond
+// the lengths is zero already.
+func (st *state) release() {
+	st.keep = nil
+	clear(st.sents)
+	clear(st.out)
+	clear(st.facts)
+	clear(st.shortC)
+	st.sents, st.out, st.facts, st.shortC = st.sents[:0], st.out[:0], st.facts[:0], st.shortC[:0]
+	st.counts.release()
+	st.short.release()
+	st.byKey.release()
+}
+
 // Recognize returns the entities of text (never nil). See RecognizeSegmented.
 func (r *Recognizer) Recognize(text string) []Entity {
 	return r.RecognizeSegmented(german.Segment(text), nil)
@@ -174,19 +189,7 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 		// skip such sentences
 		st.keep = func(si int) bool { return use(orig[si]) }
 	}
-	defer func() {
-		// drop references into the text so that the pooled state keeps no document alive
-		st.keep = nil
-		clear(st.sents[:cap(st.sents)])
-		clear(st.lexC[:cap(st.lexC)])
-		clear(st.sc[:cap(st.sc)])
-		clear(st.out[:cap(st.out)])
-		clear(st.facts[:cap(st.facts)])
-		clear(st.shortC[:cap(st.shortC)])
-		st.counts.release()
-		st.short.release()
-		st.byKey.release()
-	}()
+	defer st.release()
 	cands := r.find(seg.Text, sents, st)
 	return r.group(seg.Text, cands, st)
 }
@@ -282,13 +285,15 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 		}
 		slices.SortFunc(sc, func(a, b cand) int { return cmp.Compare(a.start, b.start) })
 		out = append(out, sc...)
+		clear(sc)
 		st.sc = sc[:0]
 	}
+	clear(lexC)
 	st.lexC = lexC[:0]
 	if !r.noRules {
 		out = r.link(sents, out, st)
 	}
-	st.out = out[:0]
+	st.out = out // cleared by release
 	return out
 }
 
@@ -516,6 +521,7 @@ func (r *Recognizer) TagTokens(tokens []string) []string {
 	st.lenient = true
 	defer func() {
 		st.lenient = false
+		st.release()
 		r.pool.Put(st)
 	}()
 	for _, c := range r.find(text, sents, st) {

@@ -258,7 +258,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		lw := info[i].lower
 		// institutions named by a field: "Fraunhofer-Institut für Silicatforschung",
 		// "Hochschule für Technik und Wirtschaft Berlin", "Verband der Automobilindustrie"
-		if j := institution(toks, info, i, n); j > i && (free(i) || partOnly(sc, t)) {
+		inst := i
+		if i+2 < len(toks) && institutionLink(info[i+1].lower) {
+			inst = institution(toks, info, i, n)
+		}
+		if j := inst; j > i && (free(i) || partOnly(sc, t)) {
 			sc = dropPart(sc, t)
 			s := i
 			if i > 0 && free(i-1) && adjStem(info[i-1].lower) != "" && toks[i-1].IsUpper() {
@@ -688,15 +692,15 @@ var institutionFor = []string{"institut", "zentrum", "hochschule", "universität
 var institutionDer = map[string]bool{"verband": true, "bundesverband": true, "gerichtshof": true, "verein": true, "akademie": true,
 	"rechnungshof": true, "zentralverband": true, "gesamtverband": true}
 
+// institutionLink reports the words that link an institution noun to its field.
+func institutionLink(lw string) bool {
+	return lw == "für" || lw == "der" || lw == "des"
+}
+
 // institution returns the end of an institution name starting at toks[i], or i.
+// The caller has checked i+2 < len(toks) and institutionLink(info[i+1].lower).
 func institution(toks []german.Token, info []tokInfo, i int, n *nameLists) int {
-	if i+2 >= len(toks) {
-		return i
-	}
 	link := info[i+1].lower
-	if link != "für" && link != "der" && link != "des" {
-		return i
-	}
 	t := toks[i]
 	if t.Kind != german.Word || !t.IsUpper() {
 		return i
