@@ -42,3 +42,16 @@ func TestAppendFacts(t *testing.T) {
 		assert.Equal(t, want, f.flags, "flags %q", w)
 	}
 }
+
+// TestWordListCase pins what appendFacts relies on when it skips the word
+// lists for plain lower-case tokens: the lists whose bits the rules read on
+// any token are capitalised.
+func TestWordListCase(t *testing.T) {
+	n := names()
+	for w := range n.firstNames {
+		assert.True(t, isUpperRune(firstRune(w)), "first name %q", w)
+	}
+	for w, ok := range orgTails {
+		assert.True(t, !ok || isUpperRune(firstRune(w)), "org tail %q", w)
+	}
+}

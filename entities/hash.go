@@ -92,6 +92,13 @@ func (t *wordTable) put(key string, val int32) {
 	}
 }
 
+// mayHave reports whether a key with wordHash h may be in the table (no false
+// negatives).
+func (t *wordTable) mayHave(h uint64) bool {
+	b := h >> t.shift
+	return len(t.filter) > 0 && t.filter[b>>6]&(1<<(b&63)) != 0
+}
+
 // get returns the value of key, whose wordHash is h.
 func (t *wordTable) get(h uint64, key string) (int32, bool) {
 	if len(t.slots) == 0 {

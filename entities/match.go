@@ -77,7 +77,7 @@ func (p *pattern) caseOK(k int, text string) bool {
 type tokFact struct {
 	lower string // german.AppendLower(Text); Text itself when that is lower case
 	h     uint64 // wordHash(lower)
-	words uint32 // word-list bits (nameLists.wordBits)
+	words uint32 // word-list bits (nameLists.wordBits); 0 for a plain lower-case token
 	flags uint8
 }
 
@@ -116,7 +116,13 @@ func appendFacts(dst []tokFact, toks []german.Token, arena *[]byte, n *nameLists
 		if s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= utf8.RuneSelf && isUpperRune(firstRune(s))) {
 			flags |= fCap
 		}
-		dst = append(dst, tokFact{lower: lw, h: h, flags: flags, words: n.wordBits(h, lw, s)})
+		var words uint32
+		if flags&(fCap|fUpperAfter|fDigit) != 0 {
+			// the rules read no other word-list bit of a plain lower-case token:
+			// first names and org tails are capitalised (TestWordListCase)
+			words = n.wordBits(h, lw, s)
+		}
+		dst = append(dst, tokFact{lower: lw, h: h, flags: flags, words: words})
 	}
 	*arena = a
 	return dst
@@ -271,23 +277,38 @@ func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatc
 	if l == nil || len(l.pats) == 0 {
 		return out
 	}
-	for i := 0; i < len(toks); {
-		t := toks[i]
-		if !isWordToken(t) || t.Text == "" {
-			i++
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if !isWordToken(*t) || t.Text == "" {
 			continue
 		}
-		if lm, ok := m.matchAt(toks, facts, i); ok {
-			out = append(out, lm)
-			i = lm.tokEnd
-			continue
+		// a token that starts no name and no adjective form can only match as
+		// a version (a capital and a digit) or a genitive (a capital, final s)
+		f := &facts[i]
+		if l.idx.mayHave(f.h) || l.mayAdjective(f.lower) ||
+			f.flags&fCap != 0 && (f.flags&fDigit != 0 || f.lower[len(f.lower)-1] == 's') {
+			if lm, ok := m.matchAt(toks, facts, i); ok {
+				out = append(out, lm)
+				i = lm.tokEnd - 1
+				continue
+			}
 		}
-		if facts[i].flags&fHyphen != 0 {
-			out = m.matchParts(t, i, out)
+		if f.flags&fHyphen != 0 {
+			out = m.matchParts(*t, i, out)
 		}
-		i++
 	}
 	return out
+}
+
+// mayAdjective is the cheap part of adjective: whether a stem plus ending can
+// be lw (no false negatives).
+func (l *Lexicon) mayAdjective(lw string) bool {
+	if len(l.adj) == 0 || len(lw) < 3 || len(lw) > l.maxAdj+len(adjEndings[0]) {
+		return false
+	}
+	// every stem tried is a prefix of lw
+	h := headHash(lw)
+	return l.adjShort || l.adjHead[h>>3]&(1<<(h&7)) != 0
 }
 
 // lookup returns the patterns whose first word is lw (hash h).
@@ -381,14 +402,7 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 // adjective looks lw up as an adjective stem plus ending.
 func (m *matcher) adjective(lw []byte) (int32, bool) {
 	l := m.lex
-	if len(l.adj) == 0 || len(lw) < 3 {
-		return 0, false
-	}
-	if len(lw) > l.maxAdj+len(adjEndings[0]) {
-		return 0, false
-	}
-	// every stem tried below is a prefix of lw
-	if h := headHash(lw); !l.adjShort && l.adjHead[h>>3]&(1<<(h&7)) == 0 {
+	if !l.mayAdjective(bytesString(lw)) {
 		return 0, false
 	}
 	// the endings that fit the last byte, then the bare stem

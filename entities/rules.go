@@ -543,15 +543,16 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		}
 		sc := cands[c0:ci]
 		facts := st.facts[st.factOff[si]:st.factOff[si+1]]
-		for i, t := range s.Tokens {
+		for i := range facts {
 			f := &facts[i]
-			if t.Kind != german.Word || f.flags&fCap == 0 {
+			if f.flags&fCap == 0 || s.Tokens[i].Kind != german.Word {
 				continue
 			}
+			t := &s.Tokens[i]
 			// lower-casing maps rune by rune and makes no '-' or 's' of other
 			// runes: the lower-cased prefixes below are prefixes of f.lower
 			w, end := t.Text, t.End
-			if k := strings.IndexByte(w, '-'); k > 0 {
+			if k := hyphenIndex(w, f.flags); k > 0 {
 				// the first part of a compound: "Rakuten-Gruppe"
 				if c, ok := getShort(wordHash(f.lower[:strings.IndexByte(f.lower, '-')]), w[:k]); ok && c.tokE-c.tok == 1 && !overlaps(sc, t.Start, t.End) {
 					add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: t.Start + k, form: [2]int{t.Start, t.End},
@@ -591,6 +592,14 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		out = append(out, c)
 	}
 	return out
+}
+
+// hyphenIndex is strings.IndexByte(w, '-') for a token with flags.
+func hyphenIndex(w string, flags uint8) int {
+	if flags&fHyphen == 0 {
+		return -1
+	}
+	return strings.IndexByte(w, '-')
 }
 
 // slug makes an id from a name: lower case ASCII, umlauts spelled out, other
