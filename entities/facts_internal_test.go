@@ -2,6 +2,7 @@ package entities
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -24,12 +25,26 @@ func TestAppendFacts(t *testing.T) {
 		}
 		words = append(words, string(b))
 	}
+	// the tokens alone and inside a text (the last word loaded at once)
 	toks := make([]german.Token, len(words))
 	for i, w := range words {
 		toks[i] = german.Token{Text: w, Kind: german.Word}
 	}
+	var sb strings.Builder
+	inText := make([]german.Token, len(words))
+	for i, w := range words {
+		inText[i] = german.Token{Start: sb.Len(), End: sb.Len() + len(w), Kind: german.Word}
+		sb.WriteString(w)
+		sb.WriteString("XY\xff")
+	}
+	text := sb.String()
+	for i := range inText {
+		inText[i].Text = text[inText[i].Start:inText[i].End]
+	}
 	var arena []byte
-	facts := appendFacts(nil, toks, &arena, names())
+	facts := appendFacts(nil, toks, "", &arena, names())
+	facts2 := appendFacts(nil, inText, text, &arena, names())
+	assert.Equal(t, facts, facts2)
 	for i, w := range words {
 		lw := string(german.AppendLower(nil, w))
 		want := slowFlags(w)

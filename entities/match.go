@@ -91,18 +91,26 @@ const (
 
 // appendFacts appends the facts of toks to dst. Lower-cased forms that differ
 // from the text are written to *arena, which must not be reset while the facts
-// are in use.
-func appendFacts(dst []tokFact, toks []german.Token, arena *[]byte, n *nameLists) []tokFact {
+// are in use. text is the text the tokens are in, or "".
+func appendFacts(dst []tokFact, toks []german.Token, text string, arena *[]byte, n *nameLists) []tokFact {
 	dst = slices.Grow(dst, len(toks))
 	a := *arena
 	for i := range toks {
-		s := toks[i].Text
+		t := &toks[i]
+		s := t.Text
+		// the token's bytes followed by eight more of the text, if they are there
+		// (a token made by the caller may not be in text)
+		var ext string
+		if e := t.Start + len(s) + 8; t.Start >= 0 && e <= len(text) && len(s) > 0 &&
+			unsafe.StringData(text[t.Start:]) == unsafe.StringData(s) {
+			ext = text[t.Start:e]
+		}
 		start := len(a)
 		if cap(a)-start < len(s)+8 {
 			a = slices.Grow(a, len(s)+8)
 		}
 		buf := a[start : start+len(s)+8]
-		lw, h, flags, kind := asciiFacts(s, buf)
+		lw, h, flags, kind := asciiFacts(s, ext, buf)
 		switch kind {
 		case factsCopied:
 			a = a[:start+len(s)] // keep the lower-cased copy
@@ -153,7 +161,9 @@ const (
 // asciiFacts lower-cases, hashes and flags an ASCII s eight bytes at a time,
 // as german.AppendLower, wordHash and slowFlags would. The lower-cased bytes
 // are written to buf, which must have room for len(s)+8. h is wordHash(lw).
-func asciiFacts(s string, buf []byte) (lw string, h uint64, flags uint8, kind int) {
+// ext is "" or s followed by at least eight bytes: the last word of s is then
+// loaded at once.
+func asciiFacts(s, ext string, buf []byte) (lw string, h uint64, flags uint8, kind int) {
 	buf = buf[:len(s)+8]
 	h = uint64(len(s)) ^ hashK0
 	var upper, after, digit, hyph uint64
@@ -179,8 +189,15 @@ func asciiFacts(s string, buf []byte) (lw string, h uint64, flags uint8, kind in
 	}
 	// the tail (or an empty last word when len(s) is a multiple of 8, as in wordHash)
 	var v uint64
-	for j := off; j < len(s); j++ {
-		v |= uint64(s[j]) << (8 * (j - off))
+	if r := len(s) - off; r > 0 && len(ext) >= off+8 {
+		e := ext[off : off+8]
+		v = uint64(e[0]) | uint64(e[1])<<8 | uint64(e[2])<<16 | uint64(e[3])<<24 |
+			uint64(e[4])<<32 | uint64(e[5])<<40 | uint64(e[6])<<48 | uint64(e[7])<<56
+		v &= 1<<(8*r) - 1
+	} else {
+		for j := off; j < len(s); j++ {
+			v |= uint64(s[j]) << (8 * (j - off))
+		}
 	}
 	if v&swarHigh != 0 {
 		return "", 0, 0, factsNonASCII
@@ -265,7 +282,7 @@ func (m *matcher) match(toks []german.Token, out []lexMatch) []lexMatch {
 		return out
 	}
 	m.arena = m.arena[:0]
-	m.facts = appendFacts(m.facts[:0], toks, &m.arena, names())
+	m.facts = appendFacts(m.facts[:0], toks, "", &m.arena, names())
 	out = m.matchFacts(toks, m.facts, out)
 	clear(m.facts)
 	return out

@@ -210,7 +210,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	st.lowArena = st.lowArena[:0]
 	for _, s := range sents {
 		offs = append(offs, len(facts))
-		facts = appendFacts(facts, s.Tokens, &st.lowArena, r.names)
+		facts = appendFacts(facts, s.Tokens, text, &st.lowArena, r.names)
 	}
 	offs = append(offs, len(facts))
 	st.facts, st.factOff = facts, offs
