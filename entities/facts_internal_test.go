@@ -70,3 +70,28 @@ func TestWordListCase(t *testing.T) {
 		assert.True(t, !ok || isUpperRune(firstRune(w)), "org tail %q", w)
 	}
 }
+
+// TestScratchTable checks the per-call table through growth, reuse and keys
+// that share a hash.
+func TestScratchTable(t *testing.T) {
+	var tab scratchTable
+	for round := range 3 {
+		tab.reset(4)
+		for i := range 1000 {
+			k := strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+			tab.grow()
+			sl, ok := tab.slot(uint64(i%5), k) // few hashes: long probe runs
+			assert.False(t, ok, "round %d key %q", round, k)
+			sl.val = int32(i)
+		}
+		for i := range 1000 {
+			k := strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+			v, ok := tab.get(uint64(i%5), k)
+			assert.True(t, ok)
+			assert.Equal(t, int32(i), v)
+		}
+		_, ok := tab.get(1, "absent")
+		assert.False(t, ok)
+		tab.release()
+	}
+}

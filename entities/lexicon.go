@@ -90,6 +90,18 @@ type Lexicon struct {
 	idxCands []idxCands
 	// adjIdx maps the keys of adj to their first pattern.
 	adjIdx wordTable
+	// quick holds per pattern what the matcher tests before it reads the
+	// pattern: a name starting with a common word ("Nvidia" starts 25) is
+	// mostly rejected by its second word's first byte.
+	quick []patQuick
+}
+
+// patQuick is the head of a pattern: its word count, case0, and the length
+// and first byte of its second lower-cased word.
+type patQuick struct {
+	n, case0 int32
+	len1     int32
+	first1   byte
 }
 
 // idxCands are the patterns of one key of index (all) and of lowerIdx (lower).
@@ -486,6 +498,15 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 			classes[k] = c
 		}
 		p.case0 = c
+	}
+	l.quick = make([]patQuick, len(l.pats))
+	for pi := range l.pats {
+		p := &l.pats[pi]
+		q := patQuick{n: int32(len(p.words)), case0: p.case0}
+		if len(p.lower) > 1 && p.lower[1] != "" {
+			q.len1, q.first1 = int32(len(p.lower[1])), p.lower[1][0]
+		}
+		l.quick[pi] = q
 	}
 	l.idx = newWordTable(len(l.index))
 	l.idxCands = make([]idxCands, 0, len(l.index))

@@ -354,9 +354,15 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 		}
 		class, classOK := int32(-1), false
 		for _, pi := range cands {
+			q := &l.quick[pi]
+			// extend needs the second token to start with the second word
+			// (equal, or with a genitive s or as a compound's first part)
+			if q.n > 1 && (i+int(q.n) > len(toks) || q.len1 > 0 && !startsWith(facts[i+1].lower, q.len1, q.first1)) {
+				continue
+			}
 			p := &l.pats[pi]
-			if p.case0 != class {
-				class, classOK = p.case0, p.caseOK(0, t.Text)
+			if q.case0 != class {
+				class, classOK = q.case0, p.caseOK(0, t.Text)
 			}
 			if !classOK {
 				continue
@@ -622,6 +628,12 @@ func (m *matcher) derivedOK(toks []german.Token, i int, pi int32, n int) bool {
 		return false
 	}
 	return true
+}
+
+// startsWith reports whether s may start with a word of n bytes whose first
+// byte is b.
+func startsWith(s string, n int32, b byte) bool {
+	return len(s) >= int(n) && s[0] == b
 }
 
 // lastDot returns the index of the last '.' in s if check is true, else -1.

@@ -294,9 +294,10 @@ type headTrie struct {
 	// shorter form (alone or after a hyphen): tail4 is a bit set over tail4Hash
 	// of the long forms, tail3 over tailHash of the three-byte ones, short
 	// lists the others.
-	tail4 [1 << 13]byte
-	tail3 [1 << 13]byte
-	short []string
+	tail4     [1 << 11]byte
+	tail3     [1 << 11]byte
+	short     []string
+	shortLast [256]bool // last bytes of the short forms
 }
 
 type flatNode struct {
@@ -344,13 +345,16 @@ func newHeadTrie(n *nameLists) *headTrie {
 				}
 				nodes[cur].kinds |= kind
 				if len(f) >= 4 {
-					h := tail4Hash(f)
+					h := tail4Hash(f) >> 2
 					t.tail4[h>>3] |= 1 << (h & 7)
 				} else if len(f) == 3 {
-					h := tailHash(f)
+					h := tailHash(f) >> 2
 					t.tail3[h>>3] |= 1 << (h & 7)
 				} else if !slices.Contains(t.short, f) {
 					t.short = append(t.short, f)
+					if f != "" {
+						t.shortLast[f[len(f)-1]] = true
+					}
 				}
 			}
 		}
@@ -392,14 +396,17 @@ func newHeadTrie(n *nameLists) *headTrie {
 func (t *headTrie) mayMatch(lw string) bool {
 	n := len(lw)
 	if n >= 4 {
-		if h := tail4Hash(lw); t.tail4[h>>3]&(1<<(h&7)) != 0 {
+		if h := tail4Hash(lw) >> 2; t.tail4[h>>3]&(1<<(h&7)) != 0 {
 			return true
 		}
 	}
 	if n >= 3 && (n == 3 || lw[n-4] == '-') {
-		if h := tailHash(lw); t.tail3[h>>3]&(1<<(h&7)) != 0 {
+		if h := tailHash(lw) >> 2; t.tail3[h>>3]&(1<<(h&7)) != 0 {
 			return true
 		}
+	}
+	if n == 0 || !t.shortLast[lw[n-1]] {
+		return false
 	}
 	for _, f := range t.short {
 		if strings.HasSuffix(lw, f) && (n == len(f) || lw[n-len(f)-1] == '-') {
@@ -422,6 +429,11 @@ func (t *headTrie) match(lw string) uint8 {
 	if !t.mayMatch(lw) {
 		return 0
 	}
+	return t.walk(lw)
+}
+
+// walk is match without the filter.
+func (t *headTrie) walk(lw string) uint8 {
 	var kinds uint8
 	cur := int32(0)
 	for i := len(lw) - 1; i >= 0; i-- {

@@ -125,8 +125,11 @@ type state struct {
 	lowArena []byte
 	counts   scratchTable // capitalised words of the text (recurs), built on demand
 	short    scratchTable // link: short names, values index shortC
-	shortC   []cand
-	keyBuf   []byte
+	heads    scratchTable // rules: head-noun kinds by word (headKinds)
+	// headsMemo: heads is set up for the call
+	headsMemo bool
+	shortC    []cand
+	keyBuf    []byte
 	// group's scratch: entity keys, the entity of each candidate, mentions per
 	// entity, the entities before sorting, their scores and sort order
 	byKey   scratchTable
@@ -158,6 +161,7 @@ func (st *state) release() {
 	st.counts.release()
 	st.short.release()
 	st.byKey.release()
+	st.heads.release()
 }
 
 // Recognize returns the entities of text (never nil). See RecognizeSegmented.
@@ -197,7 +201,7 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 // find collects the accepted mention candidates of the sentences.
 func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []cand {
 	st.m.lex = r.lex
-	st.cur, st.counted = sents, false
+	st.cur, st.counted, st.headsMemo = sents, false, false
 	defer func() { st.cur = nil }()
 	// pass 1: lexicon
 	lexC := st.lexC[:0]

@@ -153,7 +153,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 	headsAt := func(i int) uint8 {
 		if !info[i].headsOK {
 			info[i].headsOK = true
-			info[i].heads = n.heads.match(info[i].lower)
+			info[i].heads = st.headKinds(n.heads, facts[i].h, info[i].lower)
 		}
 		return info[i].heads
 	}
@@ -690,6 +690,25 @@ func (st *state) recurs(h uint64, w string) bool {
 	}
 	v, _ := st.counts.get(h, w)
 	return v >= 2
+}
+
+// headKinds is heads.match(lw) (lw a capitalised token's lower-cased form,
+// wordHash h), remembered per call: nouns recur in a text, and a trie walk
+// costs more than a probe.
+func (st *state) headKinds(heads *headTrie, h uint64, lw string) uint8 {
+	if !heads.mayMatch(lw) {
+		return 0
+	}
+	if !st.headsMemo {
+		st.headsMemo = true
+		st.heads.reset(64)
+	}
+	st.heads.grow()
+	sl, ok := st.heads.slot(h, lw)
+	if !ok {
+		sl.val = int32(heads.walk(lw))
+	}
+	return uint8(sl.val)
 }
 
 // institutionFor are institution nouns named by a field after "für"; compounds
