@@ -481,7 +481,8 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		return nil, false
 	}
 	var add []cand
-	for ci, c := range cands {
+	for ci := range cands {
+		c := &cands[ci]
 		if c.derived || c.part {
 			continue
 		}
@@ -499,36 +500,36 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 					if o.source == SourceModel && o.start == a.Start && o.end == a.End {
 						// the model found the abbreviation alone: it is the same entity
 						o.key, o.name, o.typ, o.entry, o.parent, o.source = c.key, c.name, c.typ, c.entry, c.parent, c.source
-						setShort(a.Text, &c)
+						setShort(a.Text, c)
 					}
 					break
 				}
 			}
 			if !taken {
-				x := c
+				x := *c
 				x.tok, x.tokE, x.start, x.end, x.form, x.part, x.derived = k+1, k+2, a.Start, a.End, [2]int{a.Start, a.End}, false, false
 				add = append(add, x)
-				setShort(a.Text, &c)
+				setShort(a.Text, c)
 			}
 		}
 		if c.tokE-c.tok == 1 {
 			// a single-word firm or product found by the rules or the model names
 			// its later mentions and compounds ("Rakuten-Gruppe")
 			if c.source != SourceLexicon && (c.typ == ORG || c.typ == PRODUCT) && c.end == toks[c.tok].End {
-				setShort(c.name, &c)
+				setShort(c.name, c)
 			}
 			continue
 		}
 		switch c.typ {
 		case PER:
 			last := toks[c.tokE-1].Text
-			setShort(last, &c)
+			setShort(last, c)
 			if first := toks[c.tok].Text; r.names.firstNames[first] {
-				setShort(first, &c)
+				setShort(first, c)
 			}
 		case ORG:
 			if c.source == SourceRule && r.names.legal[toks[c.tokE-1].Text] {
-				setShort(toks[c.tok].Text, &c)
+				setShort(toks[c.tok].Text, c)
 			}
 		}
 	}
