@@ -78,6 +78,8 @@ type Lexicon struct {
 	adjLast  [256]bool
 	adjHead  [1 << 13]byte
 	adjShort bool
+	// adjMaxWord is the length of the longest adjective form (0: no adjectives)
+	adjMaxWord int
 	// lowerFirst marks the first bytes of the keys of lowerIdx.
 	lowerFirst [256]bool
 	// children maps an entry to the entries whose parent it is.
@@ -468,6 +470,9 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 				l.adjTail[h>>3] |= 1 << (h & 7)
 			}
 		}
+	}
+	if len(l.adj) > 0 {
+		l.adjMaxWord = l.maxAdj + len(adjEndings[0])
 	}
 	l.addAdjectiveVariants()
 	for k, v := range l.index {

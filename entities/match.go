@@ -320,11 +320,12 @@ func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatc
 // mayAdjective is the cheap part of adjective: whether a stem plus ending can
 // be lw (no false negatives).
 func (l *Lexicon) mayAdjective(lw string) bool {
-	if len(l.adj) == 0 || len(lw) < 3 || len(lw) > l.maxAdj+len(adjEndings[0]) {
+	if len(lw) < 3 || len(lw) > l.adjMaxWord {
 		return false
 	}
 	// every stem tried is a prefix of lw
-	h := headHash(lw)
+	h := uint32(lw[0]) | uint32(lw[1])<<8 | uint32(lw[2])<<16
+	h = (h * 0x9E3779B1) >> 16 // headHash
 	return l.adjShort || l.adjHead[h>>3]&(1<<(h&7)) != 0
 }
 
