@@ -125,11 +125,12 @@ type state struct {
 	lowArena []byte
 	counts   scratchTable // capitalised words of the text (recurs), built on demand
 	short    scratchTable // link: short names, values index shortC
-	heads    scratchTable // rules: head-noun kinds by word (headKinds)
-	// headsMemo: heads is set up for the call
-	headsMemo bool
-	shortC    []cand
-	keyBuf    []byte
+	// heads caches head-noun kinds by word across calls (headKinds); its keys
+	// are copies in headKeys, so it keeps no text alive
+	heads    scratchTable
+	headKeys []byte
+	shortC   []cand
+	keyBuf   []byte
 	// group's scratch: entity keys, the entity of each candidate, mentions per
 	// entity, the entities before sorting, their scores and sort order
 	byKey   scratchTable
@@ -161,7 +162,6 @@ func (st *state) release() {
 	st.counts.release()
 	st.short.release()
 	st.byKey.release()
-	st.heads.release()
 }
 
 // Recognize returns the entities of text (never nil). See RecognizeSegmented.
@@ -201,7 +201,7 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 // find collects the accepted mention candidates of the sentences.
 func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []cand {
 	st.m.lex = r.lex
-	st.cur, st.counted, st.headsMemo = sents, false, false
+	st.cur, st.counted = sents, false
 	defer func() { st.cur = nil }()
 	// pass 1: lexicon
 	lexC := st.lexC[:0]
