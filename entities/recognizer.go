@@ -122,6 +122,7 @@ type state struct {
 	// factOff[si]; their lower-cased forms live in lowArena.
 	facts    []tokFact
 	factOff  []int
+	capWords []int32 // indices of the facts of capitalised Word tokens
 	lowArena []byte
 	counts   scratchTable // capitalised words of the text (recurs), built on demand
 	short    scratchTable // link: short names, values index shortC
@@ -212,10 +213,18 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	clear(confirmed)
 	facts, offs := st.facts[:0], st.factOff[:0]
 	st.lowArena = st.lowArena[:0]
+	capWords := st.capWords[:0]
 	for _, s := range sents {
 		offs = append(offs, len(facts))
+		base := len(facts)
 		facts = appendFacts(facts, s.Tokens, text, &st.lowArena, r.names)
+		for k := base; k < len(facts); k++ {
+			if facts[k].flags&fCap != 0 && s.Tokens[k-base].Kind == german.Word {
+				capWords = append(capWords, int32(k))
+			}
+		}
 	}
+	st.capWords = capWords
 	offs = append(offs, len(facts))
 	st.facts, st.factOff = facts, offs
 	sentFacts := func(si int) []tokFact { return facts[offs[si]:offs[si+1]] }

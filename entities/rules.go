@@ -536,19 +536,18 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 	if len(st.shortC) == 0 {
 		return cands
 	}
-	ci := 0
+	ci, ki := 0, 0
 	for si, s := range sents {
 		c0 := ci
 		for ci < len(cands) && cands[ci].sent == si {
 			ci++
 		}
 		sc := cands[c0:ci]
-		facts := st.facts[st.factOff[si]:st.factOff[si+1]]
-		for i := range facts {
-			f := &facts[i]
-			if f.flags&fCap == 0 || s.Tokens[i].Kind != german.Word {
-				continue
-			}
+		// the capitalised words of the sentence (st.capWords holds fact indices)
+		base, end := st.factOff[si], st.factOff[si+1]
+		for ; ki < len(st.capWords) && int(st.capWords[ki]) < end; ki++ {
+			i := int(st.capWords[ki]) - base
+			f := &st.facts[st.capWords[ki]]
 			t := &s.Tokens[i]
 			// lower-casing maps rune by rune and makes no '-' or 's' of other
 			// runes: the lower-cased prefixes below are prefixes of f.lower
@@ -677,15 +676,14 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 func (st *state) recurs(h uint64, w string) bool {
 	if !st.counted {
 		st.counted = true
-		st.counts.reset(len(st.facts))
-		fi := 0
-		for _, s := range st.cur {
-			for _, t := range s.Tokens {
-				if f := &st.facts[fi]; t.Kind == german.Word && f.flags&fCap != 0 {
-					sl, _ := st.counts.slot(f.h, t.Text)
-					sl.val++
-				}
-				fi++
+		st.counts.reset(len(st.capWords))
+		ki := 0
+		for si, s := range st.cur {
+			base, end := st.factOff[si], st.factOff[si+1]
+			for ; ki < len(st.capWords) && int(st.capWords[ki]) < end; ki++ {
+				k := st.capWords[ki]
+				sl, _ := st.counts.slot(st.facts[k].h, s.Tokens[int(k)-base].Text)
+				sl.val++
 			}
 		}
 	}
