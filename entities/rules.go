@@ -14,8 +14,7 @@ var nounSuffixes = [...]string{"ung", "ungen", "heit", "keit", "schaft", "tion",
 
 // tokInfo are the facts the rules use about one token.
 type tokInfo struct {
-	lower   string
-	cap     bool // first rune upper case
+	cap     bool // first rune upper case (a Word or Number)
 	name    bool // may be (part of) a name
 	brand   bool // brand shape: camel case, letters and digits, all caps
 	covered bool // inside an accepted candidate
@@ -132,28 +131,24 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		anyWords |= facts[i].words
 		anyFlags |= facts[i].flags
 		if t.Kind != german.Word && t.Kind != german.Number {
-			info[i].lower = t.Text
 			continue
 		}
-		if facts[i].flags&fCap != 0 {
-			info[i] = tokInfo{lower: facts[i].lower, cap: true}
-		} else {
-			// lower-case first letter: function words, adjectives, verbs; only their
-			// exact form is ever compared ("von", "für", "und")
-			info[i].lower = t.Text
-		}
+		// a lower-case first letter: function words, adjectives, verbs; only their
+		// exact form is ever compared ("von", "für", "und"): see ruleLower
+		info[i].cap = facts[i].flags&fCap != 0
 		info[i].exclude = excl[1] > 0 && t.Start >= excl[0] && t.End <= excl[1]
 		for k < len(sc) && sc[k].end <= t.Start {
 			k++
 		}
 		info[i].covered = k < len(sc) && sc[k].start < t.End
 	}
+	low := func(i int) string { return ruleLower(toks, facts, info, i) }
 	free := func(i int) bool { return i < len(toks) && !info[i].covered && !info[i].exclude }
 	// head-noun kinds of a capitalised token, computed on demand
 	headsAt := func(i int) uint8 {
 		if !info[i].headsOK {
 			info[i].headsOK = true
-			info[i].heads = st.headKinds(n.heads, facts[i].h, info[i].lower)
+			info[i].heads = st.headKinds(n.heads, facts[i].h, low(i))
 		}
 		return info[i].heads
 	}
@@ -165,7 +160,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			f := &facts[i]
 			if t.Kind == german.Word || t.Kind == german.Number {
 				if info[i].cap {
-					info[i].name = t.Kind == german.Word && nameWordFact(t, info[i].lower, f, n) && headsAt(i) == 0
+					info[i].name = t.Kind == german.Word && nameWordFact(t, low(i), f, n) && headsAt(i) == 0
 				}
 				if info[i].cap || f.flags&(fUpperAfter|fDigit) != 0 {
 					info[i].brand = t.Kind == german.Word && f.words&wCommonCaps == 0 && brandShapeOK(t.Text)
@@ -198,7 +193,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 				j++
 				continue
 			}
-			if isParticle(info[j].lower) && (j > i || i > 0 && facts[i-1].words&wFirstName != 0) && j+1 < len(toks) && free(j+1) && nameAt(j+1) {
+			if isParticle(low(j)) && (j > i || i > 0 && facts[i-1].words&wFirstName != 0) && j+1 < len(toks) && free(j+1) && nameAt(j+1) {
 				j++
 				continue
 			}
@@ -217,7 +212,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			continue
 		}
 		j := i
-		for j > 0 && i-j < 5 && free(j-1) && (legalPart(toks[j-1], info[j-1].lower, n) || toks[j-1].Text == "&" && j-1 > 0 && j < i) {
+		for j > 0 && i-j < 5 && free(j-1) && (legalPart(toks[j-1], low(j-1), n) || toks[j-1].Text == "&" && j-1 > 0 && j < i) {
 			j--
 		}
 		for j < i && toks[j].Text == "&" {
@@ -242,11 +237,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			typ = MISC
 		}
 		j := i
-		for j > 0 && i-j < 7 && free(j-1) && (info[j-1].cap && !german.IsStopWord(info[j-1].lower) ||
+		for j > 0 && i-j < 7 && free(j-1) && (info[j-1].cap && !german.IsStopWord(low(j-1)) ||
 			(toks[j-1].Text == "and" || toks[j-1].Text == "of" || toks[j-1].Text == "for" || toks[j-1].Text == "the") && j-1 > 0 && info[j-2].cap) {
 			j--
 		}
-		if j < i && (typ == MISC || i-j >= 1 && !allStop(info[j:i])) {
+		if j < i && (typ == MISC || i-j >= 1 && !allStop(toks, facts, info, j, i)) {
 			add(j, i+1, typ, 0.8)
 		}
 	}
@@ -255,17 +250,17 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		if info[i].exclude || !info[i].cap {
 			continue
 		}
-		lw := info[i].lower
+		lw := low(i)
 		// institutions named by a field: "Fraunhofer-Institut für Silicatforschung",
 		// "Hochschule für Technik und Wirtschaft Berlin", "Verband der Automobilindustrie"
 		inst := i
-		if i+2 < len(toks) && institutionLink(info[i+1].lower) {
-			inst = institution(toks, info, i, n)
+		if i+2 < len(toks) && institutionLink(low(i+1)) {
+			inst = institution(toks, facts, info, i, n)
 		}
 		if j := inst; j > i && (free(i) || partOnly(sc, t)) {
 			sc = dropPart(sc, t)
 			s := i
-			if i > 0 && free(i-1) && adjStem(info[i-1].lower) != "" && toks[i-1].IsUpper() {
+			if i > 0 && free(i-1) && adjStem(low(i-1)) != "" && toks[i-1].IsUpper() {
 				s = i - 1
 			}
 			sc = dropInLoc(sc, toks[s].Start, toks[j-1].End)
@@ -311,9 +306,9 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		// universities: "Universität Stuttgart", "Technischen Universität Dresden"
 		if lw == "universität" || lw == "hochschule" || lw == "uni" {
 			if !info[i].covered && i+1 < len(toks) && toks[i+1].IsUpper() && !info[i+1].exclude && toks[i+1].Kind == german.Word &&
-				!german.IsStopWord(info[i+1].lower) {
+				!german.IsStopWord(low(i+1)) {
 				s := i
-				if i > 0 && (strings.HasPrefix(info[i-1].lower, "technische") || strings.HasPrefix(info[i-1].lower, "freie")) {
+				if i > 0 && (strings.HasPrefix(low(i-1), "technische") || strings.HasPrefix(low(i-1), "freie")) {
 					s = i - 1
 				}
 				// a university name replaces a place match inside it
@@ -335,10 +330,10 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			if isRole && i >= 3 && toks[i-1].Text == "," {
 				// apposition after the name: "Pieter van Dijk, Analyst bei …"
 				j := i - 1
-				for j > 0 && i-1-j < 3 && free(j-1) && (nameAt(j-1) || isParticle(info[j-1].lower) && j-1 > 0 && nameAt(j-2)) {
+				for j > 0 && i-1-j < 3 && free(j-1) && (nameAt(j-1) || isParticle(low(j-1)) && j-1 > 0 && nameAt(j-2)) {
 					j--
 				}
-				if i-1-j >= 2 && nameAt(j) && !(j > 0 && (info[j-1].cap && !german.IsStopWord(info[j-1].lower))) {
+				if i-1-j >= 2 && nameAt(j) && !(j > 0 && (info[j-1].cap && !german.IsStopWord(low(j-1)))) {
 					add(j, i-1, PER, 0.75)
 				}
 			}
@@ -368,7 +363,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 		// first names: "Sabine Kroll"
 		if facts[i].words&wFirstName != 0 && free(i) && i+1 < len(toks) && free(i+1) && (nameAt(i+1) ||
-			isParticle(info[i+1].lower) && i+2 < len(toks) && free(i+2) && nameAt(i+2)) {
+			isParticle(low(i+1)) && i+2 < len(toks) && free(i+2) && nameAt(i+2)) {
 			j := run(i+1, 2)
 			if j > i+1 {
 				add(i, j, PER, 0.8)
@@ -382,12 +377,12 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		// quoted titles after a product noun: Spieletest „Sternenwacht“, Spiele wie „Genshin Impact“
 		if isProd {
 			k := i + 1
-			if k < len(toks) && (info[k].lower == "wie" || info[k].lower == "namens") {
+			if k < len(toks) && (low(k) == "wie" || low(k) == "namens") {
 				k++
 			}
 			if k+2 < len(toks) && isOpenQuote(toks[k].Text) {
 				j := k + 1
-				for j < len(toks) && j-k <= 6 && free(j) && (info[j].cap || toks[j].Kind == german.Number || info[j].lower == "of" || info[j].lower == "the") {
+				for j < len(toks) && j-k <= 6 && free(j) && (info[j].cap || toks[j].Kind == german.Number || low(j) == "of" || low(j) == "the") {
 					j++
 				}
 				if j > k+1 && j < len(toks) && isCloseQuote(toks[j].Text) && info[k+1].cap {
@@ -418,7 +413,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 				for j < len(toks) && free(j) && (facts[j].words&wOrgTail != 0 || brandAt(j)) && j-i <= 3 {
 					j++
 				}
-				if brandAt(i+1) || j > i+2 || singularDet(toks, info, i) || st.recurs(facts[i+1].h, toks[i+1].Text) {
+				if brandAt(i+1) || j > i+2 || singularDet(toks, facts, info, i) || st.recurs(facts[i+1].h, toks[i+1].Text) {
 					conf := 0.6
 					if brandAt(i + 1) {
 						conf = 0.75
@@ -733,14 +728,14 @@ func institutionLink(lw string) bool {
 }
 
 // institution returns the end of an institution name starting at toks[i], or i.
-// The caller has checked i+2 < len(toks) and institutionLink(info[i+1].lower).
-func institution(toks []german.Token, info []tokInfo, i int, n *nameLists) int {
-	link := info[i+1].lower
+// The caller has checked i+2 < len(toks) and institutionLink of token i+1.
+func institution(toks []german.Token, facts []tokFact, info []tokInfo, i int, n *nameLists) int {
+	link := ruleLower(toks, facts, info, i+1)
 	t := toks[i]
 	if t.Kind != german.Word || !t.IsUpper() {
 		return i
 	}
-	lw := info[i].lower
+	lw := ruleLower(toks, facts, info, i)
 	ok := false
 	switch link {
 	case "für":
@@ -760,10 +755,11 @@ func institution(toks []german.Token, info []tokInfo, i int, n *nameLists) int {
 	end := i
 	for j < len(toks) && j-i < 10 {
 		w := toks[j]
+		lj := ruleLower(toks, facts, info, j)
 		switch {
-		case w.Kind == german.Word && w.IsUpper() && !german.IsStopWord(info[j].lower):
+		case w.Kind == german.Word && w.IsUpper() && !german.IsStopWord(lj):
 			end = j + 1
-		case info[j].lower == "und" || info[j].lower == "der" || info[j].lower == "für" || info[j].lower == "die" || info[j].lower == "des":
+		case lj == "und" || lj == "der" || lj == "für" || lj == "die" || lj == "des":
 		default:
 			j = len(toks)
 			continue
@@ -835,19 +831,19 @@ func isParticle(lw string) bool {
 // singularDet reports whether the head noun at i stands after a singular article
 // ("der Netzbetreiber Syna", "des IT-Dienstleisters Dataport"), one adjective in
 // between allowed: then the capitalised word after it is an apposition, a name.
-func singularDet(toks []german.Token, info []tokInfo, i int) bool {
+func singularDet(toks []german.Token, facts []tokFact, info []tokInfo, i int) bool {
 	k := i - 1
-	if k >= 1 && toks[k].Kind == german.Word && !german.IsStopWord(info[k].lower) {
+	if k >= 1 && toks[k].Kind == german.Word && !german.IsStopWord(ruleLower(toks, facts, info, k)) {
 		k-- // "der Frankfurter Investmentbank Metzler"
 	}
 	if k < 0 {
 		return false
 	}
-	switch info[k].lower {
+	switch ruleLower(toks, facts, info, k) {
 	case "der", "dem", "des", "den", "das", "ein", "einem", "eines", "einen", "einer", "vom", "beim", "zum", "zur", "im", "am":
 		return true
 	case "die", "eine":
-		h := info[i].lower
+		h := ruleLower(toks, facts, info, i)
 		return !strings.HasSuffix(h, "er") && !strings.HasSuffix(h, "en") && !strings.HasSuffix(h, "e")
 	}
 	return false
@@ -939,12 +935,21 @@ var englishHeads = map[string]Type{
 	"Consortium": ORG, "Forum": ORG, "Society": ORG, "Corporation": ORG, "Company": ORG,
 }
 
-// allStop reports whether every token is a function word.
-func allStop(info []tokInfo) bool {
-	for _, x := range info {
-		if !german.IsStopWord(x.lower) {
+// allStop reports whether every token of [j,i) is a function word.
+func allStop(toks []german.Token, facts []tokFact, info []tokInfo, j, i int) bool {
+	for k := j; k < i; k++ {
+		if !german.IsStopWord(ruleLower(toks, facts, info, k)) {
 			return false
 		}
 	}
 	return true
+}
+
+// ruleLower is the form of token i the rules compare: a capitalised word or
+// number lower-cased, any other token as written.
+func ruleLower(toks []german.Token, facts []tokFact, info []tokInfo, i int) string {
+	if info[i].cap {
+		return facts[i].lower
+	}
+	return toks[i].Text
 }
