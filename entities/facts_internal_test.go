@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 
@@ -94,4 +95,28 @@ func TestScratchTable(t *testing.T) {
 		assert.False(t, ok)
 		tab.release()
 	}
+}
+
+// slowFlags returns the fDigit, fUpperAfter and fHyphen flags of s byte by
+// byte: the definition the fast paths are checked against.
+func slowFlags(s string) uint8 {
+	var flags uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if hyphenAt(s, i) > 0 {
+				flags |= fHyphen
+			}
+		case c >= 'A' && c <= 'Z':
+			if i > 0 {
+				flags |= fUpperAfter
+			}
+		case c >= '0' && c <= '9':
+			flags |= fDigit
+		case c == '-':
+			flags |= fHyphen
+		}
+	}
+	return flags
 }

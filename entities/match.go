@@ -115,11 +115,9 @@ func appendFacts(dst []tokFact, toks []german.Token, text string, arena *[]byte,
 		case factsCopied:
 			a = a[:start+len(s)] // keep the lower-cased copy
 		case factsNonASCII:
-			// the general lower-casing, flags byte by byte
-			a = german.AppendLower(a, s)
+			a, flags = appendLowerFlags(a, s)
 			lw = bytesString(a[start:])
 			h = wordHash(lw)
-			flags = slowFlags(s)
 		}
 		if s != "" && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= utf8.RuneSelf && isUpperRune(firstRune(s))) {
 			flags |= fCap
@@ -159,7 +157,7 @@ const (
 )
 
 // asciiFacts lower-cases, hashes and flags an ASCII s eight bytes at a time,
-// as german.AppendLower, wordHash and slowFlags would. The lower-cased bytes
+// as german.AppendLower, wordHash and appendLowerFlags would. The lower-cased bytes
 // are written to buf, which must have room for len(s)+8. h is wordHash(lw).
 // ext is "" or s followed by at least eight bytes: the last word of s is then
 // loaded at once.
@@ -229,27 +227,42 @@ func asciiFacts(s, ext string, buf []byte) (lw string, h uint64, flags uint8, ki
 	return bytesString(buf[:len(s)]), h, flags, factsCopied
 }
 
-// slowFlags returns the fDigit, fUpperAfter and fHyphen flags of s.
-func slowFlags(s string) uint8 {
+// appendLowerFlags is german.AppendLower and the flags of asciiFacts in one
+// pass, for a token that is not ASCII.
+func appendLowerFlags(dst []byte, s string) ([]byte, uint8) {
 	var flags uint8
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			if hyphenAt(s, i) > 0 {
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				if i > 0 {
+					flags |= fUpperAfter
+				}
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				flags |= fDigit
+			case c == '-':
 				flags |= fHyphen
 			}
-		case c >= 'A' && c <= 'Z':
-			if i > 0 {
-				flags |= fUpperAfter
-			}
-		case c >= '0' && c <= '9':
-			flags |= fDigit
-		case c == '-':
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		// a hyphen starts a rune; no rune's inner bytes start one
+		if hyphenAt(s, i) > 0 {
 			flags |= fHyphen
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
 	}
-	return flags
+	return dst, flags
 }
 
 // matcher holds the scratch space of one matching call.
