@@ -123,7 +123,6 @@ func (t *wordTable) get(h uint64, key string) (int32, bool) {
 type scratchTable struct {
 	slots []scratchSlot
 	mask  uint64
-	n     int  // keys
 	dirty bool // slots may be in use: release has not run since reset
 }
 
@@ -149,27 +148,7 @@ func (t *scratchTable) reset(n int) {
 		t.slots = t.slots[:size] // beyond the last size the slots are zero
 	}
 	t.mask = uint64(size - 1)
-	t.n = 0
 	t.dirty = true
-}
-
-// grow doubles the table if one more key would fill it beyond half.
-func (t *scratchTable) grow() {
-	if 2*(t.n+1) <= len(t.slots) {
-		return
-	}
-	old := t.slots
-	t.slots = make([]scratchSlot, 2*len(old))
-	t.mask = uint64(len(t.slots) - 1)
-	for i := range old {
-		if s := &old[i]; s.used {
-			j := s.h & t.mask
-			for t.slots[j].used {
-				j = (j + 1) & t.mask
-			}
-			t.slots[j] = *s
-		}
-	}
 }
 
 // release drops the keys (references into the caller's text).
@@ -186,7 +165,6 @@ func (t *scratchTable) slot(h uint64, key string) (s *scratchSlot, ok bool) {
 		s := &t.slots[i]
 		if !s.used {
 			*s = scratchSlot{h: h, key: key, used: true}
-			t.n++
 			return s, false
 		}
 		if s.h == h && s.key == key {

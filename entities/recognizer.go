@@ -126,10 +126,6 @@ type state struct {
 	lowArena []byte
 	counts   scratchTable // capitalised words of the text (recurs), built on demand
 	short    scratchTable // link: short names, values index shortC
-	// heads caches head-noun kinds by word across calls (headKinds); its keys
-	// are copies in headKeys, so it keeps no text alive
-	heads    scratchTable
-	headKeys []byte
 	shortC   []cand
 	keyBuf   []byte
 	// group's scratch: entity keys, the entity of each candidate, mentions per

@@ -148,7 +148,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 	headsAt := func(i int) uint8 {
 		if !info[i].headsOK {
 			info[i].headsOK = true
-			info[i].heads = st.headKinds(n.heads, facts[i].h, low(i))
+			info[i].heads = n.heads.match(low(i))
 		}
 		return info[i].heads
 	}
@@ -684,33 +684,6 @@ func (st *state) recurs(h uint64, w string) bool {
 	}
 	v, _ := st.counts.get(h, w)
 	return v >= 2
-}
-
-// maxHeadCache bounds the words headKinds remembers (then it starts afresh).
-const maxHeadCache = 4096
-
-// headKinds is heads.match(lw) (lw a capitalised token's lower-cased form,
-// wordHash h), remembered in the pooled state: nouns recur within and across
-// texts, and a trie walk costs more than a probe. The answer depends on the
-// word alone, so the cache cannot change a result.
-func (st *state) headKinds(heads *headTrie, h uint64, lw string) uint8 {
-	if !heads.mayMatch(lw) {
-		return 0
-	}
-	if len(st.heads.slots) == 0 || st.heads.n >= maxHeadCache {
-		st.heads.reset(256)
-		st.headKeys = st.headKeys[:0]
-	}
-	if v, ok := st.heads.get(h, lw); ok {
-		return uint8(v)
-	}
-	// the key is copied: the cache outlives the text
-	start := len(st.headKeys)
-	st.headKeys = append(st.headKeys, lw...)
-	st.heads.grow()
-	sl, _ := st.heads.slot(h, bytesString(st.headKeys[start:]))
-	sl.val = int32(heads.walk(lw))
-	return uint8(sl.val)
 }
 
 // institutionFor are institution nouns named by a field after "für"; compounds
