@@ -17,7 +17,8 @@ func sortCands(sc []cand) {
 
 // modelSpans runs the statistical model on one sentence and adds its names that
 // overlap no lexicon or rule candidate, after a precision filter.
-func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *state, excl [2]int, lex []cand) []cand {
+// facts are the token facts of the sentence (see appendFacts).
+func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc []cand, st *state, excl [2]int, lex []cand) []cand {
 	if len(toks) == 0 {
 		return sc
 	}
@@ -30,8 +31,8 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 		// the same facts as Lexicon.Hints, from the matches already made
 		st.hints = append(st.hints[:0], make([]ner.Hint, len(toks))...)
 		hints = st.hints
-		for i, t := range toks {
-			if c := t.Text; c != "" && (c[0] >= 'A' && c[0] <= 'Z' || c[0] >= 0x80) && r.names.firstNames[c] {
+		for i := range toks {
+			if facts[i].words&wFirstName != 0 {
 				hints[i] |= ner.HintFirstName
 			}
 		}
@@ -57,7 +58,7 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, sc []cand, st *stat
 		if excl[1] > 0 && s < excl[1] && excl[0] < e {
 			continue
 		}
-		if !st.lenient && !r.modelPlausible(toks[sp.Start:sp.End], toks[:sp.Start], sp.Type) {
+		if !st.lenient && !r.modelPlausible(toks[:sp.End], facts, sp.Start, sp.Type) {
 			continue
 		}
 		if overlaps(sc, s, e) {
@@ -144,11 +145,15 @@ var genericNouns = map[string]bool{
 // must look like a name: no function word, generic noun, role or head noun, no
 // common-noun ending, no abbreviation with a dot, and after an article only a
 // brand-shaped word ("die Kommission" is no name, "die Telekom" is in the lexicon).
-func (r *Recognizer) modelPlausible(toks []german.Token, before []german.Token, typ string) bool {
+//
+// The name is toks[start:], facts the facts of the sentence's tokens.
+func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start int, typ string) bool {
 	n := r.names
 	if typ == "MISC" {
 		return false
 	}
+	before := toks[:start]
+	toks = toks[start:]
 	for k, t := range toks {
 		if t.Kind != german.Word && t.Kind != german.Number || strings.HasSuffix(t.Text, ".") {
 			return false
@@ -159,11 +164,11 @@ func (r *Recognizer) modelPlausible(toks []german.Token, before []german.Token, 
 		}
 	}
 	if len(toks) > 1 {
-		return !german.IsStopWord(german.Lower(toks[0].Text))
+		return !german.IsStopWord(facts[start].lower)
 	}
-	t := toks[0]
-	lw := german.Lower(t.Text)
-	if utf8.RuneCountInString(t.Text) < 2 || genericNouns[lw] || !nameWord(t, lw, n) {
+	t, f := toks[0], &facts[start]
+	lw := f.lower
+	if t.Kind != german.Word || utf8.RuneCountInString(t.Text) < 2 || !nameWordFact(t, lw, f, n) || n.heads.match(lw) != 0 {
 		return false
 	}
 	brand := brandShape(t.Text, n)
@@ -177,7 +182,7 @@ func (r *Recognizer) modelPlausible(toks []german.Token, before []german.Token, 
 		return false // a bare adjective stem: the language ("Deutsch")
 	}
 	if len(before) > 0 && !brand {
-		switch german.Lower(before[len(before)-1].Text) {
+		switch facts[start-1].lower {
 		case "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer", "im", "am", "vom", "zum", "zur", "beim":
 			return false
 		}

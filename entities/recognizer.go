@@ -290,7 +290,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			sc = r.rules(text, si, s.Tokens, sentFacts(si), sc, excl, st)
 		}
 		if r.model != nil {
-			sc = r.modelSpans(si, s.Tokens, sc, st, excl, lexC[l0:li])
+			sc = r.modelSpans(si, s.Tokens, sentFacts(si), sc, st, excl, lexC[l0:li])
 		}
 		slices.SortFunc(sc, func(a, b cand) int { return cmp.Compare(a.start, b.start) })
 		out = append(out, sc...)
