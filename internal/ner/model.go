@@ -152,10 +152,12 @@ type tokenVecs struct {
 // 64-bit hash and its length (wlen = len+1, 0 marks an empty entry): two
 // forms would have to agree in both to be confused.
 type memoEntry struct {
-	info tokInfo
-	vecs tokenVecs
+	// the probe reads word and wlen: they share the entry's first cache line
+	word uint64
 	wlen int32
 	hits uint8 // uses since it last kept its slot against a newcomer (saturating)
+	info tokInfo
+	vecs tokenVecs
 }
 
 // scratchList keeps the scratch buffers of one weight table. Unlike a
@@ -227,7 +229,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	for _, w := range words {
 		h := hashString(fnvOffset, w)
 		e := &s.memo[(h*0x9e3779b97f4a7c15)>>(64-memoBits)]
-		if e.wlen == int32(len(w))+1 && e.info.word == h {
+		if e.wlen == int32(len(w))+1 && e.word == h {
 			if e.hits < 255 {
 				e.hits++
 			}
@@ -246,7 +248,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		if e.hits > 0 {
 			e.hits--
 		} else {
-			*e = memoEntry{info: ti, vecs: v, wlen: int32(len(w)) + 1}
+			*e = memoEntry{word: h, wlen: int32(len(w)) + 1, info: ti, vecs: v}
 		}
 	}
 	s.vecs = vecs
