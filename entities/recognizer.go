@@ -207,7 +207,13 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	}
 	confirmed := st.confirmed
 	clear(confirmed)
-	facts, offs := st.facts[:0], st.factOff[:0]
+	ntok := 0
+	for _, s := range sents {
+		ntok += len(s.Tokens)
+	}
+	// one allocation for a long text: growing per sentence copied the
+	// facts of a multi-megabyte text over and over
+	facts, offs := slices.Grow(st.facts[:0], ntok), slices.Grow(st.factOff[:0], len(sents)+1)
 	st.lowArena = st.lowArena[:0]
 	capWords := st.capWords[:0]
 	for _, s := range sents {

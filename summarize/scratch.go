@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -256,6 +257,18 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 		sc.nTerms = 0
 	}
 	text := seg.Text
+	// Size the per-token arrays once: grown by append, a multi-megabyte
+	// text copied them over and over.
+	ntok := 0
+	for i := range seg.Sentences {
+		ntok += len(seg.Sentences[i].Tokens)
+	}
+	if keepEnts {
+		sc.ents = slices.Grow(sc.ents, ntok)
+	}
+	sc.uniq = slices.Grow(sc.uniq, ntok)
+	sc.cnt = slices.Grow(sc.cnt, ntok)
+	sc.sents = slices.Grow(sc.sents, len(seg.Sentences))
 	for i := range seg.Sentences {
 		s := &seg.Sentences[i]
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
