@@ -587,16 +587,41 @@ func (x *extractor) pairFeatures(f []uint64, hints []Hint, useHints bool, domain
 		)
 	}
 	if useHints {
-		h0 := hintAt(hints, n, i)
-		f = append(f,
-			feat1(tHint, h0),
-			feat1(tHintM1, hintAt(hints, n, i-1)),
-			feat1(tHintP1, hintAt(hints, n, i+1)),
-			feat2(tHintShape, h0, t.shape),
-			feat2(tHintM2P2, hintAt(hints, n, i-2), hintAt(hints, n, i+2)),
-		)
+		f = x.hintFeatures(f, hints, i)
 	}
 	return f
+}
+
+// hintFeatures appends the hint features of token i.
+func (x *extractor) hintFeatures(f []uint64, hints []Hint, i int) []uint64 {
+	n := len(x.toks)
+	h0 := hintAt(hints, n, i)
+	return append(f,
+		feat1(tHint, h0),
+		feat1(tHintM1, hintAt(hints, n, i-1)),
+		feat1(tHintP1, hintAt(hints, n, i+1)),
+		feat2(tHintShape, h0, x.toks[i].shape),
+		feat2(tHintM2P2, hintAt(hints, n, i-2), hintAt(hints, n, i+2)),
+	)
+}
+
+// zeroHintFeatures appends the hint features of a token whose hint and
+// whose neighbours' hints (two each side, all inside the sentence) are 0,
+// except the one that depends on the token's shape.
+func zeroHintFeatures(f []uint64) []uint64 {
+	return append(f, feat1(tHint, 0), feat1(tHintM1, 0), feat1(tHintP1, 0), feat2(tHintM2P2, 0, 0))
+}
+
+// zeroHints reports whether tokens i-2 … i+2 lie inside the sentence and
+// have no hints.
+func zeroHints(hints []Hint, n, i int) bool {
+	if i < 2 || i+2 >= n {
+		return false
+	}
+	if hints == nil {
+		return true
+	}
+	return hints[i-2]|hints[i-1]|hints[i]|hints[i+1]|hints[i+2] == 0
 }
 
 func b2u(b bool) uint64 {

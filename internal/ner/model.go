@@ -135,7 +135,8 @@ type scratch struct {
 	memo      []memoEntry
 	memoW     *int16
 	memoStats *wordStats
-	edge      tokenVecs // the neighbour weights of the sentence edges
+	edge      tokenVecs        // the neighbour weights of the sentence edges
+	zeroHint  [numLabels]int32 // the weights of zeroHintFeatures
 }
 
 // memoBits is the log2 of the memo's entries (direct-mapped by word hash).
@@ -222,6 +223,8 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		clear(s.memo)
 		s.memoW, s.memoStats = &m.w[0], m.stats
 		s.edge = m.vecs(x, nil, "", nil)
+		s.zeroHint = [numLabels]int32{}
+		m.addRows(&s.zeroHint, zeroHintFeatures(nil))
 	}
 	x.lower = x.lower[:0]
 	x.toks = x.toks[:0]
@@ -290,7 +293,19 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		for l := range e {
 			e[l] += m2[l] + m1[l] + p1[l] + p2[l]
 		}
-		x.feats = x.pairFeatures(x.feats[:0], hints, m.hints, 0, i)
+		x.feats = x.pairFeatures(x.feats[:0], hints, false, 0, i)
+		if m.hints {
+			// most tokens have no hints near them: four of their five hint
+			// features are the same for all of them
+			if zeroHints(hints, n, i) {
+				for l := range e {
+					e[l] += s.zeroHint[l]
+				}
+				x.feats = append(x.feats, feat2(tHintShape, 0, x.toks[i].shape))
+			} else {
+				x.feats = x.hintFeatures(x.feats, hints, i)
+			}
+		}
 		m.addRows(&e, x.feats)
 		e[O] -= m.oBias
 		for l := range e {
