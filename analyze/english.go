@@ -1,9 +1,11 @@
 package analyze
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/kljensen/snowball/english"
@@ -56,10 +58,8 @@ func englishEntities(text string, seg *german.Segmented, bp []bool, stop func() 
 		if stop() {
 			break
 		}
-		st := text[s.Start:s.End]
-		proseMu.Lock()
-		d, err := prose.NewDocument(st, prose.UsingModel(m), prose.WithSegmentation(false))
-		proseMu.Unlock()
+		st := validBytes(text[s.Start:s.End])
+		d, err := proseDocument(st, m)
 		if err != nil || d == nil {
 			continue
 		}
@@ -102,6 +102,38 @@ func englishEntities(text string, seg *german.Segmented, bp []bool, stop func() 
 		return out[i].ID < out[j].ID
 	})
 	return out
+}
+
+// proseDocument runs prose over one sentence. prose's tokenizer has
+// panicked on odd input; such a sentence gets no English entities rather
+// than taking the caller down.
+func proseDocument(st string, m *prose.Model) (d *prose.Document, err error) {
+	proseMu.Lock()
+	defer proseMu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("analyze: prose: %v", r)
+		}
+	}()
+	return prose.NewDocument(st, prose.UsingModel(m), prose.WithSegmentation(false))
+}
+
+// validBytes returns s with every byte of invalid UTF-8 replaced by a space:
+// the same length, so that offsets into it are offsets into s (prose's
+// tokenizer miscounts the width of invalid bytes and slices out of range).
+func validBytes(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			b[i] = ' '
+		}
+		i += n
+	}
+	return string(b)
 }
 
 // slug makes a lower-case id from a name: letters and digits, '-' between
