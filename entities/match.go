@@ -149,6 +149,13 @@ func swarIn(v uint64, lo, hi byte) uint64 {
 	return ge &^ gt & swarHigh &^ v
 }
 
+// le64 returns the first eight bytes of s as a little-endian word.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // Results of asciiFacts.
 const (
 	factsAsIs     = iota // lw is s
@@ -165,10 +172,21 @@ func asciiFacts(s, ext string, buf []byte) (lw string, h uint64, flags uint8, ki
 	buf = buf[:len(s)+8]
 	h = uint64(len(s)) ^ hashK0
 	var upper, after, digit, hyph uint64
-	off := 0
-	for ; off+8 <= len(s); off += 8 {
-		v := uint64(s[off]) | uint64(s[off+1])<<8 | uint64(s[off+2])<<16 | uint64(s[off+3])<<24 |
-			uint64(s[off+4])<<32 | uint64(s[off+5])<<40 | uint64(s[off+6])<<48 | uint64(s[off+7])<<56
+	// whole words of eight bytes, then the tail (an empty last word when
+	// len(s) is a multiple of 8, as in wordHash)
+	for off := 0; ; off += 8 {
+		var v uint64
+		last := off+8 > len(s)
+		switch {
+		case !last:
+			v = le64(s[off:])
+		case len(s) > off && len(ext) >= off+8:
+			v = le64(ext[off:]) & (1<<(8*(len(s)-off)) - 1)
+		default:
+			for j := off; j < len(s); j++ {
+				v |= uint64(s[j]) << (8 * (j - off))
+			}
+		}
 		if v&swarHigh != 0 {
 			return "", 0, 0, factsNonASCII
 		}
@@ -184,34 +202,10 @@ func asciiFacts(s, ext string, buf []byte) (lw string, h uint64, flags uint8, ki
 		v |= u >> 2
 		binary.LittleEndian.PutUint64(buf[off:], v)
 		h = mix64(h^v, hashK1)
-	}
-	// the tail (or an empty last word when len(s) is a multiple of 8, as in wordHash)
-	var v uint64
-	if r := len(s) - off; r > 0 && len(ext) >= off+8 {
-		e := ext[off : off+8]
-		v = uint64(e[0]) | uint64(e[1])<<8 | uint64(e[2])<<16 | uint64(e[3])<<24 |
-			uint64(e[4])<<32 | uint64(e[5])<<40 | uint64(e[6])<<48 | uint64(e[7])<<56
-		v &= 1<<(8*r) - 1
-	} else {
-		for j := off; j < len(s); j++ {
-			v |= uint64(s[j]) << (8 * (j - off))
+		if last {
+			break
 		}
 	}
-	if v&swarHigh != 0 {
-		return "", 0, 0, factsNonASCII
-	}
-	u := swarIn(v, 'A', 'Z')
-	upper |= u
-	if off == 0 {
-		after |= u &^ 0x80
-	} else {
-		after |= u
-	}
-	digit |= swarIn(v, '0', '9')
-	hyph |= swarIn(v, '-', '-')
-	v |= u >> 2
-	binary.LittleEndian.PutUint64(buf[off:], v)
-	h = mix64(h^v, hashK1)
 	if after != 0 {
 		flags |= fUpperAfter
 	}
