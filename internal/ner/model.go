@@ -129,14 +129,13 @@ type scratch struct {
 	// memo remembers, per word form, its facts and the summed weights of
 	// its local and neighbour features: news text repeats its words, and
 	// those features are most of a token's weight lookups, each a likely
-	// cache miss in a table of several MB. A memo belongs to one weight
-	// table and word-statistics table (memoW, memoStats); biases are added
-	// after it, so models that share weights share a memo.
-	memo      []memoEntry
-	memoW     *int16
-	memoStats *wordStats
-	edge      tokenVecs        // the neighbour weights of the sentence edges
-	zeroHint  [numLabels]int32 // the weights of zeroHintFeatures
+	// cache miss in a table of several MB. A scratch, and so its memo,
+	// belongs to the scratchList of one weight table and word-statistics
+	// table; biases are added after the memo, so the copies of a model that
+	// share its weights share its scratch buffers.
+	memo     []memoEntry
+	edge     tokenVecs        // the neighbour weights of the sentence edges
+	zeroHint [numLabels]int32 // the weights of zeroHintFeatures
 }
 
 // memoBits is the log2 of the memo's entries (direct-mapped by word hash).
@@ -217,13 +216,9 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	x := &s.x
 	x.stats, x.quotes = m.stats, m.quotes
 	if s.memo == nil {
+		// a new scratch of this model's list
 		s.memo = make([]memoEntry, 1<<memoBits)
-	}
-	if s.memoW != &m.w[0] || s.memoStats != m.stats {
-		clear(s.memo)
-		s.memoW, s.memoStats = &m.w[0], m.stats
 		s.edge = m.vecs(x, nil, "", nil)
-		s.zeroHint = [numLabels]int32{}
 		m.addRows(&s.zeroHint, zeroHintFeatures(nil))
 	}
 	x.lower = x.lower[:0]
