@@ -72,7 +72,21 @@ func BenchmarkSegment(b *testing.B) {
 		_ = Segment(text)
 	}
 	reportCPU(b, cpu, len(text))
+}
 
+// BenchmarkSegmentSeq streams the same sentences and tokens as Segment
+// through one reused buffer.
+func BenchmarkSegmentSeq(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	cpu := cpuSeconds()
+	for b.Loop() {
+		for s := range SegmentSeq(text) {
+			_ = s
+		}
+	}
+	reportCPU(b, cpu, len(text))
 }
 
 // BenchmarkStringsFields is the baseline: strings.Fields over the same text.

@@ -59,6 +59,20 @@ func ExampleSegment() {
 	// line=false tokens=5 "Der Grund: Huawei-Chips."
 }
 
+func ExampleSegmentSeq() {
+	text := "DeepSeek verschiebt R2. Der Grund: Huawei-Chips."
+	words := 0
+	for s := range german.SegmentSeq(text) {
+		for _, tok := range s.Tokens { // valid until the next sentence
+			if tok.Kind == german.Word {
+				words++
+			}
+		}
+	}
+	fmt.Println(words, "words")
+	// Output: 6 words
+}
+
 func ExampleStem() {
 	for _, w := range []string{"Abhängigkeit", "Unabhängigkeiten", "Modells", "Straße"} {
 		fmt.Println(w, german.Stem(w))

@@ -3,6 +3,7 @@ package german
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -98,6 +99,17 @@ func checkInvariants(t testing.TB, text string) {
 	}
 	if k != len(toks) {
 		t.Fatalf("Segment holds %d tokens, Tokens %d in %q", k, len(toks), text)
+	}
+	i := 0
+	for s := range SegmentSeq(text) {
+		if i >= len(seg.Sentences) || s.Span != seg.Sentences[i].Span || s.Line != seg.Sentences[i].Line ||
+			!slices.Equal(s.Tokens, seg.Sentences[i].Tokens) {
+			t.Fatalf("SegmentSeq sentence %d %+v differs from Segment's in %q", i, s, text)
+		}
+		i++
+	}
+	if i != len(seg.Sentences) {
+		t.Fatalf("SegmentSeq %d sentences, Segment %d in %q", i, len(seg.Sentences), text)
 	}
 }
 

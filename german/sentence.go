@@ -2,6 +2,7 @@ package german
 
 import (
 	"iter"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -96,13 +97,35 @@ func AllSentences(text string) iter.Seq[Span] {
 	}
 }
 
+// SegmentSeq returns an iterator over the sentences of text with their
+// tokens: the same sentences, in the same order, as Segment(text).Sentences,
+// without keeping them all. A sentence's Tokens are valid only until the
+// iterator moves on (the next sentence reuses their memory); a caller that
+// keeps tokens must copy them. Memory stays bounded by the longest sentence,
+// so a multi-megabyte text is read in one cache-friendly pass. It stops when
+// yield returns false.
+func SegmentSeq(text string) iter.Seq[Sentence] {
+	return func(yield func(Sentence) bool) {
+		g := segmenter{text: text, sc: scanner{text: text}, buf: make([]Token, 0, 512)}
+		for {
+			s, e, line, k0, ok := g.next()
+			if !ok || !yield(Sentence{Span: Span{s, e}, Tokens: g.buf[k0:g.i:g.i], Line: line}) {
+				return
+			}
+		}
+	}
+}
+
 // segmenter groups tokens into sentences with one token of lookahead. It
-// reads them from buf; unless done, it refills buf from the scanner.
+// reads them from buf; unless done, it refills buf from the scanner. When
+// streaming (not keep), a refill keeps the tokens of the current sentence,
+// so that buf[k0:i] holds them when next returns.
 type segmenter struct {
 	text string
 	sc   scanner
 	buf  []Token
 	i    int  // index in buf of the next token
+	k0   int  // index in buf of the first token of the current sentence
 	done bool // buf holds all remaining tokens
 	keep bool // append to buf instead of reusing it (Segment)
 }
@@ -138,9 +161,14 @@ func (g *segmenter) fill() bool {
 			buf = appendToken(buf, text, i, e, kind)
 		}
 	} else {
-		buf = buf[:0]
-		n = 0
-		g.i = 0
+		// keep the current sentence's tokens (from k0) for its caller
+		n = copy(buf, buf[g.k0:])
+		buf = buf[:n]
+		g.i -= g.k0
+		g.k0 = 0
+		if n == cap(buf) { // a sentence as long as the buffer
+			buf = slices.Grow(buf, n)
+		}
 		for len(buf) < cap(buf) {
 			i, e, kind, ok := g.sc.scan()
 			if !ok {
@@ -158,11 +186,12 @@ func (g *segmenter) fill() bool {
 // Segment, where buf holds all tokens, g.i is then the index after its
 // last token).
 func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
+	g.k0 = g.i // the previous sentence is done with
 	if !g.has() {
 		return 0, 0, false, 0, false
 	}
 	text := g.text
-	k0 = g.i
+	g.k0 = g.i
 	last := g.buf[g.i]
 	g.i++
 	start = last.Start
@@ -192,7 +221,7 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 			}
 		}
 		if !g.has() {
-			return start, last.End, lineStart && !terminal && !periodWord(&last), k0, true
+			return start, last.End, lineStart && !terminal && !periodWord(&last), g.k0, true
 		}
 		n := &g.buf[g.i]
 		gap := text[last.End:n.Start]
@@ -202,34 +231,34 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 		}
 		switch {
 		case nl >= 2:
-			return start, last.End, lineStart && !terminal && !periodWord(&last), k0, true
+			return start, last.End, lineStart && !terminal && !periodWord(&last), g.k0, true
 		case terminal:
 			if nl == 1 || startsSentence(text, n, gap) {
-				return start, last.End, false, k0, true
+				return start, last.End, false, g.k0, true
 			}
 		case last.Kind == Punct && last.Text == "." && last.Start > start && isEnumerator(text, start, last.Start):
 			// list number: never a boundary on the same line
 			if nl == 1 {
-				return start, last.End, false, k0, true
+				return start, last.End, false, g.k0, true
 			}
 		case periodWord(&last):
 			if nl == 1 && !startsLower(n) {
-				return start, last.End, false, k0, true
+				return start, last.End, false, g.k0, true
 			}
 			if nl == 0 && abbrevEndsSentence(last.Text) && n.IsUpper() && len(gap) > 0 {
-				return start, last.End, false, k0, true
+				return start, last.End, false, g.k0, true
 			}
 		case nl == 1:
 			if !softWrap(&last, n) {
-				return start, last.End, lineStart, k0, true
+				return start, last.End, lineStart, g.k0, true
 			}
 		default:
 			if mayStartClause(n) && missingStop(text, &last, n) {
-				return start, last.End, false, k0, true
+				return start, last.End, false, g.k0, true
 			}
 			if words >= 4 && last.Text == ":" && len(gap) > 0 && n.Kind == Word && colonStarter(n.Text) {
 				// "… stehen weitere Entscheidungen bevor: Der Minister reist …"
-				return start, last.End, false, k0, true
+				return start, last.End, false, g.k0, true
 			}
 		}
 		last = *n

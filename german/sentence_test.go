@@ -2,6 +2,7 @@ package german
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,6 +165,28 @@ func TestSegmentMatchesTokensAndSentences(t *testing.T) {
 	assert.Equal(t, spans, it)
 	assert.Empty(t, Segment("").Sentences)
 	assert.Empty(t, Sentences(" \n\t "))
+}
+
+// TestSegmentSeqLongSentence: a sentence longer than the iterator's token
+// buffer, and a break from the loop.
+func TestSegmentSeqLongSentence(t *testing.T) {
+	text := "Kurz vorab. " + strings.Repeat("Huawei liefert Ascend-Chips und ", 400) + "fertig. Dann Schluss."
+	seg := Segment(text)
+	var got []Sentence
+	for s := range SegmentSeq(text) {
+		s.Tokens = slices.Clone(s.Tokens)
+		got = append(got, s)
+	}
+	require.Len(t, got, 3)
+	assert.Equal(t, seg.Sentences, got)
+	assert.Greater(t, len(got[1].Tokens), 1000)
+	n := 0
+	for range SegmentSeq(text) {
+		n++
+		break
+	}
+	assert.Equal(t, 1, n)
+	assert.Empty(t, slices.Collect(SegmentSeq(" \n ")))
 }
 
 func TestSentencesRankedList(t *testing.T) {

@@ -248,6 +248,34 @@ func hasLetter(s string) bool {
 // load analyses the eligible sentences of seg; with keepEnts it keeps the
 // entries of their words in sc.ents for keyphrases.
 func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
+	// Size the per-token arrays once: grown by append, a multi-megabyte
+	// text copied them over and over.
+	ntok := 0
+	for i := range seg.Sentences {
+		ntok += len(seg.Sentences[i].Tokens)
+	}
+	sc.begin(ntok, len(seg.Sentences), keepEnts)
+	for i := range seg.Sentences {
+		sc.loadSentence(seg.Text, i, &seg.Sentences[i], h, keepEnts)
+	}
+}
+
+// loadText segments text and analyses its sentences in one streaming pass
+// (german.SegmentSeq): the tokens are read while they are in the cache and
+// never all kept. It is load(german.Segment(text), Hints{}, false).
+func (sc *scratch) loadText(text string) {
+	// about one token per 6 bytes, one sentence per 80, as german.Segment
+	// estimates them
+	sc.begin(len(text)/6+1, len(text)/80+4, false)
+	i := 0
+	for s := range german.SegmentSeq(text) {
+		sc.loadSentence(text, i, &s, Hints{}, false)
+		i++
+	}
+}
+
+// begin prepares a load of about ntok tokens in nsent sentences.
+func (sc *scratch) begin(ntok, nsent int, keepEnts bool) {
 	if sc.words.n > maxVocab {
 		sc.words.clear()
 		sc.stems.clear()
@@ -256,100 +284,94 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 		sc.stemEnd = sc.stemEnd[:0]
 		sc.nTerms = 0
 	}
-	text := seg.Text
-	// Size the per-token arrays once: grown by append, a multi-megabyte
-	// text copied them over and over.
-	ntok := 0
-	for i := range seg.Sentences {
-		ntok += len(seg.Sentences[i].Tokens)
-	}
 	if keepEnts {
 		sc.ents = slices.Grow(sc.ents, ntok)
 	}
 	sc.uniq = slices.Grow(sc.uniq, ntok)
 	sc.cnt = slices.Grow(sc.cnt, ntok)
-	sc.sents = slices.Grow(sc.sents, len(seg.Sentences))
-	for i := range seg.Sentences {
-		s := &seg.Sentences[i]
-		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+	sc.sents = slices.Grow(sc.sents, nsent)
+}
+
+// loadSentence analyses sentence i of text, s, unless it is not eligible.
+func (sc *scratch) loadSentence(text string, i int, s *german.Sentence, h Hints, keepEnts bool) {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return
+	}
+	if h.Exclude != nil && h.Exclude(i) {
+		return
+	}
+	// Hash the words first and touch their slots in a tight loop, so
+	// that the cache misses of the lookups below overlap instead of
+	// coming one by one.
+	hs := sc.hashes[:0]
+	for ti := range s.Tokens {
+		tok := &s.Tokens[ti]
+		if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
 			continue
 		}
-		if h.Exclude != nil && h.Exclude(i) {
-			continue
-		}
-		// Hash the words first and touch their slots in a tight loop, so
-		// that the cache misses of the lookups below overlap instead of
-		// coming one by one.
-		hs := sc.hashes[:0]
-		for ti := range s.Tokens {
-			tok := &s.Tokens[ti]
-			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
-				continue
-			}
-			var hk [2]uint64 // hash, packed key
-			if n := len(tok.Text); n <= 8 {
-				if n >= 4 { // packKey, inlined by hand
-					hk[1] = le32(tok.Text) | le32(tok.Text[n-4:])<<(8*(n-4))
-				} else {
-					hk[1] = packShort(tok.Text)
-				}
-				hk[0] = sc.words.hashShort(hk[1], n)
+		var hk [2]uint64 // hash, packed key
+		if n := len(tok.Text); n <= 8 {
+			if n >= 4 { // packKey, inlined by hand
+				hk[1] = le32(tok.Text) | le32(tok.Text[n-4:])<<(8*(n-4))
 			} else {
-				hk[0] = sc.words.hash(tok.Text)
+				hk[1] = packShort(tok.Text)
 			}
-			hs = append(hs, hk)
+			hk[0] = sc.words.hashShort(hk[1], n)
+		} else {
+			hk[0] = sc.words.hash(tok.Text)
 		}
-		sc.hashes = hs
-		var touch uint32
-		for _, hk := range hs {
-			touch += sc.words.touch(hk[0])
+		hs = append(hs, hk)
+	}
+	sc.hashes = hs
+	var touch uint32
+	for _, hk := range hs {
+		touch += sc.words.touch(hk[0])
+	}
+	sc.sink += touch
+	e0 := int32(len(sc.ents))
+	u0 := int32(len(sc.uniq))
+	words := 0
+	number, anaphor, quote := false, false, false
+	for ti := range s.Tokens {
+		tok := &s.Tokens[ti]
+		switch tok.Kind {
+		case german.Number:
+			number = true
+		case german.Punct:
+			quote = quote || isQuote(tok.Text)
 		}
-		sc.sink += touch
-		e0 := int32(len(sc.ents))
-		u0 := int32(len(sc.uniq))
-		words := 0
-		number, anaphor, quote := false, false, false
-		for ti := range s.Tokens {
-			tok := &s.Tokens[ti]
-			switch tok.Kind {
-			case german.Number:
-				number = true
-			case german.Punct:
-				quote = quote || isQuote(tok.Text)
-			}
-			if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
-				continue
-			}
-			e, ok := sc.words.get(tok.Text, hs[words][0], hs[words][1])
-			if !ok {
-				e = sc.addWord(tok.Text, hs[words][0])
-			}
-			if words == 0 && e.anaphor || words < 3 && e.demonstrative {
-				anaphor = true
-			}
-			if words == 0 {
-				sc.nextStamp() // the sentence's mark for its terms
-			}
-			words++
-			if keepEnts {
-				sc.ents = append(sc.ents, e)
-			}
-			if e.id >= 0 {
-				sc.count(e.id)
-			}
-			for _, id := range sc.partIDs[e.p0:e.p1] {
-				sc.count(id)
-			}
+		if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
+			continue
+		}
+		e, ok := sc.words.get(tok.Text, hs[words][0], hs[words][1])
+		if !ok {
+			e = sc.addWord(tok.Text, hs[words][0])
+		}
+		if words == 0 && e.anaphor || words < 3 && e.demonstrative {
+			anaphor = true
 		}
 		if words == 0 {
-			continue
+			sc.nextStamp() // the sentence's mark for its terms
 		}
-		sc.sents = append(sc.sents, sent{
-			idx: i, start: s.Start, end: s.End,
-			u0: u0, u1: int32(len(sc.uniq)), e0: e0,
-			words: words, line: s.Line, number: number, anaphor: anaphor, quote: quote, runes: -1,
-		})
+		words++
+		if keepEnts {
+			sc.ents = append(sc.ents, e)
+		}
+		if e.id >= 0 {
+			sc.count(e.id)
+		}
+		for _, id := range sc.partIDs[e.p0:e.p1] {
+			sc.count(id)
+		}
 	}
+	if words == 0 {
+		return
+	}
+	sc.sents = append(sc.sents, sent{
+		idx: i, start: s.Start, end: s.End,
+		u0: u0, u1: int32(len(sc.uniq)), e0: e0,
+		words: words, line: s.Line, number: number, anaphor: anaphor, quote: quote, runes: -1,
+	})
 }
 
 // count counts an occurrence of term id in the sentence marked sc.stamp.

@@ -153,10 +153,16 @@ type Hints struct {
 	Boost func(i int) float64
 }
 
-// Summarize segments text with [german.Segment] and summarises it with no
-// hints. It is SummarizeSegmented(german.Segment(text), Hints{}).
+// Summarize segments text and summarises it with no hints. It returns what
+// SummarizeSegmented(german.Segment(text), Hints{}) returns, but streams the
+// sentences ([german.SegmentSeq]) instead of keeping all tokens, which
+// makes a long text cheaper per byte.
 func (s *Summarizer) Summarize(text string) Summary {
-	return s.SummarizeSegmented(german.Segment(text), Hints{})
+	sc := s.getScratch()
+	defer s.putScratch(sc)
+	defer sc.reset()
+	sc.loadText(text)
+	return s.summary(sc, text, Hints{})
 }
 
 // SummarizeSegmented summarises an already segmented text. Sentence spans
@@ -173,7 +179,7 @@ func (s *Summarizer) SummarizeSegmented(seg *german.Segmented, h Hints) Summary 
 	defer s.putScratch(sc)
 	defer sc.reset()
 	sc.load(seg, h, false)
-	return s.summary(sc, seg, h)
+	return s.summary(sc, seg.Text, h)
 }
 
 // SummarizeAndKeyphrases returns what SummarizeSegmented(seg, h) and
@@ -186,11 +192,11 @@ func (s *Summarizer) SummarizeAndKeyphrases(seg *german.Segmented, h Hints, n in
 	defer s.putScratch(sc)
 	defer sc.reset()
 	sc.load(seg, h, true)
-	return s.summary(sc, seg, h), sc.keyphrases(seg, h, n)
+	return s.summary(sc, seg.Text, h), sc.keyphrases(seg, h, n)
 }
 
 // summary chooses the summary sentences of a loaded scratch.
-func (s *Summarizer) summary(sc *scratch, seg *german.Segmented, h Hints) Summary {
+func (s *Summarizer) summary(sc *scratch, text string, h Hints) Summary {
 	out := Summary{Sentences: []Sentence{}}
 	if len(sc.sents) == 0 {
 		return out
@@ -203,19 +209,19 @@ func (s *Summarizer) summary(sc *scratch, seg *german.Segmented, h Hints) Summar
 			n = r
 		}
 	}
-	sc.score(seg.Text, &s.o.p, h, n)
+	sc.score(text, &s.o.p, h, n)
 	maxChars := -1
 	if s.o.maxCharsSet {
 		maxChars = s.o.maxChars
 	}
-	chosen := sc.choose(seg.Text, n, maxChars, s.o.redundancy)
+	chosen := sc.choose(text, n, maxChars, s.o.redundancy)
 	slices.Sort(chosen)
 	out.Sentences = make([]Sentence, 0, len(chosen))
 	for _, k := range chosen {
 		si := &sc.sents[k]
 		out.Sentences = append(out.Sentences, Sentence{
 			Start: si.start, End: si.end,
-			Text:  seg.Text[si.start:si.end],
+			Text:  text[si.start:si.end],
 			Score: max(round(si.score/sc.maxScore), 0.0001),
 		})
 	}

@@ -134,6 +134,27 @@ func TestSummaryProperties(t *testing.T) {
 	}
 }
 
+// TestSummarizeStreamsLikeSegmented: Summarize streams the sentences, and
+// must choose exactly what SummarizeSegmented chooses on german.Segment's
+// output, for short texts, every dev article and a 1 MB document.
+func TestSummarizeStreamsLikeSegmented(t *testing.T) {
+	texts := []string{chipArticle, "", " \n", "Huawei liefert Chips", "Huawei \xff liefert. Nvidia \xc3 auch."}
+	if all, _ := gnadTexts(t); len(all) > 0 {
+		texts = append(texts, all...)
+		_, big := scalingTexts(t)
+		texts = append(texts, big)
+	}
+	for _, o := range [][]Option{nil, {WithRatio(0.1)}, {WithMaxChars(300)}} {
+		s := mustNew(t, o...)
+		for _, text := range texts {
+			want := s.SummarizeSegmented(german.Segment(text), Hints{})
+			if !assert.Equal(t, want, s.Summarize(text), "%.80q", text) {
+				return
+			}
+		}
+	}
+}
+
 func TestBudgets(t *testing.T) {
 	seg := german.Segment(chipArticle)
 	off := strings.Index(chipArticle, "- Newsletter")
