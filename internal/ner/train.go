@@ -224,6 +224,7 @@ func Train(data []Example, opt TrainOptions) (*Model, error) {
 			m.trans[p][l] = int32(math.Round(avg(tw[p][l], tu[p][l]) * scale))
 		}
 	}
+	m.compact(nil, nil)
 	return m, nil
 }
 
