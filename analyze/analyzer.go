@@ -263,7 +263,15 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 	}
 	doc.Language = lang
 
-	seg, err := segment(ctx, text)
+	segBuf := getSegmented()
+	// A stage that ctx abandoned may still read seg: only an Analyze that
+	// was not cancelled gives its buffer back.
+	defer func() {
+		if ctx.Err() == nil {
+			putSegmented(segBuf)
+		}
+	}()
+	seg, err := segment(ctx, text, segBuf)
 	if err != nil {
 		return nil, err
 	}
@@ -395,6 +403,21 @@ func putScratch(sc *scratch) {
 		return // keep no memory of an outsized document
 	}
 	scratchPool.Put(sc)
+}
+
+// segmentedPool keeps the sentence and token arrays of segmented texts for
+// the next Analyze: a German article's tokens take more memory than all
+// else Analyze allocates.
+var segmentedPool = sync.Pool{New: func() any { return new(german.Segmented) }}
+
+func getSegmented() *german.Segmented { return segmentedPool.Get().(*german.Segmented) }
+
+func putSegmented(seg *german.Segmented) {
+	if len(seg.Tokens()) > 1<<16 {
+		return // keep no memory of an outsized document
+	}
+	seg.Text = ""
+	segmentedPool.Put(seg)
 }
 
 func isBlank(s string) bool {

@@ -15,9 +15,10 @@ const segmentChunk = 256 << 10
 // segment runs german.Segment, on large texts piece by piece between blank
 // lines (a blank line always ends a sentence, so the result is the same),
 // checking ctx between the pieces.
-func segment(ctx context.Context, text string) (*german.Segmented, error) {
+// A text that needs no pieces is segmented into dst (german.SegmentInto).
+func segment(ctx context.Context, text string, dst *german.Segmented) (*german.Segmented, error) {
 	if len(text) <= 2*segmentChunk {
-		return german.Segment(text), nil
+		return german.SegmentInto(dst, text), nil
 	}
 	out := &german.Segmented{Text: text}
 	for start := 0; start < len(text); {

@@ -59,6 +59,17 @@ func ExampleSegment() {
 	// line=false tokens=5 "Der Grund: Huawei-Chips."
 }
 
+func ExampleSegmentInto() {
+	var seg german.Segmented // reused for every article
+	for _, text := range []string{"DeepSeek verschiebt R2. Der Grund: Huawei-Chips.", "Nvidia schweigt."} {
+		german.SegmentInto(&seg, text)
+		fmt.Println(len(seg.Sentences), "sentences,", len(seg.Tokens()), "tokens")
+	}
+	// Output:
+	// 2 sentences, 9 tokens
+	// 1 sentences, 3 tokens
+}
+
 func ExampleSegmentSeq() {
 	text := "DeepSeek verschiebt R2. Der Grund: Huawei-Chips."
 	words := 0

@@ -34,19 +34,34 @@ func (s *Segmented) Tokens() []Token {
 	if s == nil {
 		return nil
 	}
-	return s.tokens
+	return s.tokens[:len(s.tokens):len(s.tokens)]
 }
 
 // Segment splits text into sentences and tokens at once: the tokens of all
 // sentences share one backing array. It is the entry point for pipelines
 // that tokenise once.
 func Segment(text string) *Segmented {
+	return SegmentInto(new(Segmented), text)
+}
+
+// SegmentInto is Segment writing into dst, whose sentence and token arrays
+// it reuses when they are large enough: a pipeline that segments one text
+// after another need not allocate them each time. Whatever dst held before
+// is overwritten, so nothing may still use it (nor its Sentences or
+// Tokens). It returns dst.
+func SegmentInto(dst *Segmented, text string) *Segmented {
 	// One pass: the segmenter appends the scanner's tokens to one array
 	// (sized like Tokens does) and groups them while they are still in the
 	// cache.
-	sents := make([]Sentence, 0, len(text)/80+4)
-	capacity := len(text)/6 + 1
-	g := segmenter{text: text, sc: scanner{text: text}, buf: make([]Token, 0, capacity), keep: true}
+	sents := dst.Sentences[:0]
+	if n := len(text)/80 + 4; cap(sents) < n {
+		sents = make([]Sentence, 0, n)
+	}
+	buf := dst.tokens[:0]
+	if n := len(text)/6 + 1; cap(buf) < n {
+		buf = make([]Token, 0, n)
+	}
+	g := segmenter{text: text, sc: scanner{text: text}, buf: buf, keep: true}
 	for {
 		s, e, line, k0, ok := g.next()
 		if !ok {
@@ -55,7 +70,7 @@ func Segment(text string) *Segmented {
 		sents = append(sents, Sentence{Span: Span{s, e}, Tokens: g.buf[k0:g.i:g.i], Line: line})
 	}
 	toks := g.buf
-	if cap(toks) != capacity {
+	if cap(toks) != cap(buf) {
 		// the array grew: point the earlier sentences into the final one
 		k := 0
 		for i := range sents {
@@ -64,7 +79,8 @@ func Segment(text string) *Segmented {
 			k += n
 		}
 	}
-	return &Segmented{Text: text, Sentences: sents, tokens: toks[:len(toks):len(toks)]}
+	*dst = Segmented{Text: text, Sentences: sents, tokens: toks[:len(toks):cap(toks)]}
+	return dst
 }
 
 // Sentences splits text into sentences and returns their spans: trimmed

@@ -189,6 +189,26 @@ func TestSegmentSeqLongSentence(t *testing.T) {
 	assert.Empty(t, slices.Collect(SegmentSeq(" \n ")))
 }
 
+// TestSegmentIntoReuses: one Segmented reused for texts long and short
+// gives what Segment gives each, and allocates nothing once it is large
+// enough.
+func TestSegmentIntoReuses(t *testing.T) {
+	long := strings.Repeat("Huawei liefert Ascend-Chips. Nvidia schweigt dazu!\n\n", 300)
+	texts := append([]string{long, "Kurz.", "", long + long, "Am 1. Mai kommt R2."}, edgeCases...)
+	texts = append(texts, gnadTexts(t)...)
+	var dst Segmented
+	for _, text := range texts {
+		got := SegmentInto(&dst, text)
+		require.Same(t, &dst, got)
+		want := Segment(text)
+		assert.Equal(t, want.Text, got.Text)
+		assert.Equal(t, want.Sentences, got.Sentences, "%.60q", text)
+		assert.Equal(t, want.Tokens(), got.Tokens(), "%.60q", text)
+	}
+	allocs := testing.AllocsPerRun(20, func() { SegmentInto(&dst, long) })
+	assert.Zero(t, allocs)
+}
+
 func TestSentencesRankedList(t *testing.T) {
 	assert.Equal(t, []string{"Ergebnis: 3. Anna Muster (Polen) 1:20:29, 4. Igor Glawan (Ukraine) 1:20:42.", "Danach kam Regen."},
 		sentTexts("Ergebnis: 3. Anna Muster (Polen) 1:20:29, 4. Igor Glawan (Ukraine) 1:20:42. Danach kam Regen."))
