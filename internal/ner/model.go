@@ -141,8 +141,21 @@ type scratch struct {
 	// table; biases are added after the memo, so the copies of a model that
 	// share its weights share its scratch buffers.
 	memo     []memoEntry
+	misses   []miss
+	ends     []int32 // ends of the scored tokens' pair features in x.feats
+	sink     uint8 // keeps the reads of touchRows
 	edge     tokenVecs        // the neighbour weights of the sentence edges
 	zeroHint [numLabels]int32 // the weights of zeroHintFeatures
+}
+
+// miss is a word of the sentence being tagged that is not in the memo:
+// its index, hash, and the ends of its five groups of feature hashes in
+// extractor.feats (local, then neighbour at -2, -1, +1, +2), the first
+// starting at ends[0].
+type miss struct {
+	i    int32
+	word uint64
+	ends [6]int32
 }
 
 // memoBits is the log2 of the memo's entries (direct-mapped by word hash).
@@ -231,7 +244,12 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	x.lower = x.lower[:0]
 	x.toks = x.toks[:0]
 	vecs := s.vecs[:0]
-	for _, w := range words {
+	// Words missing from the memo get their feature hashes now and their
+	// weight rows summed below: reading all the rows of a sentence's new
+	// words in one loop lets their cache misses overlap.
+	misses := s.misses[:0]
+	x.feats = x.feats[:0]
+	for i, w := range words {
 		h := hashString(fnvOffset, w)
 		e := &s.memo[(h*0x9e3779b97f4a7c15)>>(64-memoBits)]
 		if e.wlen == int32(len(w))+1 && e.word == h {
@@ -243,19 +261,41 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 			continue
 		}
 		ti := x.token(w, h)
-		v := m.vecs(x, &ti, w, x.lower[ti.lo:ti.hi])
+		ms := miss{i: int32(i), word: h}
+		ms.ends[0] = int32(len(x.feats))
+		if ti.class != classPlain {
+			x.feats = x.localFeatures(x.feats, w, x.lower[ti.lo:ti.hi], &ti, 0)
+		}
+		ms.ends[1] = int32(len(x.feats))
+		for k, off := range [...]int{-2, -1, 1, 2} {
+			x.feats = x.neighbourFeatures(x.feats, &ti, off)
+			ms.ends[2+k] = int32(len(x.feats))
+		}
 		x.lower = x.lower[:ti.lo] // the lower-case bytes serve local features only
 		ti.lo, ti.hi = 0, 0
 		x.toks = append(x.toks, ti)
-		vecs = append(vecs, v)
-		// A word that was used again keeps its slot against newcomers for
-		// a while: most newcomers are rare words that never return.
-		if e.hits > 0 {
-			e.hits--
-		} else {
-			*e = memoEntry{word: h, wlen: int32(len(w)) + 1, info: ti, vecs: v}
+		vecs = append(vecs, tokenVecs{})
+		misses = append(misses, ms)
+	}
+	if len(misses) > 0 {
+		s.sink += m.touchRows(x.feats)
+		for _, ms := range misses {
+			v := &vecs[ms.i]
+			sums := [...]*[numLabels]int32{&v.self, &v.m2, &v.m1, &v.p1, &v.p2}
+			for k, sum := range sums {
+				m.addRows(sum, x.feats[ms.ends[k]:ms.ends[k+1]])
+			}
+			// A word that was used again keeps its slot against newcomers
+			// for a while: most newcomers are rare words that never return.
+			e := &s.memo[(ms.word*0x9e3779b97f4a7c15)>>(64-memoBits)]
+			if e.hits > 0 {
+				e.hits--
+			} else {
+				*e = memoEntry{word: ms.word, wlen: int32(len(words[ms.i])) + 1, info: x.toks[ms.i], vecs: *v}
+			}
 		}
 	}
+	s.misses = misses
 	s.vecs = vecs
 	x.markQuotes(words)
 	var free int
@@ -272,6 +312,27 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	}
 	emit := s.emit[:n*numLabels]
 	edge := &s.edge
+	// The pair and hint features of all scored tokens first, their rows
+	// touched in one loop (as for the memo misses above).
+	ends := s.ends[:0]
+	x.feats = x.feats[:0]
+	for i := range n {
+		if s.mask[i] == 1<<O {
+			continue
+		}
+		x.feats = x.pairFeatures(x.feats, hints, false, 0, i)
+		if m.hints {
+			if zeroHints(hints, n, i) {
+				x.feats = append(x.feats, feat2(tHintShape, 0, x.toks[i].shape))
+			} else {
+				x.feats = x.hintFeatures(x.feats, hints, i)
+			}
+		}
+		ends = append(ends, int32(len(x.feats)))
+	}
+	s.ends = ends
+	s.sink += m.touchRows(x.feats)
+	f0 := int32(0)
 	for i := range n {
 		if s.mask[i] == 1<<O {
 			// O alone: its score is the same on every path
@@ -295,20 +356,17 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		for l := range e {
 			e[l] += m2[l] + m1[l] + p1[l] + p2[l]
 		}
-		x.feats = x.pairFeatures(x.feats[:0], hints, false, 0, i)
-		if m.hints {
-			// most tokens have no hints near them: four of their five hint
-			// features are the same for all of them
-			if zeroHints(hints, n, i) {
-				for l := range e {
-					e[l] += s.zeroHint[l]
-				}
-				x.feats = append(x.feats, feat2(tHintShape, 0, x.toks[i].shape))
-			} else {
-				x.feats = x.hintFeatures(x.feats, hints, i)
+		// most tokens have no hints near them: four of their five hint
+		// features are the same for all of them
+		if m.hints && zeroHints(hints, n, i) {
+			for l := range e {
+				e[l] += s.zeroHint[l]
 			}
 		}
-		m.addRows(&e, x.feats)
+		f1 := ends[0]
+		ends = ends[1:]
+		m.addRows(&e, x.feats[f0:f1])
+		f0 = f1
 		e[O] -= m.oBias
 		for l := range e {
 			emit[i*numLabels+l] = int64(e[l]) + int64(m.lBias[l])
@@ -333,6 +391,17 @@ func (m *Model) vecs(x *extractor, t *tokInfo, w string, low []byte) tokenVecs {
 		m.addRows(sums[k], x.feats)
 	}
 	return v
+}
+
+// touchRows reads one byte of the weight row of each feature hash and
+// returns their sum, which means nothing: a caller that touches the rows
+// before adding them lets the CPU fetch them from memory in parallel.
+func (m *Model) touchRows(feats []uint64) uint8 {
+	var sum uint8
+	for _, h := range feats {
+		sum += m.codes[int(h>>m.shift)*numLabels]
+	}
+	return sum
 }
 
 // addRows adds the weight rows of the feature hashes feats to e.
