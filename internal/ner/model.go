@@ -142,8 +142,8 @@ type scratch struct {
 	// share its weights share its scratch buffers.
 	memo     []memoEntry
 	misses   []miss
-	ends     []int32 // ends of the scored tokens' pair features in x.feats
-	sink     uint8 // keeps the reads of touchRows
+	ends     []int32          // ends of the scored tokens' pair features in x.feats
+	sink     uint8            // keeps the reads of touchRows
 	edge     tokenVecs        // the neighbour weights of the sentence edges
 	zeroHint [numLabels]int32 // the weights of zeroHintFeatures
 }
