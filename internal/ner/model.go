@@ -522,27 +522,40 @@ func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8,
 			prev[l] = negInf
 		}
 	}
+	onlyO := false // prev is negInf for every label but O
 	for i := 1; i < n; i++ {
 		e := (*[numLabels]int64)(emit[i*numLabels : i*numLabels+numLabels])
 		bk := (*[numLabels]uint8)(back[i*numLabels : i*numLabels+numLabels])
 		if mask != nil && mask[i] == 1<<O {
-			// O alone (most tokens when Tag prunes): one label to extend
+			// O alone (most tokens when Tag prunes): one label to extend.
+			// Only bk[O] is ever read back: the other labels are negInf.
+			if onlyO {
+				prev[O] += int64(trans[1][O]) + e[O]
+				bk[O] = uint8(O)
+				continue
+			}
 			best, arg := prev[0]+int64(trans[1][O]), 0
 			for p := 1; p < numLabels; p++ {
 				if v := prev[p] + int64(trans[p+1][O]); v > best {
 					best, arg = v, p
 				}
 			}
-			for l := range cur {
-				cur[l], bk[l] = negInf, uint8(arg)
+			for l := range prev {
+				prev[l] = negInf
 			}
+			bk[O] = uint8(arg)
 			if best >= negInf/2 {
-				cur[O] = best + e[O]
+				prev[O] = best + e[O]
+				onlyO = true
 			}
-			prev = cur
 			continue
 		}
+		onlyO = false
 		for l := 0; l < numLabels; l++ {
+			if mask != nil && mask[i]&(1<<l) == 0 {
+				cur[l], bk[l] = negInf, 0
+				continue
+			}
 			var best int64
 			var arg int
 			if l == 0 || l%2 == 1 {
@@ -560,7 +573,7 @@ func viterbi(trans *[numLabels + 1][numLabels]int32, emit []int64, back []uint8,
 					best, arg = v, l
 				}
 			}
-			if best < negInf/2 || mask != nil && mask[i]&(1<<l) == 0 {
+			if best < negInf/2 {
 				cur[l] = negInf
 			} else {
 				cur[l] = best + e[l]
