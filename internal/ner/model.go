@@ -140,7 +140,8 @@ type scratch struct {
 	// belongs to the scratchList of one weight table and word-statistics
 	// table; biases are added after the memo, so the copies of a model that
 	// share its weights share its scratch buffers.
-	memo     []memoEntry
+	memoKeys []memoKey
+	memo     []memoVal // by the index of its key
 	misses   []miss
 	ends     []int32          // ends of the scored tokens' pair features in x.feats
 	sink     uint8            // keeps the reads of touchRows
@@ -168,16 +169,60 @@ type tokenVecs struct {
 	self, m2, m1, p1, p2 [numLabels]int32
 }
 
-// memoEntry is one remembered word form. The form is identified by its
-// 64-bit hash and its length (wlen = len+1, 0 marks an empty entry): two
-// forms would have to agree in both to be confused.
-type memoEntry struct {
-	// the probe reads word and wlen: they share the entry's first cache line
+// memoKey identifies the word form remembered in a memo slot by its 64-bit
+// hash and its length (wlen = len+1, 0 marks an empty slot): two forms
+// would have to agree in both to be confused. The keys are kept apart from
+// the values, four to a cache line, so that a probe reads one line.
+type memoKey struct {
 	word uint64
 	wlen int32
 	hits uint8 // uses since it last kept its slot against a newcomer (saturating)
+}
+
+// memoVal is what the memo remembers of a word form.
+type memoVal struct {
 	info tokInfo
 	vecs tokenVecs
+}
+
+// find returns the memo slot of the word with hash h and length n, or -1.
+// The memo is two-way set associative: a word may be in either slot of
+// its set.
+func (s *scratch) find(h uint64, n int) int {
+	k := int((h*0x9e3779b97f4a7c15)>>(64-memoBits+1)) * 2
+	ks := (*[2]memoKey)(s.memoKeys[k : k+2])
+	for j := range ks {
+		if ks[j].word == h && ks[j].wlen == int32(n)+1 {
+			if ks[j].hits < 255 {
+				ks[j].hits++
+			}
+			return k + j
+		}
+	}
+	return -1
+}
+
+// slotFor returns the slot the missing word with hash h may take, or -1.
+// A word that was used again keeps its slot against newcomers for a while
+// (most newcomers are rare words that never return): the newcomer takes
+// an empty slot of its set, or the one with fewer uses if that has none
+// left, else it only wears one use off it.
+func (s *scratch) slotFor(h uint64) int {
+	k := int((h*0x9e3779b97f4a7c15)>>(64-memoBits+1)) * 2
+	ks := (*[2]memoKey)(s.memoKeys[k : k+2])
+	j := 1 // newcomers churn the second slot while the first keeps its word
+	switch {
+	case ks[0].wlen == 0:
+		j = 0
+	case ks[1].wlen == 0:
+	case ks[0].hits < ks[1].hits:
+		j = 0
+	}
+	if ks[j].hits > 0 {
+		ks[j].hits--
+		return -1
+	}
+	return k + j
 }
 
 // scratchList keeps the scratch buffers of one weight table. Unlike a
@@ -237,7 +282,8 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	x.stats, x.quotes = m.stats, m.quotes
 	if s.memo == nil {
 		// a new scratch of this model's list
-		s.memo = make([]memoEntry, 1<<memoBits)
+		s.memoKeys = make([]memoKey, 1<<memoBits)
+		s.memo = make([]memoVal, 1<<memoBits)
 		s.edge = m.vecs(x, nil, "", nil)
 		m.addRows(&s.zeroHint, zeroHintFeatures(nil))
 	}
@@ -251,13 +297,9 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 	x.feats = x.feats[:0]
 	for i, w := range words {
 		h := hashString(fnvOffset, w)
-		e := &s.memo[(h*0x9e3779b97f4a7c15)>>(64-memoBits)]
-		if e.wlen == int32(len(w))+1 && e.word == h {
-			if e.hits < 255 {
-				e.hits++
-			}
-			x.toks = append(x.toks, e.info)
-			vecs = append(vecs, e.vecs)
+		if k := s.find(h, len(w)); k >= 0 {
+			x.toks = append(x.toks, s.memo[k].info)
+			vecs = append(vecs, s.memo[k].vecs)
 			continue
 		}
 		ti := x.token(w, h)
@@ -285,13 +327,9 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 			for k, sum := range sums {
 				m.addRows(sum, x.feats[ms.ends[k]:ms.ends[k+1]])
 			}
-			// A word that was used again keeps its slot against newcomers
-			// for a while: most newcomers are rare words that never return.
-			e := &s.memo[(ms.word*0x9e3779b97f4a7c15)>>(64-memoBits)]
-			if e.hits > 0 {
-				e.hits--
-			} else {
-				*e = memoEntry{word: ms.word, wlen: int32(len(words[ms.i])) + 1, info: x.toks[ms.i], vecs: *v}
+			if k := s.slotFor(ms.word); k >= 0 {
+				s.memoKeys[k] = memoKey{word: ms.word, wlen: int32(len(words[ms.i])) + 1}
+				s.memo[k] = memoVal{info: x.toks[ms.i], vecs: *v}
 			}
 		}
 	}
