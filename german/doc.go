@@ -85,8 +85,11 @@
 // # Performance
 //
 // Tokens allocates one slice; Segment one token slice and one sentence
-// slice, the sentences' Tokens being subslices; Sentences, AllSentences and
-// AllTokens scan with a small fixed buffer. Scanning is hand-written byte
+// slice, the sentences' Tokens being subslices; SegmentInto reuses those of
+// an earlier result, so a pipeline that segments text after text need not
+// allocate; Sentences, AllSentences, AllTokens and SegmentSeq (sentences
+// with their tokens, streamed) scan with a small fixed buffer, which keeps
+// a multi-megabyte text cheap per byte. Scanning is hand-written byte
 // code with ASCII and Latin-1 fast paths; abbreviation, stop-word and
 // ordinal lookups are switches on substrings and never allocate.
 //
