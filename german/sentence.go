@@ -48,8 +48,11 @@ func Segment(text string) *Segmented {
 // it reuses when they are large enough: a pipeline that segments one text
 // after another need not allocate them each time. Whatever dst held before
 // is overwritten, so nothing may still use it (nor its Sentences or
-// Tokens). It returns dst.
+// Tokens). It returns dst, or a new Segmented when dst is nil.
 func SegmentInto(dst *Segmented, text string) *Segmented {
+	if dst == nil {
+		dst = new(Segmented)
+	}
 	// One pass: the segmenter appends the scanner's tokens to one array
 	// (sized like Tokens does) and groups them while they are still in the
 	// cache.

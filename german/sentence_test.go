@@ -207,6 +207,7 @@ func TestSegmentIntoReuses(t *testing.T) {
 	}
 	allocs := testing.AllocsPerRun(20, func() { SegmentInto(&dst, long) })
 	assert.Zero(t, allocs)
+	assert.Equal(t, Segment("Kurz."), SegmentInto(nil, "Kurz."))
 }
 
 func TestSentencesRankedList(t *testing.T) {
