@@ -100,6 +100,17 @@ func checkInvariants(t testing.TB, text string) {
 	if k != len(toks) {
 		t.Fatalf("Segment holds %d tokens, Tokens %d in %q", k, len(toks), text)
 	}
+	// SegmentInto over the memory of another text
+	reused := SegmentInto(Segment("Vorher stand hier ein anderer Text. Er hatte zwei Sätze."), text)
+	if !slices.Equal(reused.Tokens(), seg.Tokens()) || len(reused.Sentences) != len(seg.Sentences) {
+		t.Fatalf("SegmentInto over another text differs from Segment in %q", text)
+	}
+	for i := range seg.Sentences {
+		if reused.Sentences[i].Span != seg.Sentences[i].Span || reused.Sentences[i].Line != seg.Sentences[i].Line ||
+			!slices.Equal(reused.Sentences[i].Tokens, seg.Sentences[i].Tokens) {
+			t.Fatalf("SegmentInto sentence %d differs from Segment's in %q", i, text)
+		}
+	}
 	i := 0
 	for s := range SegmentSeq(text) {
 		if i >= len(seg.Sentences) || s.Span != seg.Sentences[i].Span || s.Line != seg.Sentences[i].Line ||
