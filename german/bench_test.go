@@ -74,6 +74,20 @@ func BenchmarkSegment(b *testing.B) {
 	reportCPU(b, cpu, len(text))
 }
 
+// BenchmarkSegmentInto segments the same text into one reused Segmented,
+// as a pipeline does article after article.
+func BenchmarkSegmentInto(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var seg Segmented
+	cpu := cpuSeconds()
+	for b.Loop() {
+		SegmentInto(&seg, text)
+	}
+	reportCPU(b, cpu, len(text))
+}
+
 // BenchmarkSegmentSeq streams the same sentences and tokens as Segment
 // through one reused buffer.
 func BenchmarkSegmentSeq(b *testing.B) {
