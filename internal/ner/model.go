@@ -304,15 +304,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		}
 		ti := x.token(w, h)
 		ms := miss{i: int32(i), word: h}
-		ms.ends[0] = int32(len(x.feats))
-		if ti.class != classPlain {
-			x.feats = x.localFeatures(x.feats, w, x.lower[ti.lo:ti.hi], &ti, 0)
-		}
-		ms.ends[1] = int32(len(x.feats))
-		for k, off := range [...]int{-2, -1, 1, 2} {
-			x.feats = x.neighbourFeatures(x.feats, &ti, off)
-			ms.ends[2+k] = int32(len(x.feats))
-		}
+		x.vecFeatures(&ms.ends, &ti, w, x.lower[ti.lo:ti.hi])
 		x.lower = x.lower[:ti.lo] // the lower-case bytes serve local features only
 		ti.lo, ti.hi = 0, 0
 		x.toks = append(x.toks, ti)
@@ -323,10 +315,7 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 		s.sink += m.touchRows(x.feats)
 		for _, ms := range misses {
 			v := &vecs[ms.i]
-			sums := [...]*[numLabels]int32{&v.self, &v.m2, &v.m1, &v.p1, &v.p2}
-			for k, sum := range sums {
-				m.addRows(sum, x.feats[ms.ends[k]:ms.ends[k+1]])
-			}
+			m.sumVecs(v, x.feats, &ms.ends)
 			if k := s.slotFor(ms.word); k >= 0 {
 				s.memoKeys[k] = memoKey{word: ms.word, wlen: int32(len(words[ms.i])) + 1}
 				s.memo[k] = memoVal{info: x.toks[ms.i], vecs: *v}
@@ -418,17 +407,36 @@ func (m *Model) Tag(words []string, hints []Hint, out []Label) []Label {
 // bytes. With t nil it returns what the sentence edges give the tokens next
 // to them.
 func (m *Model) vecs(x *extractor, t *tokInfo, w string, low []byte) tokenVecs {
+	var ends [6]int32
+	x.feats = x.feats[:0]
+	x.vecFeatures(&ends, t, w, low)
 	var v tokenVecs
-	if t != nil && t.class != classPlain {
-		x.feats = x.localFeatures(x.feats[:0], w, low, t, 0)
-		m.addRows(&v.self, x.feats)
-	}
-	sums := [...]*[numLabels]int32{&v.m2, &v.m1, &v.p1, &v.p2}
-	for k, off := range [...]int{-2, -1, 1, 2} {
-		x.feats = x.neighbourFeatures(x.feats[:0], t, off)
-		m.addRows(sums[k], x.feats)
-	}
+	m.sumVecs(&v, x.feats, &ends)
 	return v
+}
+
+// vecFeatures appends to x.feats the feature hashes that make up a
+// tokenVecs: the local features of w (none for a plain word or t nil), then
+// those it gives its neighbours at -2, -1, +1 and +2. Group k is
+// x.feats[ends[k]:ends[k+1]].
+func (x *extractor) vecFeatures(ends *[6]int32, t *tokInfo, w string, low []byte) {
+	ends[0] = int32(len(x.feats))
+	if t != nil && t.class != classPlain {
+		x.feats = x.localFeatures(x.feats, w, low, t, 0)
+	}
+	ends[1] = int32(len(x.feats))
+	for k, off := range [...]int{-2, -1, 1, 2} {
+		x.feats = x.neighbourFeatures(x.feats, t, off)
+		ends[2+k] = int32(len(x.feats))
+	}
+}
+
+// sumVecs adds to v the weight rows of the groups vecFeatures made.
+func (m *Model) sumVecs(v *tokenVecs, feats []uint64, ends *[6]int32) {
+	sums := [...]*[numLabels]int32{&v.self, &v.m2, &v.m1, &v.p1, &v.p2}
+	for k, sum := range sums {
+		m.addRows(sum, feats[ends[k]:ends[k+1]])
+	}
 }
 
 // touchRows reads one byte of the weight row of each feature hash and
