@@ -7,6 +7,14 @@ import (
 	"unicode/utf8"
 )
 
+// MaxSentenceTokens is the most tokens a sentence has: a longer run of text
+// without a boundary (a megabyte of words without punctuation, a list
+// without line breaks) is cut into units of this many tokens. The longest
+// sentence of 5,220 real news pages has 462 tokens. The cap keeps every
+// stage that compares the tokens or names of a sentence with each other
+// linear in the length of the text.
+const MaxSentenceTokens = 512
+
 // Sentence is a sentence of a segmented text: its trimmed span, its tokens
 // and whether it is a line unit.
 type Sentence struct {
@@ -225,7 +233,7 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 			terminal = isTerminal(text, last)
 			if terminal {
 				isDot, dot := last.Text == ".", last.Start
-				for g.has() {
+				for g.has() && g.i-g.k0 < MaxSentenceTokens {
 					n := &g.buf[g.i]
 					if n.Start != last.End || !isCloser(n) {
 						break
@@ -241,6 +249,11 @@ func (g *segmenter) next() (start, end int, line bool, k0 int, ok bool) {
 		}
 		if !g.has() {
 			return start, last.End, lineStart && !terminal && !periodWord(&last), g.k0, true
+		}
+		if g.i-g.k0 >= MaxSentenceTokens {
+			// a run of text with no boundary: cut it, so that no stage
+			// meets a sentence longer than the limit
+			return start, last.End, false, g.k0, true
 		}
 		n := &g.buf[g.i]
 		gap := text[last.End:n.Start]

@@ -170,16 +170,36 @@ func TestSegmentMatchesTokensAndSentences(t *testing.T) {
 // TestSegmentSeqLongSentence: a sentence longer than the iterator's token
 // buffer, and a break from the loop.
 func TestSegmentSeqLongSentence(t *testing.T) {
-	text := "Kurz vorab. " + strings.Repeat("Huawei liefert Ascend-Chips und ", 400) + "fertig. Dann Schluss."
-	seg := Segment(text)
-	var got []Sentence
-	for s := range SegmentSeq(text) {
-		s.Tokens = slices.Clone(s.Tokens)
-		got = append(got, s)
+	tests := []struct {
+		name    string
+		repeats int   // of a four-token phrase
+		tokens  []int // tokens of each sentence
+	}{
+		{"a sentence near the cap, across stream buffers", 120, []int{3, 482, 3}},
+		{"a run of text past the cap is cut into units", 400, []int{3, MaxSentenceTokens, MaxSentenceTokens, MaxSentenceTokens, 1602 - 3*MaxSentenceTokens, 3}},
 	}
-	require.Len(t, got, 3)
-	assert.Equal(t, seg.Sentences, got)
-	assert.Greater(t, len(got[1].Tokens), 1000)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "Kurz vorab. " + strings.Repeat("Huawei liefert Ascend-Chips und ", tc.repeats) + "fertig. Dann Schluss."
+			seg := Segment(text)
+			var got []Sentence
+			for s := range SegmentSeq(text) {
+				s.Tokens = slices.Clone(s.Tokens)
+				got = append(got, s)
+			}
+			require.Len(t, got, len(tc.tokens))
+			assert.Equal(t, seg.Sentences, got)
+			for i, s := range got {
+				assert.Len(t, s.Tokens, tc.tokens[i], "sentence %d", i)
+				assert.False(t, s.Line, "sentence %d", i)
+				if i > 0 {
+					assert.Equal(t, s.Tokens[0].Start, s.Start)
+					assert.Less(t, got[i-1].End, s.Start)
+				}
+			}
+		})
+	}
+	text := "Kurz vorab. Dann Schluss."
 	n := 0
 	for range SegmentSeq(text) {
 		n++
@@ -187,6 +207,35 @@ func TestSegmentSeqLongSentence(t *testing.T) {
 	}
 	assert.Equal(t, 1, n)
 	assert.Empty(t, slices.Collect(SegmentSeq(" \n ")))
+}
+
+// TestCapsOnHostileText: a run of closing brackets after final punctuation
+// and a sentence without punctuation are cut at MaxSentenceTokens; a word
+// longer than MaxWordBytes is one opaque KindUnknown token.
+func TestCapsOnHostileText(t *testing.T) {
+	closers := "Ende." + strings.Repeat(")", 2000) + " Neu."
+	for _, s := range Segment(closers).Sentences {
+		assert.LessOrEqual(t, len(s.Tokens), MaxSentenceTokens)
+	}
+	tests := []struct {
+		name string
+		word string
+		kind Kind
+	}{
+		{"longest word", strings.Repeat("a", MaxWordBytes), Word},
+		{"one byte longer", strings.Repeat("a", MaxWordBytes+1), KindUnknown},
+		{"umlauts", strings.Repeat("üa", MaxWordBytes), KindUnknown},
+		{"digits", strings.Repeat("7", MaxWordBytes+1), KindUnknown},
+		{"hyphen chain", strings.Repeat("Chip-", MaxWordBytes/4) + "Ende", KindUnknown},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := Tokens("Die " + tc.word + " fehlt.")
+			require.Len(t, toks, 4)
+			assert.Equal(t, tc.word, toks[1].Text)
+			assert.Equal(t, tc.kind, toks[1].Kind)
+		})
+	}
 }
 
 // TestSegmentIntoReuses: one Segmented reused for texts long and short

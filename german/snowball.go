@@ -12,7 +12,7 @@ import (
 // for word against the reference; words it does not take (invalid UTF-8,
 // more than maxFastRunes runes) go to the reference implementation.
 
-const maxFastRunes = 64
+const maxFastRunes = MaxStemRunes
 
 // isV reports whether r is in the Snowball German vowel grouping v.
 func isV(r rune) bool {

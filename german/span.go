@@ -28,13 +28,21 @@ func (s Span) In(src string) string {
 	return src[s.Start:s.End]
 }
 
+// MaxWordBytes is the longest Word or Number token in bytes; a longer one
+// (a hostile "word" of a megabyte, a hyphen chain, a long digit run) has
+// Kind KindUnknown.
+const MaxWordBytes = 1 << 10
+
 // Kind is the kind of a token. The zero value is KindUnknown.
 type Kind uint8
 
 // Token kinds.
 const (
 	// KindUnknown marks bytes that are neither text nor known punctuation or
-	// symbols: invalid UTF-8 (one token per byte), control and format characters.
+	// symbols: invalid UTF-8 (one token per byte), control and format
+	// characters, and runs of letters or digits longer than MaxWordBytes,
+	// which no language has as words (they stay one token, opaque to the
+	// stages that look words up).
 	KindUnknown Kind = iota
 	// Word is a word: letters, digits and marks, including hyphenated
 	// compounds ("NVIDIA-Chips"), gender forms ("Ingenieur*innen"),

@@ -79,6 +79,12 @@ func AppendLower(dst []byte, s string) []byte {
 // stemmed as one word ("Huawei-Chips" -> "huawei-chips"); stem the
 // Token.Parts to match its parts.
 //
+// A word of more than MaxStemRunes runes (a byte of invalid UTF-8 counts as
+// one) is not stemmed: Stem returns it lower-cased. No German word is that
+// long, and the reference algorithm's cost grows with the square of the
+// word's length, so that one hostile "word" of a megabyte would otherwise
+// take minutes.
+//
 // Stem runs a port of the algorithm on a stack buffer (see snowball.go),
 // checked word for word against blevesearch/snowballstem; it allocates
 // nothing when the stem is a prefix of the lower-cased word (no ß or
@@ -87,7 +93,27 @@ func Stem(word string) string {
 	if st, ok := stemFast(word); ok {
 		return st
 	}
+	if tooLongToStem(word) {
+		return Lower(word)
+	}
 	return stemReference(Lower(word))
+}
+
+// MaxStemRunes is the length in runes of the longest word Stem stems
+// (64: "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+// has 63 letters).
+const MaxStemRunes = 64
+
+// tooLongToStem reports whether word has more than MaxStemRunes runes,
+// counting each invalid byte as one, without reading past the limit.
+func tooLongToStem(word string) bool {
+	if len(word) <= MaxStemRunes {
+		return false
+	}
+	if len(word) > utf8.UTFMax*MaxStemRunes {
+		return true
+	}
+	return utf8.RuneCountInString(word) > MaxStemRunes
 }
 
 // stemReference stems the lower-case word w with

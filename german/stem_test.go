@@ -62,10 +62,27 @@ func TestStem(t *testing.T) {
 		{"KI", "ki"},
 		{"zu", "zu"},
 		{"", ""},
+		{"Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz", "rindfleischetikettierungsuberwachungsaufgabenubertragungsgesetz"}, // 63 letters: stemmed (umlauts lose their dots),
+		// more than MaxStemRunes runes: lower-cased, not stemmed
+		{strings.Repeat("Üa", 33), strings.Repeat("üa", 33)},
+		{strings.Repeat("\xffe", 33), strings.Repeat("\uFFFDe", 33)}, // Lower replaces invalid bytes, as for shorter words
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, Stem(tt.in), tt.in)
 	}
+}
+
+// TestStemLongWord: stemming a hostile "word" of a megabyte takes time
+// linear in its length (the reference algorithm is quadratic: minutes).
+func TestStemLongWord(t *testing.T) {
+	w := strings.Repeat("üa", 1<<19)
+	got := Stem(w)
+	assert.Equal(t, w, got)
+	assert.Less(t, testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			Stem(w)
+		}
+	}).NsPerOp(), int64(500e6), "Stem of a 1 MB word")
 }
 
 func TestLower(t *testing.T) {

@@ -236,6 +236,9 @@ func (s *scanner) scan() (start, end int, kind Kind, ok bool) {
 	if end <= i { // never loop
 		end = i + 1
 	}
+	if end-i > MaxWordBytes && (kind == Word || kind == Number) {
+		kind = KindUnknown // opaque: no stem, lookup or feature is taken of it
+	}
 	s.pos = end
 	return i, end, kind, true
 }
