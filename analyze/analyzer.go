@@ -21,8 +21,15 @@ var (
 	// ErrTooLarge is returned for input over the Analyzer's size limit.
 	ErrTooLarge = errors.New("analyze: input too large")
 	// ErrUnsupportedLanguage is returned for text that is neither German
-	// nor English.
+	// nor English: mostly written in another script (Han, Cyrillic,
+	// Arabic …), without letters, or with the function words of another
+	// language. The message says which.
 	ErrUnsupportedLanguage = errors.New("analyze: unsupported language")
+	// ErrNotText is returned for bytes that are not text: a binary file
+	// (a known magic number such as PDF, ZIP, PNG), a NUL byte, UTF-16, or
+	// more than 10% control characters and invalid UTF-8. The message says
+	// which.
+	ErrNotText = errors.New("analyze: not text")
 	// ErrBadOption is returned by New for an invalid option value.
 	ErrBadOption = errors.New("analyze: bad option")
 )
@@ -242,9 +249,11 @@ func emptyDocument() *Document {
 
 // Analyze analyses one text and returns its Document.
 //
-// Empty input gives an empty Document and no error; input over the size
-// limit gives ErrTooLarge; text in a language other than German or English
-// gives ErrUnsupportedLanguage. Invalid UTF-8 is analysed with the invalid
+// Empty input, and input of nothing but white space, gives an empty
+// Document with Language "" and no error; input over the size limit gives
+// ErrTooLarge; bytes that are not text give ErrNotText; text in a language
+// other than German or English gives ErrUnsupportedLanguage (see the
+// package documentation for how the language is told). Invalid UTF-8 is analysed with the invalid
 // bytes kept in place. The context is checked between stages.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
 	if len(text) > a.opt.maxBytes {
@@ -257,9 +266,12 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 	if isBlank(text) {
 		return doc, nil
 	}
-	lang := detectLanguage(text)
+	if why := notText(text); why != "" {
+		return nil, fmt.Errorf("%w: %s", ErrNotText, why)
+	}
+	lang, why := identifyLanguage(text)
 	if lang == "" {
-		return nil, ErrUnsupportedLanguage
+		return nil, fmt.Errorf("%w: %s", ErrUnsupportedLanguage, why)
 	}
 	doc.Language = lang
 
@@ -418,17 +430,6 @@ func putSegmented(seg *german.Segmented) {
 	}
 	seg.Text = ""
 	segmentedPool.Put(seg)
-}
-
-func isBlank(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\v', '\f':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // round rounds to 4 decimals so that JSON stays short and stable.

@@ -39,15 +39,40 @@
 // where a span has a Text, text[Start:End] == Text. Invalid UTF-8 is kept
 // in place and never moves an offset.
 //
-// # Languages
+// # Input and languages
 //
-// German is the target. English input (detected from function words in
-// the first 4 KB) is analysed with the entity lexicon (names, no German
-// rules or model) plus prose v2's English NER (model loaded once; offsets
-// recovered by searching each entity's text in its sentence), and with the
-// summariser as for German; themes are German-only and stay empty for
-// English. Other languages get ErrUnsupportedLanguage. prose is never
-// called for German text.
+// Before any stage runs, a guard decides what the input is:
+//   - empty input, and input of nothing but white space, gives an empty
+//     Document with Language "" and no error;
+//   - bytes that are not text give ErrNotText: a known binary magic number
+//     (PDF, ZIP, PNG, JPEG, gzip, ELF …), a UTF-16 byte order mark, a NUL
+//     byte anywhere, or more than 10% control characters and invalid UTF-8
+//     (German in Latin-1 has about 2% and is analysed);
+//   - the writing system comes first: a text whose letters are mostly not
+//     Latin (Han, kana, Hangul, Cyrillic, Arabic, Hebrew, Greek, Devanagari
+//     …), or that has no letters, gets ErrUnsupportedLanguage, however short;
+//   - then function words among the first 600 words: German and English
+//     ones, and those of other European languages written in Latin letters
+//     (French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Turkish,
+//     Scandinavian), together with letters German has not (ł ş ř ő …).
+//     From 20 words on, the text must have a share of German (or English)
+//     function words of at least 6% and no fewer than any other list's;
+//     a shorter text is German unless two or more words say it is English
+//     or another language.
+//
+// German is the target. English input is analysed with the entity lexicon
+// (names, no German rules or model) plus prose v2's English NER (model
+// loaded once; offsets recovered by searching each entity's text in its
+// sentence), and with the summariser as for German; themes are German-only
+// and stay empty for English. prose is never called for German text.
+//
+// # Hostile input
+//
+// Analyze takes time and memory linear in its input, whatever its shape:
+// the german package cuts over-long words and sentences (MaxWordBytes,
+// MaxSentenceTokens, MaxStemRunes), and no stage compares more than a
+// sentence's worth of items with each other. The context is checked
+// between sentences, so Analyze returns soon after a deadline.
 //
 // # Concurrency
 //

@@ -190,16 +190,19 @@ func TestCueTable(t *testing.T) {
 // TestDetectLanguageTable checks the packed function-word table against
 // the word maps.
 func TestDetectLanguageTable(t *testing.T) {
-	for _, m := range []map[string]bool{deFunction, enFunction} {
+	for _, m := range []map[string]bool{deFunction, enFunction, otherFunction} {
 		for w := range m {
 			require.LessOrEqual(t, len(w), 8, "%q does not fit a packed key", w)
 			f := langFlags(packWord(w))
 			assert.Equal(t, deFunction[w], f&langDE != 0, w)
 			assert.Equal(t, enFunction[w], f&langEN != 0, w)
+			assert.Equal(t, otherFunction[w], f&langOther != 0, w)
+			// the lists are disjoint
+			assert.LessOrEqual(t, int(boolFlag(deFunction[w])+boolFlag(enFunction[w])+boolFlag(otherFunction[w])), 1, w)
 		}
 	}
 	for _, w := range []string{"th", "dies", "übe", "werde", "x", "wh"} {
-		assert.Zero(t, langFlags(packWord(w))&(langDE|langEN)|boolFlag(deFunction[w] || enFunction[w]), w)
+		assert.Zero(t, langFlags(packWord(w))&(langDE|langEN|langOther)|boolFlag(deFunction[w] || enFunction[w] || otherFunction[w]), w)
 	}
 }
 

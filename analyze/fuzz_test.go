@@ -42,7 +42,7 @@ func FuzzAnalyze(f *testing.F) {
 		fa := fuzzAnalyzer(t)
 		d, err := fa.Analyze(context.Background(), text)
 		if err != nil {
-			if errors.Is(err, ErrUnsupportedLanguage) || errors.Is(err, ErrTooLarge) {
+			if errors.Is(err, ErrUnsupportedLanguage) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNotText) {
 				return
 			}
 			t.Fatalf("unexpected error: %v", err)
