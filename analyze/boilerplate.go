@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -212,6 +213,9 @@ var leadByByte = func() (idx [256][]uint8) {
 
 // splitLines appends the non-blank lines of text, trimmed, to ls.
 func splitLines(ls []line, text string) []line {
+	// room for every line at once: growing the slice line by line copied
+	// it over and over on a text of a million short lines
+	ls = slices.Grow(ls, strings.Count(text, "\n")+1)
 	for pos := 0; pos <= len(text); {
 		e := strings.IndexByte(text[pos:], '\n')
 		if e < 0 {
@@ -334,7 +338,13 @@ func classifyLines(seg *german.Segmented, low *lowerText, sc *bpScratch, stop fu
 		}
 	}
 	for i := range ls {
+		if i&1023 == 0 && stop != nil && stop() {
+			return nil
+		}
 		classifyLine(text, &ls[i], sc)
+	}
+	if stop != nil && stop() {
+		return nil
 	}
 	propagate(text, ls)
 	for i := range ls {

@@ -9,7 +9,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/techschau/techschau/internal/hostile"
 )
 
 var fuzzAnalyzerOnce = sync.OnceValues(func() (*Analyzer, error) { return New(WithMaxBytes(1 << 16)) })
@@ -134,4 +137,72 @@ func FuzzLoadThemes(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// throughputFloor is the least throughput FuzzAnalyzeThroughput accepts:
+// ordinary text runs at 5-8 MB/s on one core; a stage quadratic in a
+// word's length ran at 0.04 MB/s on a megabyte "word".
+const throughputFloor = 0.25e6 // bytes per second
+
+var throughputAnalyzer = sync.OnceValues(func() (*Analyzer, error) { return New() })
+
+// FuzzAnalyzeThroughput repeats each input after a German paragraph to
+// 128 KB and analyses it: a shape that a stage handles in more than linear
+// time shows as low throughput (bytes per CPU-second). It fails below
+// throughputFloor (the best of three runs) and reports the throughput;
+// go test -v -run FuzzAnalyzeThroughput logs it for every seed.
+func FuzzAnalyzeThroughput(f *testing.F) {
+	for _, s := range []string{
+		"üa", "Huawei-Chip-", "Ja. ", "Nein! Gut? ", "((„»[{", "Chip\u0301\u0308 ", "z. B. ", "x@example.org ",
+		"https://example.org/pfad/", "7", "Huawei Nvidia Intel ", "die der das ", "Wort\n", "...!!! ",
+		"華為 Чип شريحة ", "\xff\xfe ", "Die Firma baut Chips in Dresden. ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, pattern string) {
+		if pattern == "" {
+			return
+		}
+		a, err := throughputAnalyzer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		const size = 128 << 10
+		var b strings.Builder
+		// German enough for the language guard's window, then the shape
+		b.WriteString(hostile.Ordinary(6 << 10))
+		b.WriteString("\n\n")
+		for b.Len() < size {
+			b.WriteString(pattern)
+		}
+		text := b.String()
+		best := time.Duration(1 << 62)
+		var lastErr error
+		for range 3 {
+			// CPU time of this process (a fuzz worker is a process of its
+			// own): the wall clock of a shared machine measures the others
+			st := processCPU()
+			_, err := a.Analyze(context.Background(), text)
+			best = min(best, max(processCPU()-st, time.Microsecond))
+			lastErr = err
+			if err != nil && !errors.Is(err, ErrUnsupportedLanguage) && !errors.Is(err, ErrNotText) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			if float64(len(text))/best.Seconds() >= throughputFloor {
+				break
+			}
+		}
+		mbs := float64(len(text)) / 1e6 / best.Seconds()
+		t.Logf("%q ×%d: %.2f MB/s (%v)", clipPattern(pattern), size/len(pattern), mbs, lastErr)
+		if mbs*1e6 < throughputFloor {
+			t.Fatalf("%q repeated to %d bytes: %.3f MB/s, below %.2f MB/s", clipPattern(pattern), len(text), mbs, throughputFloor/1e6)
+		}
+	})
+}
+
+func clipPattern(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
 }

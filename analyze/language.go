@@ -236,26 +236,53 @@ func identifyLanguage(text string) (lang, reason string) {
 		return "de", ""
 	case en > de && en >= other && en*100 >= words*6:
 		return "en", ""
+	case other > de && other > en:
+		return "", "function words of another language"
 	}
-	return "", "function words of another language"
+	return "", fmt.Sprintf("too few German or English function words (%d German, %d English among %d words)", de, en, words)
 }
 
 // scanLanguage counts the letters by script and the function words of
-// the window at the start of text.
+// the window at the start of text. A word is a run of letters (combining
+// marks left out of its key, hyphens kept in: "Huawei-Chips" is one
+// word); only words in a field of at most maxLangField bytes between
+// white space count, so that a hostile hyphen chain or URL of kilobytes
+// cannot fill the window with its parts.
 func scanLanguage(text string) langStats {
 	var st langStats
 	if len(text) > langWindowBytes {
 		text = text[:langWindowBytes]
 	}
+	fieldEnd, wordsOK := 0, true
 	for i := 0; i < len(text) && st.words < langWindowWords; {
 		c := text[i]
-		if c < utf8.RuneSelf && letterLower[c] == 0 {
-			i++
-			continue
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+			if i >= fieldEnd {
+				fieldEnd = i + 1
+				for fieldEnd < len(text) && !asciiSpace[text[fieldEnd]] {
+					fieldEnd++
+				}
+				wordsOK = fieldEnd-i <= maxLangField
+			}
+			if letterLower[c] == 0 {
+				i++
+				continue
+			}
+		} else if i >= fieldEnd {
+			fieldEnd = i + 1
+			for fieldEnd < len(text) && !asciiSpace[text[fieldEnd]] {
+				fieldEnd++
+			}
+			wordsOK = fieldEnd-i <= maxLangField
 		}
-		// a run of letters (and combining marks) from i
+		// a run of letters, combining marks and inner hyphens from i
 		j := i
-		var k uint64 // the first 8 bytes, lower-cased
+		var k uint64 // the first 8 bytes of its letters, lower-cased
+		kn := 0      // bytes of letters in the run
 		script := -1
 		ext := false // a letter of Latin Extended: ł ş ř ő ș ư …
 		ascii := 0   // ASCII letters of the run, counted at its end
@@ -264,48 +291,49 @@ func scanLanguage(text string) langStats {
 		}
 		for j < len(text) {
 			c := text[j]
-			n := 1
 			if c < utf8.RuneSelf {
 				b := letterLower[c]
 				if b == 0 {
+					if c == '-' && j > i && j+1 < len(text) && letterLower[text[j+1]] != 0 {
+						kn += 9 // a compound: longer than every function word
+						j++
+						continue
+					}
 					break
 				}
-				if m := j - i; m < 8 {
-					k |= uint64(b) << (8 * m)
+				if kn < 8 {
+					k |= uint64(b) << (8 * kn)
 				}
+				kn++
 				ascii++
 				j++
 				continue
-			} else {
-				var r rune
-				r, n = utf8.DecodeRuneInString(text[j:])
-				switch {
-				case unicode.IsLetter(r):
-					s := scriptOf(r)
-					ext = ext || 0x100 <= r && r < 0x250 || 0x1E00 <= r && r < 0x1F00
-					st.letters++
-					st.script[s]++
-					if script < 0 {
-						script = s
-					}
-				case unicode.IsMark(r):
-				default:
-					n = 0
-				}
-				if n == 0 {
-					break
-				}
 			}
-			if m := j - i; m < 8 {
-				k |= uint64(c) << (8 * m)
-				for x := 1; x < n && m+x < 8; x++ {
-					b := text[j+x]
-					// Latin-1 capitals (0xC3 0x80-0x9E, not ×) to lower case: "Über"
-					if x == 1 && text[j] == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
-						b += 0x20
-					}
-					k |= uint64(b) << (8 * (m + x))
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsMark(r) {
+				j += n
+				continue
+			}
+			if !unicode.IsLetter(r) {
+				break
+			}
+			sc := scriptOf(r)
+			ext = ext || 0x100 <= r && r < 0x250 || 0x1E00 <= r && r < 0x1F00
+			st.letters++
+			st.script[sc]++
+			if script < 0 {
+				script = sc
+			}
+			for x := 0; x < n; x++ {
+				b := text[j+x]
+				// Latin-1 capitals (0xC3 0x80-0x9E, not ×) to lower case: "Über"
+				if x == 1 && text[j] == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
+					b += 0x20
 				}
+				if kn < 8 {
+					k |= uint64(b) << (8 * kn)
+				}
+				kn++
 			}
 			j += n
 		}
@@ -316,15 +344,13 @@ func scanLanguage(text string) langStats {
 			i += n
 			continue
 		}
-		long := j-i > 8 // longer than every function word
-		if j-i > maxLangWord || script != scriptLatin {
-			i = j
+		i = j
+		if !wordsOK || kn > maxLangWord || script != scriptLatin {
 			continue
 		}
-		i = j
 		st.words++
 		var f uint8
-		if !long {
+		if kn <= 8 { // longer than every function word otherwise
 			f = langFlags(k)
 		}
 		if f&langDE != 0 {
@@ -342,6 +368,13 @@ func scanLanguage(text string) langStats {
 	}
 	return st
 }
+
+// maxLangField is the longest run of bytes between white space in which
+// the guard counts words.
+const maxLangField = 256
+
+// asciiSpace flags the ASCII white-space bytes.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
 // letterLower maps the ASCII letters to their lower case, other bytes to
 // 0: one load per byte of the window.

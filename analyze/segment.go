@@ -10,7 +10,7 @@ import (
 
 // segmentChunk is the size of the pieces a large text is segmented in, so
 // that a cancelled context stops segmentation quickly.
-const segmentChunk = 256 << 10
+const segmentChunk = 64 << 10
 
 // segment runs german.Segment, on large texts piece by piece between blank
 // lines (a blank line always ends a sentence, so the result is the same),
@@ -27,6 +27,13 @@ func segment(ctx context.Context, text string, dst *german.Segmented) (*german.S
 		}
 		end := chunkEnd(text, start)
 		seg := german.Segment(text[start:end])
+		if start == 0 {
+			// room for all sentences at the first piece's density: growing
+			// the slice piece by piece copies it over and over on a text
+			// of a million tiny sentences
+			n := len(seg.Sentences)*(len(text)/end+1) + 16
+			out.Sentences = make([]german.Sentence, 0, n+n/8)
+		}
 		for _, s := range seg.Sentences {
 			s.Start += start
 			s.End += start

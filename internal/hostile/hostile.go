@@ -201,6 +201,9 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
+	{Name: "repeated", About: "one ordinary sentence repeated", German: true, gen: func(r *rand.Rand, n int) string {
+		return strings.Repeat("Die Firma baut Chips in Dresden. ", n/33+1)
+	}},
 	{Name: "abbreviations", About: `chains of abbreviations and ordinals ("z. B. Dr. 3. Nr. 5.")`, German: true, gen: func(r *rand.Rand, n int) string {
 		ab := []string{"z. B. ", "u. a. ", "Dr. ", "Prof. ", "3. ", "Nr. ", "bzw. ", "Mrd. ", "1. FC ", "die ", "der "}
 		var b strings.Builder
