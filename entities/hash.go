@@ -123,6 +123,7 @@ func (t *wordTable) get(h uint64, key string) (int32, bool) {
 type scratchTable struct {
 	slots []scratchSlot
 	mask  uint64
+	used  int  // slots in use
 	dirty bool // slots may be in use: release has not run since reset
 }
 
@@ -148,23 +149,47 @@ func (t *scratchTable) reset(n int) {
 		t.slots = t.slots[:size] // beyond the last size the slots are zero
 	}
 	t.mask = uint64(size - 1)
+	t.used = 0
 	t.dirty = true
+}
+
+// grow doubles the table, keeping its keys.
+func (t *scratchTable) grow() {
+	old := t.slots
+	t.slots = make([]scratchSlot, max(2*len(old), 8))
+	t.mask = uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if !s.used {
+			continue
+		}
+		i := s.h & t.mask
+		for t.slots[i].used {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = s
+	}
 }
 
 // release drops the keys (references into the caller's text).
 func (t *scratchTable) release() {
 	clear(t.slots)
 	t.slots = t.slots[:0]
+	t.used = 0
 	t.dirty = false
 }
 
 // slot returns the slot of key (hash h), claiming an empty one if the key is
-// absent; ok reports whether it was present. The table must have room.
+// absent; ok reports whether it was present. The table grows when it is
+// half full, so reset's n is a hint; the slot is valid until the next call.
 func (t *scratchTable) slot(h uint64, key string) (s *scratchSlot, ok bool) {
+	if 2*(t.used+1) > len(t.slots) {
+		t.grow()
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if !s.used {
 			*s = scratchSlot{h: h, key: key, used: true}
+			t.used++
 			return s, false
 		}
 		if s.h == h && s.key == key {

@@ -161,6 +161,20 @@ func (st *state) release() {
 	st.byKey.release()
 }
 
+// maxPooledFacts is the most token facts a pooled state keeps room for
+// (about 500 KB of text): the scratch of a multi-megabyte document is
+// dropped rather than kept alive by the pool.
+const maxPooledFacts = 1 << 16
+
+// putState returns st (released) to the pool unless it grew for an
+// outsized document.
+func (r *Recognizer) putState(st *state) {
+	if cap(st.facts) > maxPooledFacts || cap(st.out) > maxPooledFacts || cap(st.counts.slots) > 4*maxPooledFacts || cap(st.lowArena) > 8*maxPooledFacts {
+		return
+	}
+	r.pool.Put(st)
+}
+
 // Recognize returns the entities of text (never nil). See RecognizeSegmented.
 func (r *Recognizer) Recognize(text string) []Entity {
 	return r.RecognizeSegmented(german.Segment(text), nil)
@@ -175,7 +189,7 @@ func (r *Recognizer) RecognizeSegmented(seg *german.Segmented, use func(i int) b
 		return []Entity{}
 	}
 	st := r.pool.Get().(*state)
-	defer r.pool.Put(st)
+	defer r.putState(st)
 	sents := st.sents[:0]
 	orig := st.orig[:0]
 	for i, s := range seg.Sentences {
@@ -214,6 +228,13 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	// one allocation for a long text: growing per sentence copied the
 	// facts of a multi-megabyte text over and over
 	facts, offs := slices.Grow(st.facts[:0], ntok), slices.Grow(st.factOff[:0], len(sents)+1)
+	// room for the lower-cased copies at once (they are at most about as
+	// long as the sentences): a grown arena leaves the earlier one alive,
+	// referenced by the facts made before
+	if len(sents) > 0 {
+		n := sents[len(sents)-1].End - sents[0].Start
+		st.lowArena = slices.Grow(st.lowArena[:0], n+n/8+64)
+	}
 	st.lowArena = st.lowArena[:0]
 	capWords := st.capWords[:0]
 	for _, s := range sents {
@@ -419,7 +440,7 @@ func (r *Recognizer) group(text string, cands []cand, st *state) []Entity {
 	// pass 1: the entity of each candidate (in order of first mention) and the
 	// number of mentions of each, so that one array holds all mentions
 	byKey := &st.byKey
-	byKey.reset(len(cands))
+	byKey.reset(min(len(cands), 1<<10)) // grows as needed: names recur
 	ent := st.ent[:0]
 	nm := st.nm[:0]
 	for i := range cands {
@@ -537,7 +558,7 @@ func (r *Recognizer) TagTokens(tokens []string) []string {
 	defer func() {
 		st.lenient = false
 		st.release()
-		r.pool.Put(st)
+		r.putState(st)
 	}()
 	for _, c := range r.find(text, sents, st) {
 		if c.derived || c.part {
