@@ -25,7 +25,11 @@ func main() {
 
 	fmt.Println("Entities:")
 	for _, e := range doc.Entities {
-		fmt.Printf("  %-8s %-24s salience %.2f, %d mentions\n", e.Type, e.Name, e.Salience, len(e.Mentions))
+		mentions := "mentions"
+		if len(e.Mentions) == 1 {
+			mentions = "mention"
+		}
+		fmt.Printf("  %-8s %-24s salience %.2f, %d %s\n", e.Type, e.Name, e.Salience, len(e.Mentions), mentions)
 	}
 	fmt.Println("Themes:")
 	for _, t := range doc.Themes {

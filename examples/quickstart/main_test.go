@@ -30,4 +30,5 @@ func TestQuickstart(t *testing.T) {
 		assert.Contains(t, out, want)
 	}
 	assert.Contains(t, strings.ToLower(out), "nvidia")
+	assert.NotContains(t, out, " 1 mentions", "singular for one mention")
 }

@@ -2,24 +2,21 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
-	"strconv"
+	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"github.com/techschau/techschau/analyze"
+	"github.com/techschau/techschau/analyze/jsonl"
 )
 
 type batchConfig struct {
@@ -27,68 +24,42 @@ type batchConfig struct {
 	workers  int
 	maxLine  int
 	progress string
+	fields   string
 }
 
 func batchFlags() (*flag.FlagSet, *batchConfig) {
 	c := &batchConfig{}
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "`N` articles analysed in parallel (at most 2×N in flight)")
-	fs.IntVar(&c.maxLine, "max-line", 64<<20, "longest input line in `bytes`; a longer line is reported and skipped")
+	fs.IntVar(&c.maxLine, "max-line", 64<<20, "longest input line in `bytes`; a longer line gets an error line")
 	fs.StringVar(&c.progress, "progress", "auto", "progress bar on stderr, `mode`: auto (only when stderr is a terminal), always, never")
+	fs.StringVar(&c.fields, "fields", "", "write only these Document `fields` (comma-separated, e.g. language,entities,themes,summary); default all")
 	c.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: techschau batch [flags] [IN|-]
 
-Reads JSON Lines, one article a line: {"id": ..., "text": "..."} (id: any JSON value; when
-absent, the line number is used). Writes one JSON line per article, in input order:
-  {"id": ..., "document": {...}}   the Document, as techschau analyze prints it
-  {"id": ..., "error": "..."}      the article could not be analysed (e.g. too large)
-A line that is not such a JSON object is reported on stderr with its line number and
-skipped; blank lines are ignored. Counts and throughput are printed on stderr at the end.
-Memory stays bounded for unbounded input (2×--workers articles in flight, --max-line
-bytes a line).
+Reads JSON Lines, one article a line:
+  {"id": ..., "text": "...", "date": "2025-03-01"}
+id: any JSON value; text: the article (or html: a page); date (optional): RFC 3339,
+YYYY-MM-DD or RFC 1123; other fields are ignored. Blank lines and a byte order mark
+are skipped. Every other line gets exactly one output line, in input order:
+  {"id": ..., "line": N, "date": ..., "document": {...}}   the Document
+  {"id": ..., "line": N, "error": "..."}                    why there is none
+"id" and "date" are copied from the input (the id also from a line whose JSON breaks
+after it); "line" is the input line number; "warnings" lists bad optional fields (a
+date that does not parse), the line still gets its Document. Each bad line and
+warning is also reported on stderr as FILE:LINE: message, and the first duplicate id
+once. Counts and throughput are printed on stderr at the end. Memory stays bounded
+for unbounded input: at most 2×--workers articles in flight, --max-line bytes a line.
 
-Exit status: 0 all lines analysed; 1 at least one line malformed or failed (all others are
-still written), or the input could not be read; 2 usage error.
+Exit status: 0 every line analysed; 1 at least one error line (all others are still
+written), or the input could not be read; 2 usage error.
 
 Flags:
 `)
 		printFlags(fs)
 	}
 	return fs, c
-}
-
-// batchInput is one valid input line.
-type batchInput struct {
-	ID   json.RawMessage `json:"id"`
-	Text *string         `json:"text"`
-}
-
-// batchResult is one output line.
-type batchResult struct {
-	ID       json.RawMessage   `json:"id"`
-	Document *analyze.Document `json:"document,omitempty"`
-	Error    string            `json:"error,omitempty"`
-}
-
-// parseBatchLine decodes one JSONL line. It returns ok false with a message for a line
-// that is not a JSON object with a string "text"; a missing id becomes the line number.
-func parseBatchLine(line []byte, num int) (id json.RawMessage, text string, err error) {
-	var in batchInput
-	if err := json.Unmarshal(line, &in); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, "", fmt.Errorf("malformed JSON at byte %d: %v", se.Offset, err)
-		}
-		return nil, "", fmt.Errorf("malformed input: %v", err)
-	}
-	if in.Text == nil {
-		return nil, "", errors.New(`malformed input: no "text" field`)
-	}
-	if len(in.ID) == 0 || bytes.Equal(in.ID, []byte("null")) {
-		in.ID = json.RawMessage(strconv.Itoa(num))
-	}
-	return in.ID, *in.Text, nil
 }
 
 // lockedWriter serialises writes from several goroutines.
@@ -103,18 +74,6 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// countingReader counts the bytes read through it (read by another goroutine).
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
-}
-
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
@@ -123,7 +82,7 @@ func isTerminal(w io.Writer) bool {
 
 func cmdBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, c := batchFlags()
-	pos, status, ok := parseFlags(fs, args, stderr)
+	pos, status, ok := parseFlags("batch", fs, args, stdout, stderr)
 	if !ok {
 		return status
 	}
@@ -148,6 +107,12 @@ func cmdBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	case "never":
 	default:
 		errorf(stderr, "batch", "--progress %q: want auto, always or never", c.progress)
+		return exitUsage
+	}
+	out := bufio.NewWriterSize(stdout, 256<<10)
+	enc, err := jsonl.NewEncoder(out, splitFields(c.fields))
+	if err != nil {
+		errorf(stderr, "batch", "--fields: %v", err)
 		return exitUsage
 	}
 	opts, err := c.options()
@@ -186,30 +151,42 @@ func cmdBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
 		)
+		// start the clock now: the bar otherwise starts it at its first update and
+		// divides the first line's bytes by microseconds ("29 GB/s")
+		bar.StartWithoutRender()
 	}
-	st := runBatch(ctx, a, in, name, c.maxLine, stdout, errw, bar)
+	st := runBatch(ctx, a, in, name, c.maxLine, c.workers, enc, errw, bar)
+	if err := out.Flush(); err != nil && st.err == nil {
+		st.err = fmt.Errorf("write: %w", err)
+	}
 	if bar != nil {
 		bar.Finish()
 	}
 	st.report(errw, name)
-	if st.err != nil {
-		return exitFailure
-	}
-	if st.malformed > 0 || st.failed > 0 {
+	if st.err != nil || st.bad > 0 || st.failed > 0 {
 		return exitFailure
 	}
 	return exitOK
 }
 
+// splitFields splits a --fields value at commas; "" gives nil (all fields).
+func splitFields(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
 // batchStats are the counts of one batch run.
 type batchStats struct {
-	lines     int   // input lines read
-	ok        int   // documents written
-	failed    int   // error results written (analysis failed)
-	malformed int   // lines skipped as malformed or too long
-	bytes     int64 // bytes of input read
-	elapsed   time.Duration
-	err       error // read, write or context error that stopped the run
+	lines    int   // output lines written: one per non-blank input line
+	ok       int   // documents
+	failed   int   // analysis errors
+	bad      int   // bad input lines
+	warnings int   // warnings (bad optional fields)
+	bytes    int64 // bytes of the lines answered
+	elapsed  time.Duration
+	err      error // read, write or context error that stopped the run
 }
 
 func (s *batchStats) report(w io.Writer, name string) {
@@ -217,9 +194,10 @@ func (s *batchStats) report(w io.Writer, name string) {
 	if secs <= 0 {
 		secs = 1e-9
 	}
-	docs := s.ok + s.failed
-	fmt.Fprintf(w, "techschau batch: %s: %d lines, %d documents, %d errors, %d malformed lines skipped; %s in %.2fs (%.1f docs/s, %.2f MB/s)\n",
-		name, s.lines, s.ok, s.failed, s.malformed, byteCount(s.bytes), secs, float64(docs)/secs, float64(s.bytes)/1e6/secs)
+	fmt.Fprintf(w, "techschau batch: %s: %s (%s, %s, %s), %s; %s in %.2fs (%.1f docs/s, %.2f MB/s)\n",
+		name, plural(s.lines, "line answered", "lines answered"), plural(s.ok, "document", "documents"),
+		plural(s.failed, "analysis error", "analysis errors"), plural(s.bad, "bad line", "bad lines"),
+		plural(s.warnings, "warning", "warnings"), byteCount(s.bytes), secs, float64(s.ok+s.failed)/secs, float64(s.bytes)/1e6/secs)
 	if s.err != nil {
 		fmt.Fprintf(w, "techschau batch: stopped: %v\n", s.err)
 	}
@@ -237,115 +215,97 @@ func byteCount(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// runBatch streams in through a's Batch: lines are parsed as they are pulled, at most the
-// Analyzer's window of articles is in flight, results are written in input order.
-func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name string, maxLine int, stdout io.Writer, stderr io.Writer, bar *progressbar.ProgressBar) *batchStats {
+// maxTrackedIDs bounds the ids kept to find a duplicate (16 bytes each).
+const maxTrackedIDs = 1 << 20
+
+// runBatch streams in through jsonl.Run: lines are parsed as they are pulled, at most
+// 2×workers articles are in flight, and every non-blank line gets its output line, in
+// input order. Bad lines and warnings are also reported on stderr as FILE:LINE: message.
+func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name string, maxLine, workers int,
+	enc *jsonl.Encoder, stderr io.Writer, bar *progressbar.ProgressBar) *batchStats {
 	start := time.Now()
-	cr := &countingReader{r: in}
-	lr := newLineReader(cr, maxLine)
-
-	// ids of the articles handed to Batch and not yet written, in order. The input
-	// sequence may be pulled from another goroutine than the one that reads results.
-	var (
-		mu        sync.Mutex
-		ids       []json.RawMessage
-		lines     int
-		malformed int
-		readErr   error
-	)
-	// lineMsg reports a bad input line; it clears the progress bar first so that the
-	// message gets a line of its own.
-	lineMsg := func(num int, err error) {
-		if bar != nil {
-			_ = bar.Clear()
-		}
-		fmt.Fprintf(stderr, "techschau batch: %s:%d: %v\n", name, num, err)
-	}
-	texts := func(yield func(string) bool) {
-		for {
-			line, num, err := lr.next()
-			mu.Lock()
-			lines = max(lines, num)
-			mu.Unlock()
-			if err != nil {
-				var le *lineError
-				if errors.As(err, &le) {
-					lineMsg(le.Line, le.Err)
-					mu.Lock()
-					malformed++
-					mu.Unlock()
-					continue
-				}
-				if !errors.Is(err, io.EOF) {
-					mu.Lock()
-					readErr = fmt.Errorf("read %s: %w", name, err)
-					mu.Unlock()
-				}
-				return
-			}
-			if len(bytes.TrimSpace(line)) == 0 {
-				continue
-			}
-			id, text, err := parseBatchLine(line, num)
-			if err != nil {
-				lineMsg(num, err)
-				mu.Lock()
-				malformed++
-				mu.Unlock()
-				continue
-			}
-			mu.Lock()
-			ids = append(ids, id)
-			mu.Unlock()
-			if !yield(text) {
-				return
-			}
-		}
-	}
-
+	rd := jsonl.NewReader(in, maxLine)
 	st := &batchStats{}
-	out := bufio.NewWriterSize(stdout, 256<<10)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for doc, err := range a.Batch(ctx, texts) {
-		mu.Lock()
-		var id json.RawMessage
-		if len(ids) > 0 {
-			id, ids = ids[0], ids[1:]
+	msg := func(line int, format string, args ...any) {
+		if bar != nil {
+			_ = bar.Clear() // the message gets a line of its own
 		}
-		mu.Unlock()
-		if err != nil && ctx.Err() != nil {
-			st.err = ctx.Err()
+		errorf(stderr, "batch", "%s:%d: %s", name, line, fmt.Sprintf(format, args...))
+	}
+	// The inputs are pulled by jsonl.Run's feeder goroutine; what the writing loop
+	// needs of them (bad or not, size) waits in queue, in order.
+	var mu sync.Mutex
+	type pending struct {
+		bad  bool
+		size int
+	}
+	var queue []pending
+	warnings := 0
+	seen := map[string]int{} // id → first line, until the first duplicate
+	inputs := func(yield func(jsonl.Input) bool) {
+		for x := range rd.All() {
+			if x.Bad != "" {
+				msg(x.Line, "%s", x.Bad)
+			}
+			for _, w := range x.Warnings {
+				msg(x.Line, "warning: %s", w)
+			}
+			if x.ID != nil && seen != nil {
+				if first, dup := seen[string(x.ID)]; dup {
+					msg(x.Line, "duplicate id %s (first on line %d); both lines are answered, further duplicates are not reported", x.ID, first)
+					seen = nil
+				} else if len(seen) < maxTrackedIDs {
+					seen[string(x.ID)] = x.Line
+				}
+			}
+			mu.Lock()
+			queue = append(queue, pending{x.Bad != "", x.Size + 1})
+			warnings += len(x.Warnings)
+			mu.Unlock()
+			if !yield(x) {
+				return
+			}
+		}
+	}
+	var done int64
+	for r, err := range jsonl.Run(ctx, a, inputs, workers) {
+		if err != nil {
+			st.err = err
 			break
 		}
-		res := batchResult{ID: id, Document: doc}
-		if err != nil {
-			res = batchResult{ID: id, Error: err.Error()}
+		mu.Lock()
+		p := queue[0]
+		queue = queue[1:]
+		mu.Unlock()
+		switch {
+		case p.bad:
+			st.bad++
+		case r.Document == nil:
 			st.failed++
-		} else {
+			msg(r.Line, "%s", r.Error)
+		default:
 			st.ok++
 		}
-		if err := enc.Encode(&res); err != nil {
+		st.lines++
+		if err := enc.Encode(&r); err != nil {
 			st.err = fmt.Errorf("write: %w", err)
 			break
 		}
+		done += int64(p.size)
 		if bar != nil {
-			_ = bar.Set64(cr.n.Load())
+			_ = bar.Set64(done) // bytes answered: the rate is the analysis rate
 		}
-	}
-	if err := out.Flush(); err != nil && st.err == nil {
-		st.err = fmt.Errorf("write: %w", err)
 	}
 	if st.err == nil && ctx.Err() != nil {
 		st.err = ctx.Err()
 	}
-	mu.Lock()
-	st.lines, st.malformed = lines, malformed
-	if st.err == nil {
-		st.err = readErr
+	if err := rd.Err(); err != nil && st.err == nil {
+		st.err = fmt.Errorf("read %s: %w", name, err)
 	}
+	mu.Lock()
+	st.warnings = warnings
 	mu.Unlock()
-	st.bytes = cr.n.Load()
+	st.bytes = done
 	st.elapsed = time.Since(start)
 	return st
 }

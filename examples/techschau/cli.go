@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 )
 
@@ -97,16 +99,27 @@ func versionString() string {
 }
 
 // parseFlags parses args with fs, allowing flags after positional arguments
-// ("analyze article.txt --format text"); "--" ends flags. It returns the positional
-// arguments, or an exit status (help: 0, error: 2) with ok false.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (pos []string, status int, ok bool) {
-	fs.SetOutput(stderr)
+// ("analyze article.txt --format text"); "--" ends flags. -h, -help and --help print
+// the command's usage on stdout (as "help CMD" does); a bad flag is reported on stderr
+// as "techschau CMD: message". It returns the positional arguments, or an exit status
+// (help: 0, error: 2) with ok false.
+func parseFlags(cmd string, fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (pos []string, status int, ok bool) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return nil, exitOK, false
+		}
+	}
+	fs.SetOutput(io.Discard) // errors are printed below, with the command's prefix
 	for {
 		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
-			}
-			return nil, exitUsage, false // flag has printed the error and usage
+			errorf(stderr, cmd, "%v", err)
+			fmt.Fprintf(stderr, "Run \"techschau help %s\" for usage.\n", cmd)
+			return nil, exitUsage, false
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -121,16 +134,39 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (pos []string
 	}
 }
 
-// openInput opens the named input: "-" or "" is stdin (closing it is a no-op).
+// openInput opens the named input: "-" or "" is stdin (closing it is a no-op). A
+// directory, a missing or unreadable file gives an error that names the file once
+// ("/tmp: is a directory", "x.txt: permission denied").
 func openInput(name string, stdin io.Reader) (io.ReadCloser, string, error) {
 	if name == "" || name == "-" {
 		return io.NopCloser(stdin), "<stdin>", nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, name, err
+		return nil, name, fileError(name, err)
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, name, fmt.Errorf("%s: is a directory", name)
 	}
 	return f, name, nil
+}
+
+// fileError words an error of opening or reading file name as "name: reason".
+func fileError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// plural returns "1 document" or "3 documents".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // errorf prints "techschau CMD: message" on stderr.

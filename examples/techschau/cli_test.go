@@ -234,15 +234,22 @@ func TestUsageAndErrors(t *testing.T) {
 		{"help analyze", []string{"help", "analyze"}, exitOK, "--summary", ""},
 		{"help batch", []string{"help", "batch"}, exitOK, "--workers", ""},
 		{"help conll", []string{"help", "conll"}, exitOK, "GermEval", ""},
-		{"analyze -h", []string{"analyze", "-h"}, exitOK, "", "Usage: techschau analyze"},
+		{"analyze -h", []string{"analyze", "-h"}, exitOK, "Usage: techschau analyze", ""},
+		{"batch --help after a flag", []string{"batch", "--workers", "2", "--help"}, exitOK, "Usage: techschau batch", ""},
+		{"conll -help", []string{"conll", "-help"}, exitOK, "Usage: techschau conll", ""},
 		{"version", []string{"--version"}, exitOK, "techschau ", ""},
-		{"bad flag", []string{"analyze", "--nope"}, exitUsage, "", "flag provided but not defined"},
+		{"bad flag", []string{"analyze", "--nope"}, exitUsage, "", "techschau analyze: flag provided but not defined: -nope\nRun \"techschau help analyze\""},
+		{"bad flag value", []string{"batch", "--workers", "zwei"}, exitUsage, "", "techschau batch: invalid value \"zwei\""},
+		{"unknown field", []string{"analyze", "--fields", "language,sentence"}, exitUsage, "", `unknown document field "sentence"`},
+		{"fields with text format", []string{"analyze", "--fields", "language", "--format", "text"}, exitUsage, "", "--fields"},
 		{"bad format", []string{"analyze", "--format", "xml"}, exitUsage, "", `--format "xml"`},
 		{"negative summary", []string{"analyze", "--summary", "-1"}, exitUsage, "", "--summary -1"},
 		{"two files", []string{"analyze", "a", "b"}, exitUsage, "", "one FILE at most"},
 		{"sample and file", []string{"analyze", "--sample", "a.txt"}, exitUsage, "", "--sample"},
 		{"lexicon-only without lexicon", []string{"analyze", "--lexicon-only"}, exitUsage, "", "--lexicon-only needs"},
-		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, exitFailure, "", "no such file"},
+		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, exitFailure, "", "techschau analyze: " + filepath.Join(dir, "nope.txt") + ": no such file"},
+		{"directory", []string{"analyze", dir}, exitFailure, "", "techschau analyze: " + dir + ": is a directory\n"},
+		{"batch directory", []string{"batch", dir}, exitFailure, "", "techschau batch: " + dir + ": is a directory\n"},
 		{"bad lexicon", []string{"analyze", "--lexicon", badLex}, exitFailure, "", badLex},
 		{"too large", []string{"analyze", "--max-bytes", "100", seedOrBundled(t)}, exitFailure, "", "too large"},
 		{"batch bad workers", []string{"batch", "--workers", "0"}, exitUsage, "", "--workers 0"},
@@ -293,22 +300,40 @@ func batchArticles(t *testing.T) []string {
 	return texts
 }
 
+// batchLine is an output line of batch.
+type batchLine struct {
+	ID       json.RawMessage `json:"id"`
+	Line     int             `json:"line"`
+	Date     json.RawMessage `json:"date"`
+	Document json.RawMessage `json:"document"`
+	Error    string          `json:"error"`
+	Warnings []string        `json:"warnings"`
+}
+
+func parseBatchOutput(t *testing.T, out string) []batchLine {
+	t.Helper()
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	var got []batchLine
+	for sc.Scan() {
+		var r batchLine
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &r), sc.Text())
+		got = append(got, r)
+	}
+	require.NoError(t, sc.Err())
+	return got
+}
+
 func TestBatch(t *testing.T) {
 	texts := batchArticles(t)
 	var in bytes.Buffer
-	type result struct {
-		ID       json.RawMessage `json:"id"`
-		Document json.RawMessage `json:"document"`
-		Error    string          `json:"error"`
-	}
-	var wantIDs []string
-	badLine := 0
+	var want []string // id or line of each output line
 	line := 0
 	for i, text := range texts {
 		if i == 2 {
 			in.WriteString("{\"id\": \"broken\", \"text\": \"unterminated\n") // malformed
 			line++
-			badLine = line
+			want = append(want, `"broken"`)
 			in.WriteString("\n") // blank lines are ignored
 			line++
 		}
@@ -318,34 +343,38 @@ func TestBatch(t *testing.T) {
 		in.Write(b)
 		in.WriteByte('\n')
 		line++
-		wantIDs = append(wantIDs, `"`+id+`"`)
+		want = append(want, `"`+id+`"`)
 	}
-	// An article without id gets its line number; a number id is kept as it is.
+	// An article without id is known by its line number; a number id is kept as it is.
 	in.WriteString(`{"text": "Infineon baut in Dresden ein neues Werk für Leistungshalbleiter."}` + "\n")
 	line++
-	wantIDs = append(wantIDs, itoa(line))
+	want = append(want, "line "+itoa(line))
 	in.WriteString(`{"id": 42, "text": "Die Telekom meldet einen Ausfall in Bonn."}` + "\n")
-	wantIDs = append(wantIDs, "42")
+	want = append(want, "42")
 
 	code, out, errs := cli(t, in.String(), "batch", "--workers", "2")
 	assert.Equal(t, exitFailure, code, "a malformed line makes the exit status 1")
-	assert.Contains(t, errs, ":"+itoa(badLine)+": malformed JSON", "the bad line is reported with its number")
-	assert.Contains(t, errs, "1 malformed lines skipped")
+	assert.Contains(t, errs, "techschau batch: <stdin>:3: malformed JSON", "the bad line is reported with its number")
+	assert.Contains(t, errs, "1 bad line)")
 	assert.NotContains(t, errs, "\r", "no progress bar when stderr is not a terminal")
 
-	sc := bufio.NewScanner(strings.NewReader(out))
-	sc.Buffer(nil, 16<<20)
-	var gotIDs []string
+	var got []string
 	var docs []json.RawMessage
-	for sc.Scan() {
-		var r result
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
+	for _, r := range parseBatchOutput(t, out) {
+		if r.ID == nil {
+			got = append(got, "line "+itoa(r.Line))
+		} else {
+			got = append(got, string(r.ID))
+		}
+		if string(r.ID) == `"broken"` {
+			assert.Contains(t, r.Error, "malformed JSON")
+			assert.Nil(t, r.Document)
+			continue
+		}
 		assert.Empty(t, r.Error)
-		gotIDs = append(gotIDs, string(r.ID))
 		docs = append(docs, r.Document)
 	}
-	require.NoError(t, sc.Err())
-	assert.Equal(t, wantIDs, gotIDs, "every good line comes out, in input order")
+	assert.Equal(t, want, got, "every non-blank line comes out, in input order")
 
 	// Each document is the one analyze prints for the same text.
 	for i := range min(3, len(texts)) {
@@ -358,6 +387,72 @@ func TestBatch(t *testing.T) {
 	}
 }
 
+// TestBatchMixed: the team's mixed input (analyze/jsonl/testdata/mixed.jsonl: a byte
+// order mark, blank lines, missing and non-string text, broken JSON, a duplicate id, bad
+// dates …) gets one output line per non-blank input line, in order; bad lines and
+// warnings are reported on stderr as FILE:LINE:, the duplicate id once.
+func TestBatchMixed(t *testing.T) {
+	path := "../../analyze/jsonl/testdata/mixed.jsonl"
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	nonBlank := 0
+	for _, l := range strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n") {
+		if strings.TrimSpace(l) != "" {
+			nonBlank++
+		}
+	}
+	code, out, errs := cli(t, "", "batch", "--workers", "2", path)
+	assert.Equal(t, exitFailure, code)
+	got := parseBatchOutput(t, out)
+	require.Len(t, got, nonBlank, "one output line per non-blank input line")
+	type want struct {
+		id, err, warn string
+		line          int
+		doc           bool
+	}
+	wants := []want{
+		{id: `"a1"`, line: 1, doc: true},
+		{id: `"a2"`, line: 3, doc: true},
+		{line: 5, doc: true},
+		{id: `"a4"`, line: 6, err: `no "text" or "html"`},
+		{id: `"a5"`, line: 7, err: `"text" is null`},
+		{id: `"a6"`, line: 8, err: `"text" is a number`},
+		{id: `"a7"`, line: 9, err: `"text" is an object`},
+		{id: `"a8"`, line: 10, doc: true, warn: `date "gestern"`},
+		{id: `"a9"`, line: 11, err: "malformed JSON"},
+		{line: 12, err: "malformed JSON"},
+		{line: 13, err: "malformed JSON"},
+		{line: 14, err: "not a JSON object"},
+		{id: `"a1"`, line: 16, doc: true},
+		{id: `12`, line: 17, err: "unsupported language: Han script"},
+		{id: `"a13"`, line: 18, doc: true},
+		{id: `"a14"`, line: 19, err: "html input: not supported by this build"},
+		{id: `"a15"`, line: 20, err: "not text: NUL byte"},
+		{id: `"a16"`, line: 21, doc: true, warn: `"date" is a number`},
+	}
+	for i, w := range wants {
+		r := got[i]
+		assert.Equal(t, w.id, string(r.ID), "line %d", w.line)
+		assert.Equal(t, w.line, r.Line)
+		assert.Equal(t, w.doc, r.Document != nil, "line %d", w.line)
+		if w.err != "" {
+			assert.Contains(t, r.Error, w.err, "line %d", w.line)
+			assert.Contains(t, errs, "techschau batch: "+path+":"+itoa(w.line)+": ", "line %d on stderr", w.line)
+		} else {
+			assert.Empty(t, r.Error)
+		}
+		if w.warn != "" {
+			require.Len(t, r.Warnings, 1)
+			assert.Contains(t, r.Warnings[0], w.warn)
+			assert.Contains(t, errs, path+":"+itoa(w.line)+": warning: ")
+		}
+	}
+	assert.Equal(t, `"2025-03-01"`, string(got[0].Date))
+	assert.Equal(t, 1, strings.Count(errs, "duplicate id"), errs)
+	assert.Contains(t, errs, path+`:16: duplicate id "a1" (first on line 1)`)
+	assert.Contains(t, errs, "18 lines answered (7 documents, 3 analysis errors, 8 bad lines), 2 warnings")
+}
+
 func TestBatchErrorsAndClean(t *testing.T) {
 	// All good: exit 0. A text over --max-bytes gives an error line, exit 1.
 	in := `{"id":"x","text":"Huawei baut Chips in Shenzhen."}` + "\n" +
@@ -367,31 +462,43 @@ func TestBatchErrorsAndClean(t *testing.T) {
 	assert.Equal(t, exitFailure, code, errs)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 3)
-	assert.Contains(t, lines[1], `"id":"y","error":"`)
+	assert.Contains(t, lines[1], `"id":"y","line":2,"error":"`)
 	assert.Contains(t, lines[1], "too large")
-	assert.Contains(t, lines[2], `"id":"z","document":`)
-	assert.Contains(t, errs, "2 documents, 1 errors")
+	assert.Contains(t, lines[2], `"id":"z","line":3,"document":`)
+	assert.Contains(t, errs, "2 documents, 1 analysis error,")
 
 	code, out, errs = cli(t, `{"id":"x","text":"Huawei baut Chips in Shenzhen."}`+"\n", "batch", "-")
 	assert.Equal(t, exitOK, code, errs)
 	assert.Equal(t, 1, strings.Count(out, "\n"))
+	assert.Contains(t, errs, "1 line answered (1 document, 0 analysis errors, 0 bad lines), 0 warnings")
 
 	// A forced progress bar goes to stderr only.
 	code, out, errs = cli(t, `{"id":"x","text":"Huawei baut Chips in Shenzhen."}`+"\n", "batch", "--progress", "always")
 	assert.Equal(t, exitOK, code, errs)
 	assert.Equal(t, 1, strings.Count(out, "\n"))
-	assert.True(t, strings.HasPrefix(out, `{"id":"x","document":{`), out)
+	assert.True(t, strings.HasPrefix(out, `{"id":"x","line":1,"document":{`), out)
+	assert.NotContains(t, errs, "GB/s", "the first tick of the bar is no absurd rate")
 
-	// Malformed kinds: not an object, no text, text not a string, a too-long line.
-	in = "[1,2]\n{\"id\":1}\n{\"text\":5}\n" + `{"text":"` + strings.Repeat("a", 300) + `"}` + "\n{\"text\":\"ok\"}\n"
+	// --fields keeps only the named Document fields.
+	code, out, errs = cli(t, `{"id":"x","text":"Huawei baut Chips in Shenzhen."}`+"\n", "batch", "--fields", "language,entities")
+	assert.Equal(t, exitOK, code, errs)
+	assert.True(t, strings.HasPrefix(out, `{"id":"x","line":1,"document":{"language":"de","entities":[`), out)
+	assert.NotContains(t, out, "sentences")
+
+	// Bad lines: not an object, no text, text not a string, a too-long line (its id is
+	// still read from its start); each gets an error line.
+	in = "[1,2]\n{\"id\":1}\n{\"text\":5}\n" + `{"id":"lang","text":"` + strings.Repeat("a", 300) + `"}` + "\n{\"text\":\"ok\"}\n"
 	code, out, errs = cli(t, in, "batch", "--max-line", "100")
 	assert.Equal(t, exitFailure, code)
 	for _, n := range []string{":1:", ":2:", ":3:", ":4:"} {
 		assert.Contains(t, errs, n)
 	}
 	assert.Contains(t, errs, "line too long")
-	assert.Equal(t, 1, strings.Count(out, "\n"), out)
-	assert.True(t, strings.HasPrefix(out, `{"id":5,`), out)
+	got := parseBatchOutput(t, out)
+	require.Len(t, got, 5, out)
+	assert.Equal(t, `"lang"`, string(got[3].ID))
+	assert.Contains(t, got[3].Error, "line too long")
+	assert.NotNil(t, got[4].Document)
 }
 
 func TestBatchCancelled(t *testing.T) {
@@ -462,7 +569,7 @@ func TestConll(t *testing.T) {
 	assert.Equal(t, out, out2)
 	code, out3, errs := cli(t, "1\tHuawei\n"+"kaputt\n", "conll", "-")
 	assert.Equal(t, exitFailure, code)
-	assert.Contains(t, errs, "<stdin>:line 2: malformed token line")
+	assert.Contains(t, errs, "techschau conll: <stdin>:2: malformed token line", "the same FILE:LINE: form as batch")
 	assert.True(t, strings.HasSuffix(out3, "kaputt\n"), out3)
 	assert.True(t, strings.HasPrefix(out3, "1\tHuawei\tB-ORG\n"), out3)
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"github.com/techschau/techschau/internal/lines"
 	"io"
 	"strings"
 )
@@ -61,16 +62,16 @@ func (b *conllBlock) TokenTexts() []string {
 
 // conllReader reads blocks from a TSV stream.
 type conllReader struct {
-	lr   *lineReader
+	lr   *lines.Reader
 	errs []error // line errors (too long, malformed) since the last call to takeErrors
 	done bool
 }
 
 func newConllReader(r io.Reader) *conllReader {
-	return &conllReader{lr: newLineReader(r, maxConllLine)}
+	return &conllReader{lr: lines.NewReader(r, maxConllLine)}
 }
 
-// takeErrors returns and clears the line errors collected so far (each a *lineError).
+// takeErrors returns and clears the line errors collected so far (each a *lines.Error).
 func (cr *conllReader) takeErrors() []error {
 	e := cr.errs
 	cr.errs = nil
@@ -87,9 +88,9 @@ func (cr *conllReader) next() (*conllBlock, error) {
 	}
 	b := &conllBlock{}
 	for {
-		raw, num, err := cr.lr.next()
+		raw, num, err := cr.lr.Next()
 		if err != nil {
-			var le *lineError
+			var le *lines.Error
 			if errors.As(err, &le) {
 				cr.errs = append(cr.errs, le)
 				continue
@@ -106,7 +107,7 @@ func (cr *conllReader) next() (*conllBlock, error) {
 		}
 		l := parseConllLine(string(raw), num)
 		if l.Kind == conllMalformed {
-			cr.errs = append(cr.errs, &lineError{Line: num, Err: errors.New("malformed token line: want index<TAB>token[<TAB>tag...]")})
+			cr.errs = append(cr.errs, &lines.Error{Line: num, Err: errors.New("malformed token line: want index<TAB>token[<TAB>tag...]")})
 		}
 		b.Lines = append(b.Lines, l)
 		if l.Kind == conllToken {

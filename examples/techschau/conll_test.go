@@ -43,7 +43,7 @@ func TestConllReader(t *testing.T) {
 	assert.Equal(t, []string{"Huawei", "baut"}, bs[0].TokenTexts())
 	assert.Equal(t, []string{"Nur", "zwei Spalten"}, bs[1].TokenTexts())
 	require.Len(t, errs, 1)
-	assert.Contains(t, errs[0].Error(), "line 7")
+	assert.True(t, strings.HasPrefix(errs[0].Error(), "7: "), errs[0].Error())
 	assert.Equal(t, conllComment, bs[0].Lines[0].Kind)
 	assert.Equal(t, conllBlank, bs[0].Lines[3].Kind)
 	assert.Equal(t, conllMalformed, bs[1].Lines[2].Kind)

@@ -50,7 +50,7 @@ Flags:
 
 func cmdConll(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, c := conllFlagSet()
-	pos, status, ok := parseFlags(fs, args, stderr)
+	pos, status, ok := parseFlags("conll", fs, args, stdout, stderr)
 	if !ok {
 		return status
 	}
@@ -105,14 +105,14 @@ func cmdConll(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		b, err := cr.next()
 		for _, e := range cr.takeErrors() {
-			fmt.Fprintf(stderr, "techschau conll: %s:%v\n", name, e)
+			errorf(stderr, "conll", "%s:%v", name, e) // e is "LINE: message"
 			bad++
 		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			runErr = fmt.Errorf("read %s: %w", name, err)
+			runErr = fmt.Errorf("read %w", fileError(name, err))
 			break
 		}
 		var tags []string
@@ -136,7 +136,7 @@ func cmdConll(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return exitFailure
 	}
 	if bad > 0 {
-		errorf(stderr, "conll", "%s: %d malformed lines", name, bad)
+		errorf(stderr, "conll", "%s: %s", name, plural(bad, "malformed line", "malformed lines"))
 		return exitFailure
 	}
 	return exitOK

@@ -1,4 +1,4 @@
-package main
+package lines
 
 import (
 	"errors"
@@ -18,17 +18,17 @@ type readLine struct {
 }
 
 func readAllLines(t testing.TB, r io.Reader, max int) ([]readLine, error) {
-	lr := newLineReader(r, max)
+	lr := NewReader(r, max)
 	var out []readLine
 	for i := 0; ; i++ {
 		if i > 1<<20 {
 			t.Fatal("lineReader does not terminate")
 		}
-		line, num, err := lr.next()
+		line, num, err := lr.Next()
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
-		if errors.Is(err, errLineTooLong) {
+		if errors.Is(err, ErrTooLong) {
 			out = append(out, readLine{Num: num, TooLong: true})
 			continue
 		}
@@ -75,15 +75,16 @@ func TestLineReader(t *testing.T) {
 func TestLineReaderLongLinesBoundedMemory(t *testing.T) {
 	// A 10 MB line with a 1 KB limit: skipped, the reader's buffer stays small.
 	in := strings.Repeat("x", 10<<20) + "\nnext\n"
-	lr := newLineReader(strings.NewReader(in), 1<<10)
-	_, num, err := lr.next()
-	require.ErrorIs(t, err, errLineTooLong)
+	lr := NewReader(strings.NewReader(in), 1<<10)
+	_, num, err := lr.Next()
+	require.ErrorIs(t, err, ErrTooLong)
 	assert.Equal(t, 1, num)
-	var le *lineError
+	var le *Error
 	require.ErrorAs(t, err, &le)
 	assert.Equal(t, 1, le.Line)
 	assert.Less(t, cap(lr.buf), 64<<10, "the line buffer must not grow with the skipped line")
-	line, num, err := lr.next()
+	assert.Equal(t, strings.Repeat("x", HeadBytes), string(le.Head), "the error keeps the line's first bytes")
+	line, num, err := lr.Next()
 	require.NoError(t, err)
 	assert.Equal(t, "next", string(line))
 	assert.Equal(t, 2, num)
@@ -92,11 +93,11 @@ func TestLineReaderLongLinesBoundedMemory(t *testing.T) {
 func TestLineReaderReadError(t *testing.T) {
 	boom := errors.New("boom")
 	r := io.MultiReader(strings.NewReader("a\nb"), iotest.ErrReader(boom))
-	lr := newLineReader(r, 10)
-	line, _, err := lr.next()
+	lr := NewReader(r, 10)
+	line, _, err := lr.Next()
 	require.NoError(t, err)
 	assert.Equal(t, "a", string(line))
-	_, _, err = lr.next()
+	_, _, err = lr.Next()
 	assert.ErrorIs(t, err, boom)
 }
 
