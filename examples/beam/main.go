@@ -1,7 +1,10 @@
 // Command beam runs techschau inside an Apache Beam pipeline: it reads JSONL articles
-// ({"id": "...", "text": "..."} a line), analyses each with one shared analyze.Analyzer per
-// worker, and writes one JSON line per article ({"id": "...", "document": {...}} or
-// {"id": "...", "error": "..."}).
+// ({"id": ..., "text": "...", "date": "..."} a line), analyses each with one shared
+// analyze.Analyzer per worker, and writes one JSON line per non-blank input line
+// ({"id": ..., "line": N, "document": {...}} or {"id": ..., "line": N, "error": "..."}).
+// Reading, parsing, analysing and writing a line all go through the analyze/jsonl
+// package, as the CLI's batch command does, so both give the same line for the same input
+// (Beam writes them in no particular order).
 //
 // It is its own Go module so that Beam's dependencies stay out of the library's go.mod.
 // With no runner flag it uses Beam's direct runner, which is enough to try it locally:
@@ -16,15 +19,20 @@ import (
 	"context"
 	"flag"
 	"log"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	"github.com/techschau/techschau/analyze/jsonl"
 )
 
 var (
-	input  = flag.String("input", "", "JSONL file(s) or glob with {\"id\",\"text\"} lines (required)")
-	output = flag.String("output", "", "output JSONL file (required)")
+	input   = flag.String("input", "", "JSONL file(s) or glob with {\"id\",\"text\"} lines (required)")
+	output  = flag.String("output", "", "output JSONL file (required)")
+	summary = flag.Int("summary", 0, "number of summary sentences (0: the default, 3)")
+	fields  = flag.String("fields", "", "write only these Document fields (comma-separated); default all")
 )
 
 func main() {
@@ -33,9 +41,16 @@ func main() {
 	if *input == "" || *output == "" {
 		log.Fatal("beam: --input and --output are required")
 	}
+	opt := Options{SummarySentences: *summary}
+	if strings.TrimSpace(*fields) != "" {
+		opt.Fields = strings.Split(*fields, ",")
+	}
+	if _, err := jsonl.NewEncoder(nil, opt.Fields); err != nil {
+		log.Fatalf("beam: --fields: %v", err)
+	}
 	p, s := beam.NewPipelineWithRoot()
-	lines := textio.Read(s, *input)
-	textio.Write(s, *output, AnalyzeLines(s, lines))
+	inputs := ReadInputs(s, beam.Create(s, *input))
+	textio.Write(s, *output, Analyze(s, inputs, opt))
 	if err := beamx.Run(context.Background(), p); err != nil {
 		log.Fatalf("beam: pipeline failed: %v", err)
 	}
