@@ -389,7 +389,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		}
 	}
 	if lang == "en" && a.sum != nil && a.opt.keyphrases > 0 {
-		doc.Keyphrases = englishKeyphrases(seg, bp.sent, a.opt.keyphrases)
+		doc.Keyphrases = englishKeyphrases(seg, bp.sent, a.opt.keyphrases, stop)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

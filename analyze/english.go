@@ -42,8 +42,15 @@ func englishType(label string) entities.Type {
 	return entities.MISC
 }
 
-// englishEntities runs prose NER over the body sentences and maps the
-// entities back to byte offsets of text.
+// maxEnglishNERBytes bounds the text prose's NER reads per document: it
+// runs at about 50 KB per CPU-second (a megabyte of English took a minute),
+// so it reads the body's first 16 KB, a whole news article; the entity
+// lexicon, which runs on all of the text, names the rest.
+const maxEnglishNERBytes = 16 << 10
+
+// englishEntities runs prose NER over the body sentences (the first
+// maxEnglishNERBytes of them) and maps the entities back to byte offsets
+// of text.
 func englishEntities(text string, seg *german.Segmented, bp []bool, stop func() bool) []entities.Entity {
 	m := proseModel()
 	if m == nil {
@@ -51,13 +58,15 @@ func englishEntities(text string, seg *german.Segmented, bp []bool, stop func() 
 	}
 	byID := map[string]*entities.Entity{}
 	var order []string
+	budget := maxEnglishNERBytes
 	for i, s := range seg.Sentences {
 		if bp[i] {
 			continue
 		}
-		if stop() {
+		if stop() || budget <= 0 {
 			break
 		}
+		budget -= s.End - s.Start
 		st := validBytes(text[s.Start:s.End])
 		d, err := proseDocument(st, m)
 		if err != nil || d == nil {
@@ -225,7 +234,7 @@ var englishStop = func() map[string]bool {
 // punctuation, grouped by their Snowball English stems
 // (kljensen/snowball), scored by frequency with a bonus for the lead
 // sentences and for longer phrases, normalised to [0,1].
-func englishKeyphrases(seg *german.Segmented, bp []bool, n int) []Keyphrase {
+func englishKeyphrases(seg *german.Segmented, bp []bool, n int, stop func() bool) []Keyphrase {
 	type group struct {
 		score  float64
 		forms  map[string]int
@@ -238,6 +247,9 @@ func englishKeyphrases(seg *german.Segmented, bp []bool, n int) []Keyphrase {
 	for si, s := range seg.Sentences {
 		if bp[si] {
 			continue
+		}
+		if si&63 == 0 && stop() {
+			break
 		}
 		body++
 		bonus := 1.0

@@ -81,6 +81,9 @@ type Input struct {
 	// Text is the article ("text"); HTML the page ("html") when IsHTML.
 	Text, HTML string
 	IsHTML     bool
+	// URL is the "url" string where the line has one (for an HTML page:
+	// where it was fetched from).
+	URL string
 	// Bad says why the line cannot be analysed, "" when it can (see Err).
 	Bad string
 	// Warnings are problems with optional fields (a date that does not
@@ -158,6 +161,7 @@ type inputFields struct {
 	Text field `json:"text"`
 	HTML field `json:"html"`
 	Date field `json:"date"`
+	URL  field `json:"url"`
 }
 
 // bom is the UTF-8 byte order mark.
@@ -192,6 +196,9 @@ func Parse(b []byte, line int) Input {
 		return in
 	}
 	in.ID, in.Date = f.ID.value(), f.Date.value()
+	if f.URL.isString {
+		in.URL = f.URL.s
+	}
 	if f.Date.set && !f.Date.isNull {
 		switch {
 		case !f.Date.isString:
@@ -298,7 +305,7 @@ func Analyze(ctx context.Context, a *analyze.Analyzer, in Input) Result {
 	var doc *analyze.Document
 	var err error
 	if in.IsHTML {
-		doc, err = analyzeHTML(ctx, a, in.HTML)
+		doc, err = analyzeHTML(ctx, a, in.HTML, in.URL)
 	} else {
 		doc, err = a.Analyze(ctx, in.Text)
 	}
@@ -310,12 +317,12 @@ func Analyze(ctx context.Context, a *analyze.Analyzer, in Input) Result {
 	return r
 }
 
-// analyzeHTML analyses an HTML page. This build has no HTML input: once
-// analyze has it (issue 12), call it here, and let the page's own date
-// (the Document's meta) serve as the line's date when the line has none
-// (issue 18).
-func analyzeHTML(ctx context.Context, a *analyze.Analyzer, html string) (*analyze.Document, error) {
-	_, _ = ctx, a
+// analyzeHTML analyses an HTML page fetched from pageURL ("" when
+// unknown). This build has no HTML input: once analyze has it (issue 12),
+// call it here, and let the page's own date (the Document's meta) serve
+// as the line's date when the line has none (issue 18).
+func analyzeHTML(ctx context.Context, a *analyze.Analyzer, html, pageURL string) (*analyze.Document, error) {
+	_, _, _, _ = ctx, a, html, pageURL
 	return nil, ErrHTMLUnsupported
 }
 

@@ -273,6 +273,18 @@ func TestUsageAndErrors(t *testing.T) {
 	}
 }
 
+// TestHelpSame: "help CMD" and "CMD -h" print the same text, on stdout.
+func TestHelpSame(t *testing.T) {
+	for _, cmd := range []string{"analyze", "batch", "conll"} {
+		c1, out1, err1 := cli(t, "", "help", cmd)
+		c2, out2, err2 := cli(t, "", cmd, "-h")
+		assert.Equal(t, exitOK, c1)
+		assert.Equal(t, exitOK, c2)
+		assert.Equal(t, out1, out2, cmd)
+		assert.Empty(t, err1+err2)
+	}
+}
+
 // seedOrBundled returns a path to an article file: the bundled article written to a
 // temporary file.
 func seedOrBundled(t *testing.T) string {

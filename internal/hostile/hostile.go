@@ -23,16 +23,17 @@ type Shape struct {
 	Name string
 	// About says in a few words what the input looks like.
 	About string
-	// German is true when the text is meant to pass the language guard (it
-	// is mostly German); false shapes are expected to be rejected.
-	German bool
-	gen    func(r *rand.Rand, n int) string
+	// Accepted is true when the text is meant to pass the language guard
+	// (it is mostly German, or English); the others are to be refused.
+	Accepted bool
+	plain    bool // no German paragraph first
+	gen      func(r *rand.Rand, n int) string
 }
 
 // Text returns the shape's input of about n bytes (never more than n).
 func (s Shape) Text(n int) string {
 	r := rand.New(rand.NewPCG(uint64(len(s.Name)), 13))
-	if !s.German {
+	if !s.Accepted || s.plain {
 		return cut(s.gen(r, n), n)
 	}
 	// a paragraph of ordinary German first, so that the language guard
@@ -117,10 +118,10 @@ func ByName(name string) (Shape, bool) {
 }
 
 var shapes = []Shape{
-	{Name: "long-word", About: `one word: "üa" repeated`, German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "long-word", About: `one word: "üa" repeated`, Accepted: true, gen: func(r *rand.Rand, n int) string {
 		return "Die " + strings.Repeat("üa", n/2)
 	}},
-	{Name: "long-words", About: "words of 5-40 KB of random letters with umlauts, between short German sentences", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "long-words", About: "words of 5-40 KB of random letters with umlauts, between short German sentences", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		var b strings.Builder
 		letters := []rune("abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 		for b.Len() < n {
@@ -133,7 +134,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "long-tokens", About: "tokens of 4-32 KB that are no words: hyphen chains, URLs, digits, e-mail", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "long-tokens", About: "tokens of 4-32 KB that are no words: hyphen chains, URLs, digits, e-mail", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		var b strings.Builder
 		for i := 0; b.Len() < n; i++ {
 			b.WriteString(sentences[r.IntN(len(sentences))])
@@ -158,7 +159,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "long-lines", About: "lines of 64 KB of German words without punctuation", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "long-lines", About: "lines of 64 KB of German words without punctuation", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		ws := words()
 		var b strings.Builder
 		line := 0
@@ -175,7 +176,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "one-sentence", About: "German words without punctuation or line break: one sentence", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "one-sentence", About: "German words without punctuation or line break: one sentence", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		ws := words()
 		var b strings.Builder
 		for b.Len() < n {
@@ -184,7 +185,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "names", About: "one sentence of capitalised names and companies, no punctuation", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "names", About: "one sentence of capitalised names and companies, no punctuation", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		ws := []string{"Huawei", "Nvidia", "Intel", "Peking", "Berlin", "Olaf", "Scholz", "ASML", "Taiwan", "Meyer", "GmbH", "und", "die", "Siemens", "Apple"}
 		var b strings.Builder
 		for b.Len() < n {
@@ -193,7 +194,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "tiny-sentences", About: `very many tiny sentences ("Ja. Nein! Gut?")`, German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "tiny-sentences", About: `very many tiny sentences ("Ja. Nein! Gut?")`, Accepted: true, gen: func(r *rand.Rand, n int) string {
 		tiny := []string{"Ja. ", "Nein! ", "Gut? ", "Die KI. ", "Und das. ", "Chips! "}
 		var b strings.Builder
 		for b.Len() < n {
@@ -201,10 +202,10 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "repeated", About: "one ordinary sentence repeated", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "repeated", About: "one ordinary sentence repeated", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		return strings.Repeat("Die Firma baut Chips in Dresden. ", n/33+1)
 	}},
-	{Name: "abbreviations", About: `chains of abbreviations and ordinals ("z. B. Dr. 3. Nr. 5.")`, German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "abbreviations", About: `chains of abbreviations and ordinals ("z. B. Dr. 3. Nr. 5.")`, Accepted: true, gen: func(r *rand.Rand, n int) string {
 		ab := []string{"z. B. ", "u. a. ", "Dr. ", "Prof. ", "3. ", "Nr. ", "bzw. ", "Mrd. ", "1. FC ", "die ", "der "}
 		var b strings.Builder
 		for b.Len() < n {
@@ -212,7 +213,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "lines", About: "very many one-word lines", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "lines", About: "very many one-word lines", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		ws := words()
 		var b strings.Builder
 		for b.Len() < n {
@@ -221,7 +222,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "nesting", About: "brackets and quotes nested 100,000s deep around German words", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "nesting", About: "brackets and quotes nested 100,000s deep around German words", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		open := []string{"(", "[", "{", "„", "»", "‚", "\"", "'", "«"}
 		closing := []string{")", "]", "}", "“", "«", "‘", "\"", "'", "»"}
 		var b strings.Builder
@@ -242,7 +243,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "punctuation", About: "runs of punctuation, dashes and symbols between German sentences", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "punctuation", About: "runs of punctuation, dashes and symbols between German sentences", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		p := []string{"...", "!!!", "???", " - ", " – ", "***", "///", "|", "§", "&", "#", "@", ":", ";", ",", "%", "€"}
 		var b strings.Builder
 		for b.Len() < n {
@@ -255,7 +256,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "scripts", About: "German sentences with a word of every Unicode script in each", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "scripts", About: "German sentences with a word of every Unicode script in each", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		sw := scriptWords()
 		var b strings.Builder
 		for i := 0; b.Len() < n; i++ {
@@ -268,7 +269,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "combining", About: "German words carrying combining marks, some with thousands stacked", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "combining", About: "German words carrying combining marks, some with thousands stacked", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		ws := words()
 		marks := []rune{0x0300, 0x0301, 0x0308, 0x0327, 0x0323, 0x036F, 0x20D7, 0x1AB0, 0xFE20}
 		var b strings.Builder
@@ -289,7 +290,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "invalid-utf8", About: "German sentences with a few stray invalid bytes", German: true, gen: func(r *rand.Rand, n int) string {
+	{Name: "invalid-utf8", About: "German sentences with a few stray invalid bytes", Accepted: true, gen: func(r *rand.Rand, n int) string {
 		bad := []string{"\xff", "\xc3", "\xe2\x80", "\xf0\x9f", "\x80\x80"}
 		var b strings.Builder
 		for b.Len() < n {
@@ -305,7 +306,10 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "han", About: "Chinese-looking text (Han ideographs and CJK punctuation)", German: false, gen: func(r *rand.Rand, n int) string {
+	{Name: "english", About: "ordinary English text (prose's NER reads its first 16 KB)", Accepted: true, plain: true, gen: func(r *rand.Rand, n int) string {
+		return English(n)
+	}},
+	{Name: "han", About: "Chinese-looking text (Han ideographs and CJK punctuation)", Accepted: false, gen: func(r *rand.Rand, n int) string {
 		var b strings.Builder
 		for b.Len() < n {
 			for k := 5 + r.IntN(20); k > 0; k-- {
@@ -315,7 +319,7 @@ var shapes = []Shape{
 		}
 		return b.String()
 	}},
-	{Name: "random-bytes", About: "random bytes", German: false, gen: func(r *rand.Rand, n int) string {
+	{Name: "random-bytes", About: "random bytes", Accepted: false, gen: func(r *rand.Rand, n int) string {
 		b := make([]byte, n)
 		for i := range b {
 			b[i] = byte(r.Uint32())
