@@ -291,7 +291,9 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 	// the boilerplate and theme stages run inline and share the scratch
 	sc := getScratch()
 	defer putScratch(sc)
-	sc.low.reset(text)
+	if !sc.low.resetStop(text, stop) {
+		return nil, ctx.Err()
+	}
 	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -118,6 +118,8 @@ func TestNotText(t *testing.T) {
 		}
 	}
 	german := "Die Bundesregierung fördert die Chipfertigung in Dresden mit Milliarden. "
+	// a long text is sampled: its start and windows spread over the rest
+	binaryTail := strings.Repeat(german, (400<<10)/len(german)) + strings.Repeat(string(random), 150)
 	tests := []struct {
 		name, text string
 		want       error
@@ -132,7 +134,9 @@ func TestNotText(t *testing.T) {
 		{"UTF-16", "\xff\xfeD\x00i\x00e\x00", analyze.ErrNotText, "UTF-16"},
 		{"NUL byte", german + "\x00" + german, analyze.ErrNotText, fmt.Sprintf("offset %d", len(german))},
 		{"control characters", strings.Repeat("Chips\x01\x02\x03\x04", 20), analyze.ErrNotText, "control"},
+		{"German, then 600 KB of binary", binaryTail, analyze.ErrNotText, "invalid UTF-8"},
 		{"Latin-1 umlauts", strings.ReplaceAll(german, "ö", "\xf6"), nil, ""},
+		{"8 MB of German with stray bytes", strings.Repeat(german+"\xff", (8<<20)/(len(german)+1)), nil, ""},
 		{"stray invalid bytes", german + "\xff\xfe" + german, nil, ""},
 		{"a word that starts like RIFF", "RIFF und Melodie: " + german, nil, ""},
 	}

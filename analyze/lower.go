@@ -20,14 +20,27 @@ type lowerText struct {
 }
 
 // reset lower-cases text as german.AppendLower does (invalid bytes kept).
-func (l *lowerText) reset(text string) {
+func (l *lowerText) reset(text string) { l.resetStop(text, nil) }
+
+// resetStop is reset checking stop (when not nil) every 256 KB: a text of
+// megabytes of non-ASCII letters takes tens of milliseconds. It reports
+// false, leaving l unusable until the next reset, when stop said so.
+func (l *lowerText) resetStop(text string, stop func() bool) bool {
 	l.text = text
 	low := l.low[:0]
 	if cap(low) < len(text) {
 		low = make([]byte, 0, len(text)+len(text)/8)
 	}
 	same := true
+	next := 256 << 10
 	for i := 0; i < len(text); {
+		if i >= next {
+			if stop != nil && stop() {
+				l.low, l.same = low, false
+				return false
+			}
+			next = i + 256<<10
+		}
 		if i+8 <= len(text) {
 			if x := load64(text, i); x&0x8080808080808080 == 0 {
 				low = binary.LittleEndian.AppendUint64(low, lowerASCII8(x))
@@ -58,6 +71,7 @@ func (l *lowerText) reset(text string) {
 		i += n
 	}
 	l.low, l.same = low, same
+	return true
 }
 
 // lowerASCII8 lower-cases 8 ASCII bytes at once: bit 7 of a byte of

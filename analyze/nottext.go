@@ -42,7 +42,8 @@ var binaryMagic = []struct{ magic, name string }{
 // notText reports why text is not text, or "" when it is: it starts
 // with a binary format's magic number, holds a NUL byte (no text does;
 // binary files and UTF-16 do), or more than notTextShare of its bytes are
-// control characters or invalid UTF-8. It reads text once.
+// control characters or invalid UTF-8 (counted in notTextSample's
+// windows).
 func notText(text string) string {
 	for _, m := range binaryMagic {
 		if strings.HasPrefix(text, m.magic) {
@@ -60,13 +61,47 @@ func notText(text string) string {
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Sprintf("NUL byte at offset %d", i)
 	}
+	bad, n := 0, 0
+	for _, w := range notTextSample(len(text)) {
+		bad += badBytes(text[w[0]:w[1]])
+		n += w[1] - w[0]
+	}
+	if float64(bad) > notTextShare*float64(n) {
+		return fmt.Sprintf("%.0f%% of the bytes are control characters or invalid UTF-8", 100*float64(bad)/float64(n))
+	}
+	return ""
+}
+
+// notTextSample returns the windows of a text of n bytes that notText
+// reads for its share of bad bytes: all of a text of up to 256 KB, else
+// its first 128 KB and 32 windows of 4 KB spread over the rest, so that
+// the check costs the same on 8 MB as on 256 KB.
+func notTextSample(n int) [][2]int {
+	const head, win, wins = 128 << 10, 4 << 10, 32
+	if n <= 2*head {
+		return [][2]int{{0, n}}
+	}
+	out := [][2]int{{0, head}}
+	step := (n - head) / wins
+	for k := range wins {
+		s := head + k*step
+		out = append(out, [2]int{s, min(s+win, n)})
+	}
+	return out
+}
+
+// badBytes counts the bytes of s that are control characters (not tab,
+// line feed, vertical tab, form feed or carriage return; C1 controls
+// too) or invalid UTF-8. A window may cut a rune at either end: the few
+// bytes that makes look invalid do not move the share.
+func badBytes(s string) int {
 	bad := 0
-	for i := 0; i < len(text); {
-		if i+8 <= len(text) && plainASCII8(text, i) {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainASCII8(s, i) {
 			i += 8
 			continue
 		}
-		c := text[i]
+		c := s[i]
 		if c < utf8.RuneSelf {
 			if controlByte[c] {
 				bad++
@@ -74,16 +109,13 @@ func notText(text string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && n == 1 || unicode.IsControl(r) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r < 0xA0 {
 			bad += n
 		}
 		i += n
 	}
-	if float64(bad) > notTextShare*float64(len(text)) {
-		return fmt.Sprintf("%.0f%% of the bytes are control characters or invalid UTF-8", 100*float64(bad)/float64(len(text)))
-	}
-	return ""
+	return bad
 }
 
 // plainASCII8 reports whether the eight bytes of text at i are ASCII and
