@@ -9,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -112,13 +110,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		text, name = string(b), n
 	}
 
-	if os.Getenv("GOGC") == "" {
-		// One large article peaks at about 20 times its size in live heap, and the
-		// default GOGC=100 lets the heap grow to twice the live heap between
-		// collections: collect at half that growth instead (5 MB of news text: peak
-		// RSS about 200 -> 170 MB, for a few percent more CPU). GOGC overrides it.
-		debug.SetGCPercent(50)
-	}
+	tightenGC()
 	doc, err := a.Analyze(ctx, text)
 	if err != nil {
 		errorf(stderr, "analyze", "%s: %v", name, err)
