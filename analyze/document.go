@@ -86,6 +86,10 @@ type Theme struct {
 	// Evidence are the spans of the sentences that are most about the
 	// theme, in text order.
 	Evidence []german.Span `json:"evidence"`
+	// Actors are the ids of the entities that act in the theme's evidence
+	// ("nvidia", "usa", "china"), never nil. The analyzer leaves the list
+	// empty for now (issue 14 fills it); trends.Aggregator counts them.
+	Actors []string `json:"actors"`
 }
 
 // Summary is an extractive summary: sentences of the body, in text order.

@@ -487,7 +487,7 @@ func (g *tagger) tagLower(seg *german.Segmented, low *lowerText, bp []bool, ents
 			ev = append(ev, german.Span{Start: s.Start, End: s.End})
 		}
 		slices.SortFunc(ev, func(a, b german.Span) int { return a.Start - b.Start })
-		out = append(out, Theme{ID: g.ids[t], Label: g.labels[t], Score: score, Evidence: ev})
+		out = append(out, Theme{ID: g.ids[t], Label: g.labels[t], Score: score, Evidence: ev, Actors: []string{}})
 	}
 	slices.SortStableFunc(out, func(a, b Theme) int {
 		if a.Score != b.Score {
