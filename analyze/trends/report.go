@@ -79,8 +79,10 @@ type ThemeReport struct {
 	// Actors are the entities acting in the theme in the most documents.
 	Actors []EntityCount `json:"actors"`
 	// Associations are the entities most associated with the theme: mentioned in
-	// documents that carry it more often than chance would have it (lift above 1), the
-	// highest lift first.
+	// documents that carry it more often than chance would have it (lift above 1), ranked
+	// by Documents × PMI (the pair's share of the mutual information of theme and entity),
+	// so that an entity seen in three documents, all carrying the theme, does not outrank
+	// one the theme is really about.
 	Associations []Association `json:"associations"`
 }
 
@@ -226,7 +228,7 @@ func (a *Aggregator) Report() *Report {
 	return r
 }
 
-// associations ranks the entities of documents carrying theme t by lift.
+// associations ranks the entities of documents carrying theme t (see ThemeReport).
 func (a *Aggregator) associations(t *themeState) []Association {
 	out := []Association{}
 	for k, cl := range t.entities.m {
@@ -241,11 +243,15 @@ func (a *Aggregator) associations(t *themeState) []Association {
 		}
 		out = append(out, Association{ID: k, Documents: nte, Lift: lift})
 	}
+	// Rank by documents × PMI, the association's share of the mutual information of theme
+	// and entity: lift alone puts entities seen three times, all in the theme, above the
+	// ones a theme is really about.
+	weight := func(x Association) float64 { return float64(x.Documents) * math.Log2(x.Lift) }
 	slices.SortFunc(out, func(x, y Association) int {
-		if c := cmp.Compare(y.Lift, x.Lift); c != 0 {
+		if c := cmp.Compare(weight(y), weight(x)); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(y.Documents, x.Documents); c != 0 {
+		if c := cmp.Compare(y.Lift, x.Lift); c != 0 {
 			return c
 		}
 		return strings.Compare(x.ID, y.ID)

@@ -209,14 +209,34 @@ func shareChart(r *trends.Report, themeIDs []string, info map[string]themeInfo) 
 		}
 		return plotLeft + (day-first)/(last-first)*float64(plotRight-plotLeft)
 	}
+	// The y axis spans the shares of the periods with a fair number of documents: a last
+	// week with ten documents, one of them carrying a theme, would otherwise set the scale
+	// at 10 %. Lines are clipped to the plot; the bars at the bottom show each period's
+	// documents, so that a reader sees where a share rests on few of them.
+	counts := make([]int64, len(r.Periods))
+	for i, p := range r.Periods {
+		counts[i] = p.Documents
+	}
+	slices.Sort(counts)
+	small := counts[len(counts)/2] / 4
 	var top float64
 	for _, p := range r.Periods {
 		for _, t := range p.Themes {
-			top = max(top, t.Share)
+			if p.Documents > small {
+				top = max(top, t.Share)
+			}
 		}
 	}
 	ymax, step := niceMax(top)
 	y := func(s float64) float64 { return plotBottom - s/ymax*float64(plotBottom-plotTop) }
+	fmt.Fprintf(&b, `<clipPath id="plot"><rect x="%d" y="%d" width="%d" height="%d"/></clipPath>`, plotLeft, plotTop-3, plotRight-plotLeft, plotBottom-plotTop+3)
+	maxDocs := counts[len(counts)-1]
+	barW := max(1.5, 0.6*float64(plotRight-plotLeft)/float64(len(r.Periods)))
+	for _, p := range r.Periods {
+		h := 40 * float64(p.Documents) / float64(maxDocs)
+		fmt.Fprintf(&b, `<rect class="docs" x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#e4e4e8"><title>%s: %d documents</title></rect>`,
+			x(parseDay(p.Start))-barW/2, plotBottom-h, barW, h, esc(p.Start), p.Documents)
+	}
 
 	// y grid and labels
 	for v := 0.0; v <= ymax+step/2; v += step {
@@ -262,7 +282,7 @@ func shareChart(r *trends.Report, themeIDs []string, info map[string]themeInfo) 
 		if len(pts) == 1 {
 			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="3" fill="%s"/>`, strings.Split(pts[0], ",")[0], strings.Split(pts[0], ",")[1], ti.Colour)
 		} else {
-			fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2.5" stroke-linejoin="round"/>`, strings.Join(pts, " "), ti.Colour)
+			fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2.5" stroke-linejoin="round" clip-path="url(#plot)"/>`, strings.Join(pts, " "), ti.Colour)
 		}
 		for _, p := range r.Periods {
 			if s, ok := surges[id][p.Start]; ok {
@@ -277,12 +297,14 @@ func shareChart(r *trends.Report, themeIDs []string, info map[string]themeInfo) 
 		ti := info[id]
 		ly := plotTop + 8 + i*22
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="14" height="4" fill="%s"/><text x="%d" y="%d" class="legend">%s (%d)</text>`,
-			legendLeft, ly, ti.Colour, legendLeft+20, ly+6, esc(shorten(ti.Label, 30)), ti.Documents)
+			legendLeft, ly, ti.Colour, legendLeft+20, ly+6, esc(shorten(ti.Label, 25)), ti.Documents)
 	}
+	ly := plotTop + 8 + len(themeIDs)*22 + 8
 	if len(r.Surges) > 0 {
-		ly := plotTop + 8 + len(themeIDs)*22 + 8
 		fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="5" fill="#fff" stroke="#1d1d1f" stroke-width="1.5"/><text x="%d" y="%d" class="legend">surge</text>`, legendLeft+7, ly+2, legendLeft+20, ly+6)
+		ly += 22
 	}
+	fmt.Fprintf(&b, `<rect x="%d" y="%d" width="14" height="10" fill="#e4e4e8"/><text x="%d" y="%d" class="legend">documents per %s (max %d)</text>`, legendLeft, ly-3, legendLeft+20, ly+6, esc(r.By), maxDocs)
 	b.WriteString(`</svg>`)
 	return b.String()
 }
