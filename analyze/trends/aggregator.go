@@ -226,7 +226,8 @@ func compareScored(a, b scored) int {
 type entityOcc struct {
 	id    string
 	rep   rep
-	level int
+	hash  uint64 // hashKey(id)
+	level int    // the occurrence's level
 }
 
 type scratch struct {
@@ -304,13 +305,13 @@ func (a *Aggregator) periodTheme(p *periodState, id string) *periodTheme {
 func (a *Aggregator) Add(id string, date time.Time, doc *analyze.Document) {
 	a.init()
 	a.documents++
-	dh := docHash(id)
-	ents := a.distinctEntities(dh, doc)
+	seed := docSeed(id)
+	ents := a.distinctEntities(seed, doc)
 	themes := a.distinctThemes(doc)
 
 	for i := range ents {
 		e := &ents[i]
-		a.entities.add(e.id, e.level, &e.rep)
+		a.entities.add(e.id, e.hash, e.level, &e.rep)
 	}
 	for i := range min(len(ents), a.cfg.pairEntities) {
 		for j := i + 1; j < min(len(ents), a.cfg.pairEntities); j++ {
@@ -318,7 +319,8 @@ func (a *Aggregator) Add(id string, date time.Time, doc *analyze.Document) {
 			if p[1] < p[0] {
 				p[0], p[1] = p[1], p[0]
 			}
-			a.pairs.add(p, pairLevelOf(dh, p[0], p[1]), nil)
+			ph := hashPair(p)
+			a.pairs.add(p, ph, levelOf(seed, ph), nil)
 		}
 	}
 
@@ -327,7 +329,7 @@ func (a *Aggregator) Add(id string, date time.Time, doc *analyze.Document) {
 		per = a.period(a.cfg.period.start(d))
 		per.documents++
 		for i := range ents {
-			per.entities.add(ents[i].id, ents[i].level, nil)
+			per.entities.add(ents[i].id, ents[i].hash, ents[i].level, nil)
 		}
 	} else {
 		a.undated++
@@ -342,7 +344,7 @@ func (a *Aggregator) Add(id string, date time.Time, doc *analyze.Document) {
 			ts.label = th.Label
 		}
 		for i := range ents {
-			ts.entities.add(ents[i].id, ents[i].level, nil)
+			ts.entities.add(ents[i].id, ents[i].hash, ents[i].level, nil)
 		}
 		var pt *periodTheme
 		if per != nil {
@@ -351,17 +353,17 @@ func (a *Aggregator) Add(id string, date time.Time, doc *analyze.Document) {
 			pt.top = insertSorted(pt.top, scored{th.Score, id}, a.cfg.documentIDs, compareScored)
 		}
 		for _, actor := range a.distinctActors(th) {
-			lvl := a.levelOfEntity(dh, actor)
-			ts.actors.add(actor, lvl, nil)
+			kh, lvl := a.entityHash(seed, actor)
+			ts.actors.add(actor, kh, lvl, nil)
 			if pt != nil {
-				pt.actors.add(actor, lvl, nil)
+				pt.actors.add(actor, kh, lvl, nil)
 			}
 		}
 	}
 }
 
 // distinctEntities lists doc's distinct entity ids in document order with their levels.
-func (a *Aggregator) distinctEntities(dh uint64, doc *analyze.Document) []entityOcc {
+func (a *Aggregator) distinctEntities(seed uint64, doc *analyze.Document) []entityOcc {
 	s := &a.scratch
 	s.ents = s.ents[:0]
 	if s.index == nil {
@@ -380,17 +382,20 @@ func (a *Aggregator) distinctEntities(dh uint64, doc *analyze.Document) []entity
 			continue
 		}
 		s.index[e.ID] = len(s.ents)
-		s.ents = append(s.ents, entityOcc{id: e.ID, rep: rep{name: e.Name, typ: e.Type.String()}, level: levelOf(dh, e.ID)})
+		kh := hashKey(e.ID)
+		s.ents = append(s.ents, entityOcc{id: e.ID, rep: rep{name: e.Name, typ: e.Type.String()}, hash: kh, level: levelOf(seed, kh)})
 	}
 	return s.ents
 }
 
-// levelOfEntity returns the level of entity id in the current document, computed once.
-func (a *Aggregator) levelOfEntity(dh uint64, id string) int {
+// entityHash returns the hash of entity id and its level in the current document,
+// computed once per document for the document's entities.
+func (a *Aggregator) entityHash(seed uint64, id string) (uint64, int) {
 	if i, ok := a.scratch.index[id]; ok {
-		return a.scratch.ents[i].level
+		return a.scratch.ents[i].hash, a.scratch.ents[i].level
 	}
-	return levelOf(dh, id)
+	kh := hashKey(id)
+	return kh, levelOf(seed, kh)
 }
 
 // distinctThemes returns the indexes into doc.Themes of its distinct, non-empty theme ids.

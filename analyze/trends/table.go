@@ -14,11 +14,13 @@ import (
 // keys a full table keeps (see table); it depends only on the two strings, so every
 // worker, shard and run agrees on it.
 //
-// The hashes are FNV-1a over the strings (a 0xff byte after the document id, a 0x00 byte
-// between the two ids of a pair), finished with SplitMix64's mixer so that the high bits
-// are well mixed. They are part of the aggregate's definition and of its wire format:
-// changing them changes which keys a full table keeps and where a sketch counts them, so
-// they are written out here, not taken from a package whose hash may be tuned for speed.
+// A key's hash is FNV-1a over its bytes (a pair's two ids with a 0x00 byte between them);
+// it also places the key in a sketch. A document's seed is SplitMix64's mixer over the
+// FNV-1a hash of its id, and an occurrence's level is the count of leading zero bits of
+// the mixer over the key's hash XOR the document's seed. These hashes are part of the
+// aggregate's definition and of its wire format: changing them changes which keys a full
+// table keeps and where a sketch counts them, so they are written out here, not taken
+// from a package whose hash may be tuned for speed.
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
@@ -46,20 +48,16 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// docHash is the part of an occurrence's hash that depends on the document id.
-func docHash(id string) uint64 { return hashByte(hashString(fnvOffset, id), 0xff) }
-
-// levelOf returns the level of the occurrence of key in the document whose docHash is dh.
-func levelOf(dh uint64, key string) int { return bits.LeadingZeros64(mix(hashString(dh, key))) }
-
-// pairLevelOf returns the level of the occurrence of the pair (a, b) in a document.
-func pairLevelOf(dh uint64, a, b string) int {
-	return bits.LeadingZeros64(mix(hashString(hashByte(hashString(dh, a), 0), b)))
-}
-
-// hashKey and hashPair hash a key alone, for the sketch.
+// hashKey and hashPair hash a key.
 func hashKey(k string) uint64 { return hashString(fnvOffset, k) }
 func hashPair(p pair) uint64  { return hashString(hashByte(hashString(fnvOffset, p[0]), 0), p[1]) }
+
+// docSeed is the part of an occurrence's hash that depends on the document id.
+func docSeed(id string) uint64 { return mix(hashString(fnvOffset, id)) }
+
+// levelOf returns the level of the occurrence of the key with hash kh in the document
+// with seed seed.
+func levelOf(seed, kh uint64) int { return bits.LeadingZeros64(mix(kh ^ seed)) }
 
 // maxLevel is the highest level a table can reach (all 64 bits zero).
 const maxLevel = 64
@@ -128,11 +126,11 @@ func newTable[K comparable](capacity int, hash func(K) uint64) table[K] {
 	return table[K]{cap: max(capacity, 1), m: make(map[K]*cell), hash: hash}
 }
 
-// add counts one occurrence of k at level lvl. r, when not nil, is the occurrence's name
-// and type (entity tables).
-func (t *table[K]) add(k K, lvl int, r *rep) {
+// add counts one occurrence of k (whose hash is kh) at level lvl. r, when not nil, is the
+// occurrence's name and type (entity tables).
+func (t *table[K]) add(k K, kh uint64, lvl int, r *rep) {
 	if t.sketch != nil {
-		t.sketch.add(t.hash(k), 1)
+		t.sketch.add(kh, 1)
 		if lvl < t.level {
 			return
 		}
