@@ -50,10 +50,12 @@
 //   - While a table holds at most its capacity of keys, it keeps every key with its exact
 //     count.
 //   - When it would hold more, its counts move into a Count-Min sketch (4 rows of twice the
-//     capacity, rounded to a power of two, of 32-bit counters) that counts every occurrence
-//     from then on, and the table keeps only a sample of the keys it can name.
+//     capacity, rounded to a power of two, of 32-bit counters, laid out so that a key's four
+//     counters share one cache line) that counts every occurrence from then on, and the
+//     table keeps only a sample of the keys it can name.
 //   - Each occurrence (a document id with an entity id, or with a pair) has a level: the
-//     number of leading zero bits of a fixed 64-bit hash of the two ids. Half of the
+//     number of leading zero bits of a fixed 64-bit hash of the two ids (FNV-1a and
+//     SplitMix64, part of the wire format). Half of the
 //     occurrences have level 0, a quarter level 1, and so on. A table at level L names the
 //     keys that have an occurrence of level L or more. L is the smallest level at which
 //     those keys number at most the capacity, and it rises as keys arrive. A named key's
@@ -84,12 +86,16 @@
 //   - Report.Estimated names the parts affected.
 //
 // An entity's name and type are those of its occurrence with the highest level (ties: the
-// smaller name), the one a table keeps longest.
+// smaller name), the one a table keeps longest: one of the names the input gives it,
+// chosen by hash, not the most frequent one. For lexicon entities every Document gives the
+// same canonical name.
 //
 // Memory is at most the tables' capacities plus a bounded amount per period and theme.
 // The defaults hold 65,536 entities and 131,072 pairs, with sketches of 2 and 4 MB once
 // full. So memory grows with the calendar span of the input and the number of theme ids,
-// never with the number of documents.
+// never with the number of documents: streaming 1,000,000 generated documents over 48
+// weeks, the live heap stays between 56 and 62 MB from the 150,000th document on
+// (go run ./internal/cmd/evaltrends -mode memory -n 1000000).
 //
 // # Determinism
 //
