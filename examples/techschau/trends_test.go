@@ -188,9 +188,20 @@ func TestTrendsHTML(t *testing.T) {
 	assert.Contains(t, page, "Magnetec Antriebstechnik AG")
 	assert.Contains(t, page, "whatsapp-benutzernamen", "undated ids are listed")
 
+	// Names, ids and labels from the input are escaped, in the SVG too.
+	hostile := `{"id":"<script>x</script>","date":"2025-01-06","document":{"entities":[{"id":"a\"><script>","name":"<script>alert(1)</script>","type":"ORG"},{"id":"b","name":"B&</text>","type":"ORG"}],` +
+		`"themes":[{"id":"t\"><img src=x>","label":"</title><script>","score":1,"actors":["a\"><script>"]}]}}`
+	code, out, errs := cli(t, hostile+"\n", "trends", "--format", "html", "--link", "javascript:alert({id})")
+	require.Equal(t, exitOK, code, errs)
+	assert.NotContains(t, out, "<script")
+	assert.NotContains(t, out, "<img")
+	assert.NotContains(t, out, `href="javascript`)
+	_, err = html.Parse(strings.NewReader(out))
+	require.NoError(t, err)
+
 	// Without --link the ids are text; an empty input still gives a valid page.
 	assert.NotContains(t, pageOf(t, trendsFixture), "https://example.org")
-	code, out, errs := cli(t, "", "trends", "--format", "html")
+	code, out, errs = cli(t, "", "trends", "--format", "html")
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, "no dated documents with themes")
 	assert.Contains(t, out, "no co-occurring entities")
