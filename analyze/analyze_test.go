@@ -143,9 +143,17 @@ func TestSeedGolden(t *testing.T) {
 	evidence("foreign_tech_dependence", "Abhängigkeit von US-Technologie")
 	evidence("state_intervention", "von chinesischen Behörden gedrängt")
 	evidence("tech_sovereignty", "technologische Unabhängigkeit")
-	evidence("delays_setbacks", "verzögert")
+	evidence("delays_setbacks", "Verzögerung")
 	evidence("ai_compute", "Inferenz")
 	evidence("semiconductors", "Ascend-Prozessor")
+	// actors: who acts in the evidence
+	assert.Subset(t, got["foreign_tech_dependence"].Actors, []string{"nvidia", "usa"})
+	assert.Subset(t, got["state_intervention"].Actors, []string{"china"})
+	assert.Subset(t, got["geopolitical_rivalry"].Actors, []string{"china", "usa"})
+	for id, th := range got {
+		assert.NotContains(t, th.Actors, "peking", "theme %s: a dateline place is no actor", id)
+		assert.LessOrEqual(t, len(th.Evidence), 3, id)
+	}
 
 	// golden JSON
 	out := marshal(t, d)
