@@ -564,13 +564,14 @@ func TestTaxonomy(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"tech_sovereignty", "foreign_tech_dependence", "semiconductors", "export_controls", "state_intervention", "ai_compute", "geopolitical_rivalry", "supply_chain", "delays_setbacks"}, ids)
 
-	// a theme may require a context that the file defines
-	good := `{"contexts": {"space": {"words": {"Rakete": 1, "Satellit": 1}}},
-	 "themes": [{"id": "launch", "label_de": "Raketenstart", "requires": "space", "cues": {"words": {"Start": 1, "verschoben": 1}}}]}`
+	// a theme may require a context that the file defines; a user's theme
+	// is scored by the default model with the common intercept
+	good := `{"contexts": {"space": {"words": {"Rakete": 1.5, "Satellit": 1.5, "Raumfahrt": 1.5}}},
+	 "themes": [{"id": "launch", "label_de": "Raketenstart", "requires": "space", "cues": {"words": {"Raketenstart": 2, "Start": 1, "verschoben": 1.5}}}]}`
 	tax, err := LoadThemes(strings.NewReader(good), "space.json")
 	require.NoError(t, err)
 	a := mustAnalyzer(t, WithThemes(tax), WithoutEntities(), WithoutSummary())
-	d, err := a.Analyze(context.Background(), "Der Start der Rakete wurde verschoben. Der Satellit bleibt am Boden.")
+	d, err := a.Analyze(context.Background(), "Der Raketenstart wurde verschoben. Der Start der Rakete sollte am Montag sein, nun ist er auf Mai verschoben. Der Satellit bleibt am Boden, ein Rückschlag für die europäische Raumfahrt.")
 	require.NoError(t, err)
 	require.Len(t, d.Themes, 1)
 	assert.Equal(t, "launch", d.Themes[0].ID)

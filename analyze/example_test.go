@@ -65,8 +65,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 1 summary sentence
-	// semiconductors (Halbleiter und Chips) 1.00
-	// state_intervention (Staatliche Eingriffe und Industriepolitik) 0.91
+	// semiconductors (Halbleiter und Chips) 0.99
 }
 
 func ExampleLoadThemes() {

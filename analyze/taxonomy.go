@@ -61,6 +61,11 @@ type ThemeDef struct {
 	// be listed: a government ban on smoking is no state intervention in
 	// technology. Empty: no requirement.
 	Requires string `json:"requires,omitempty"`
+	// Against names a context that speaks against the theme: a device
+	// review naming its processor is no semiconductors story. The theme
+	// model weighs how strongly the body shows it (feature "against").
+	// Empty: none.
+	Against string `json:"against,omitempty"`
 }
 
 // Cues are weighted signals of a theme; weights are in [-5, 5] (negative
@@ -164,6 +169,11 @@ func LoadThemes(r io.Reader, name string) (*Taxonomy, error) {
 		if t.Requires != "" {
 			if _, ok := tj.Contexts[t.Requires]; !ok {
 				return nil, at("requires", "no context %q in the \"contexts\" section", t.Requires)
+			}
+		}
+		if t.Against != "" {
+			if _, ok := tj.Contexts[t.Against]; !ok {
+				return nil, at("against", "no context %q in the \"contexts\" section", t.Against)
 			}
 		}
 

@@ -43,7 +43,7 @@ type tagger struct {
 	ids, labels []string
 	nThemes     int   // ids[:nThemes] are themes, the rest contexts
 	requires    []int // per theme, the index of its required context or -1
-	tech        int   // index of the "technology" context or -1
+	against     []int // per theme, the index of its counter-context or -1
 	nCues       int
 	cueNames    []string // per cue id, "kind:key" (for explaining a score)
 	cueTheme    []int32  // per cue id, its theme or context
@@ -78,7 +78,7 @@ type tagger struct {
 
 // newTagger builds the tagger of a taxonomy scored by model m.
 func newTagger(t *Taxonomy, m *ThemeModel) *tagger {
-	g := &tagger{ents: map[string][]cueRef{}, tech: -1, caches: make(chan *wordCache, min(runtime.GOMAXPROCS(0), maxCaches))}
+	g := &tagger{ents: map[string][]cueRef{}, caches: make(chan *wordCache, min(runtime.GOMAXPROCS(0), maxCaches))}
 	// contexts are scored like themes, after them, and never listed
 	defs := slices.Clone(t.themes)
 	g.nThemes = len(defs)
@@ -91,15 +91,15 @@ func newTagger(t *Taxonomy, m *ThemeModel) *tagger {
 		ctxIndex[name] = len(defs)
 		defs = append(defs, ThemeDef{ID: "context:" + name, Cues: t.contexts[name]})
 	}
-	if i, ok := ctxIndex["technology"]; ok {
-		g.tech = i
+	ctx := func(name string) int {
+		if i, ok := ctxIndex[name]; ok && name != "" {
+			return i
+		}
+		return -1
 	}
 	for _, d := range t.themes {
-		r := -1
-		if i, ok := ctxIndex[d.Requires]; ok && d.Requires != "" {
-			r = i
-		}
-		g.requires = append(g.requires, r)
+		g.requires = append(g.requires, ctx(d.Requires))
+		g.against = append(g.against, ctx(d.Against))
 	}
 	b := cueBuilder{g: g, stems: map[string][]cueRef{}, forms: map[string][]cueRef{}, parts: map[string][]cueRef{}, short: map[string]bool{}, vocabID: map[string]int32{}, lens: map[int]bool{}}
 	for ti, d := range defs {

@@ -31,14 +31,15 @@ const (
 	featDistinct        // log(1 + distinct cues counted)
 	featMaxCue          // largest single cue weight, not negated
 	featNegated         // share of the cue weight lost to negation
-	featContext         // log(1 + the body's technology context weight)
+	featContext         // log(1 + the body's weight of the context the theme requires)
 	featTopCues         // distinct cues of the densest sentence (at most 4)
+	featAgainst         // log(1 + the body's weight of the theme's counter-context)
 	numThemeFeatures
 )
 
 var themeFeatureNames = [numThemeFeatures]string{
 	"best", "second", "third", "strong_sentences", "cue_share", "doc_density", "lead",
-	"entities", "distinct_cues", "max_cue", "negated", "context", "best_cues",
+	"entities", "distinct_cues", "max_cue", "negated", "context", "best_cues", "against",
 }
 
 // ThemeFeatureNames returns the names of the theme model's features, in
@@ -164,10 +165,13 @@ func (g *tagger) features(sc *sentScratch, t int, x []float64) bool {
 	if a.negw > 0 {
 		x[featNegated] = a.negw / (a.negw + a.pos)
 	}
-	if g.tech >= 0 {
-		x[featContext] = math.Log1p(sc.agg[g.tech].pos)
+	if r := g.requires[t]; r >= 0 {
+		x[featContext] = math.Log1p(sc.agg[r].pos)
 	}
 	x[featTopCues] = float64(min(a.topCues, 4))
+	if c := g.against[t]; c >= 0 {
+		x[featAgainst] = math.Log1p(sc.agg[c].pos)
+	}
 	return true
 }
 

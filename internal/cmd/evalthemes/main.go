@@ -39,7 +39,7 @@ import (
 func main() {
 	var o options
 	flag.StringVar(&o.data, "data", "../shared/data", "shared data directory")
-	flag.StringVar(&o.labels, "labels", "testdata/real/themes.jsonl,testdata/real/themes.extra.jsonl", "label files (comma-separated; missing ones are skipped)")
+	flag.StringVar(&o.labels, "labels", "testdata/real/themes.jsonl", "label files (comma-separated; missing ones are skipped)")
 	flag.IntVar(&o.k, "k", 5, "folds")
 	flag.IntVar(&o.repeats, "repeats", 4, "repeats of the k-fold split")
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the first split")
