@@ -128,5 +128,5 @@ func TestThemesArticles(t *testing.T) {
 	// news (testdata/real), never on these articles, which are richer in
 	// themes than real news (see internal/cmd/evalthemes).
 	assert.GreaterOrEqual(t, p, 0.8, "theme precision")
-	assert.GreaterOrEqual(t, r, 0.72, "theme recall")
+	assert.GreaterOrEqual(t, r, 0.65, "theme recall")
 }

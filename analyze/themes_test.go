@@ -205,3 +205,24 @@ func themeIDsOf(tax *Taxonomy) []string {
 	}
 	return ids
 }
+
+// TestShortStemCues lists the stem cues of five bytes or less: a short stem
+// is shared by many words ("Faber" -> fab, "in der Regel" -> regel, "knapp
+// 100 Euro", "Analysten rechnen mit"), so each one here was checked to
+// mean what its theme needs; anything else goes into the taxonomy as an
+// exact form.
+func TestShortStemCues(t *testing.T) {
+	tax, err := DefaultThemes()
+	require.NoError(t, err)
+	g := testTagger(t, tax)
+	checked := strings.Fields(`5g abgab akku akkus app apps bann behob brows bug chaos chip chips cloud clust
+		cpu cpus cyb dat ddos dram drang drohn dsgvo duv euv farb fazit flop fps gpu gpus gramm hack handy hbm
+		hpc it ki llm llms mah nand netz onlin pann polit prami preis quot raket ram rival robot selfi serv soc
+		sperr spiel ssd staat straf tech updat usb waf wlan zwang zwing`)
+	for i, n := range g.cueNames {
+		k, ok := strings.CutPrefix(n, "stem:")
+		if ok && len(k) <= 5 {
+			assert.Contains(t, checked, k, "short stem cue of %s", g.ids[g.cueTheme[i]])
+		}
+	}
+}

@@ -13,7 +13,7 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./internal/cmd/evalthemes [-k 5] [-repeats 4] [-errors] [-write analyze/themes_model.json]
+//	go run ./internal/cmd/evalthemes [-k 5] [-repeats 8] [-errors] [-write analyze/themes_model.json]
 //	go run ./internal/cmd/evalthemes -train testdata/real/themes.jsonl -test testdata/real/themes.extra.jsonl
 //
 // -errors prints the misses and false hits of cross-validation by theme
@@ -41,7 +41,7 @@ func main() {
 	flag.StringVar(&o.data, "data", "../shared/data", "shared data directory")
 	flag.StringVar(&o.labels, "labels", "testdata/real/themes.jsonl", "label files (comma-separated; missing ones are skipped)")
 	flag.IntVar(&o.k, "k", 5, "folds")
-	flag.IntVar(&o.repeats, "repeats", 4, "repeats of the k-fold split")
+	flag.IntVar(&o.repeats, "repeats", 8, "repeats of the k-fold split")
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the first split")
 	flag.BoolVar(&o.errors, "errors", false, "print misses and false hits")
 	flag.StringVar(&o.write, "write", "", "write the model fitted on all labels to this file")
