@@ -226,3 +226,18 @@ func TestShortStemCues(t *testing.T) {
 		}
 	}
 }
+
+// TestThemesWorkedExample is the worked example of THEMES.md, the story
+// issue 14 reports as missed: the training cost of a model and the US lead
+// in AI questioned.
+func TestThemesWorkedExample(t *testing.T) {
+	text := "Der chinesische Chatbot DeepSeek, angeblich für einen Bruchteil der Budgets von OpenAI trainiert, " +
+		"hat den Börsenwert von Nvidia um 13 Prozent schrumpfen lassen. Analysten stellen den Vorsprung der USA " +
+		"bei generativer KI infrage. Anleger fragen sich, ob die teuren KI-Chips künftig noch in diesen Mengen " +
+		"gebraucht werden."
+	d, err := mustAnalyzer(t, WithoutSummary()).Analyze(context.Background(), text)
+	require.NoError(t, err)
+	ids := themeIDs(d.Themes)
+	assert.Subset(t, ids, []string{"ai_compute", "geopolitical_rivalry"})
+	assert.NotContains(t, ids, "export_controls")
+}
