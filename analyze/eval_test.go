@@ -127,6 +127,6 @@ func TestThemesArticles(t *testing.T) {
 	// Regression floors, not targets: the theme model is fitted on real
 	// news (testdata/real), never on these articles, which are richer in
 	// themes than real news (see internal/cmd/evalthemes).
-	assert.GreaterOrEqual(t, p, 0.8, "theme precision")
-	assert.GreaterOrEqual(t, r, 0.65, "theme recall")
+	assert.GreaterOrEqual(t, p, 0.82, "theme precision")
+	assert.GreaterOrEqual(t, r, 0.75, "theme recall")
 }

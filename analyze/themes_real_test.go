@@ -44,7 +44,7 @@ func TestThemeModelFloor(t *testing.T) {
 	c := s.Micro
 	t.Logf("%d texts, %d theme labels: micro P %.3f R %.3f, empty-gold empty %.3f", s.Texts, c.TP+c.FN, c.P(), c.R(), s.EmptyShare())
 	assert.GreaterOrEqual(t, c.P(), 0.65, "micro precision")
-	assert.GreaterOrEqual(t, c.R(), 0.68, "micro recall")
+	assert.GreaterOrEqual(t, c.R(), 0.65, "micro recall")
 	assert.GreaterOrEqual(t, s.EmptyShare(), 0.97, "empty-gold texts with an empty list")
 	for _, id := range s.Themes {
 		tc := s.By[id]
@@ -53,6 +53,6 @@ func TestThemeModelFloor(t *testing.T) {
 		}
 		t.Logf("%-20s P %.3f R %.3f (gold %d)", id, tc.P(), tc.R(), tc.TP+tc.FN)
 		assert.GreaterOrEqual(t, tc.P(), 0.5, "%s precision", id)
-		assert.GreaterOrEqual(t, tc.R(), 0.65, "%s recall", id)
+		assert.GreaterOrEqual(t, tc.R(), 0.6, "%s recall", id)
 	}
 }

@@ -125,6 +125,9 @@ var (
 // training data for an intercept of its own (Settings.MinPositives).
 const MinPositives = 5
 
+// MeanIntercept is Settings.MeanIntercept for Choose.
+var MeanIntercept = true
+
 // MinEmptyShare is the share of empty-gold texts that must get an empty
 // list for a setting to be chosen (when some setting reaches it).
 const MinEmptyShare = 0.95
@@ -140,7 +143,7 @@ func Choose(d *Dataset, k, repeats int, seed uint64, w io.Writer) Result {
 	for _, lw := range GridLambdaW {
 		for _, lt := range GridLambdaT {
 			for _, pw := range GridPosWeight {
-				s := Settings{LambdaW: lw, LambdaT: lt, PosWeight: pw, MinPositives: MinPositives}
+				s := Settings{LambdaW: lw, LambdaT: lt, PosWeight: pw, MinPositives: MinPositives, MeanIntercept: MeanIntercept}
 				probs := d.OutOfFold(k, repeats, seed, s)
 				var sb Result
 				sbKey := [2]float64{-1, -1}

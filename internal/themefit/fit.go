@@ -30,6 +30,13 @@ type Settings struct {
 	// intercept offset of its own; a theme with fewer keeps the common
 	// intercept (its few labels would only fit noise).
 	MinPositives int
+	// MeanIntercept gives a theme with fewer than MinPositives positives
+	// the mean intercept of the themes with enough, instead of an
+	// intercept fitted to its own rows: a set with almost no positives of
+	// a theme says little about how often real news carries it. During
+	// the fit such a theme has a free offset, so that its negatives do not
+	// pull the others' intercept down.
+	MeanIntercept bool
 }
 
 // Model is a fitted logistic model on raw (unstandardised) features.
@@ -114,7 +121,7 @@ func Fit(rows []Row, nThemes int, s Settings) *Model {
 			}
 			clear(z[nf:])
 			z[nf] = 1
-			if own[r.Theme] {
+			if own[r.Theme] || s.MeanIntercept {
 				z[nf+1+r.Theme] = 1
 			}
 			eta := 0.0
@@ -146,8 +153,12 @@ func Fit(rows []Row, nThemes int, s Settings) *Model {
 		}
 		for t := range nThemes {
 			i := nf + 1 + t
-			grad[i] += s.LambdaT * theta[i]
-			hess[i][i] += s.LambdaT + 1e-9
+			l := s.LambdaT
+			if !own[t] {
+				l = 1e-3 // MeanIntercept: free; else unused (stays 0)
+			}
+			grad[i] += l * theta[i]
+			hess[i][i] += l + 1e-9
 		}
 		hess[nf][nf] += 1e-9
 		step := solve(hess, grad)
@@ -167,6 +178,28 @@ func Fit(rows []Row, nThemes int, s Settings) *Model {
 		m.Intercept -= theta[i] * mean[i] / sd[i]
 	}
 	copy(m.Offsets, theta[nf+1:])
+	if s.MeanIntercept {
+		sum, n := 0.0, 0
+		for t, o := range own {
+			if o {
+				sum += m.Offsets[t]
+				n++
+			}
+		}
+		mean := 0.0
+		if n > 0 {
+			mean = sum / float64(n)
+		}
+		// the common intercept is the mean of the fitted themes'
+		m.Intercept += mean
+		for t := range m.Offsets {
+			if own[t] {
+				m.Offsets[t] -= mean
+			} else {
+				m.Offsets[t] = 0
+			}
+		}
+	}
 	return m
 }
 

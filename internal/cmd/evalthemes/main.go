@@ -47,6 +47,7 @@ func main() {
 	flag.StringVar(&o.write, "write", "", "write the model fitted on all labels to this file")
 	flag.StringVar(&o.train, "train", "", "fit on these label files (comma-separated) ...")
 	flag.StringVar(&o.test, "test", "", "... and score these")
+	flag.BoolVar(&themefit.MeanIntercept, "mean-intercept", themefit.MeanIntercept, "themes with few labels get the mean intercept of the others")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "evalthemes:", err)
