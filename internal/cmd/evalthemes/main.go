@@ -19,7 +19,13 @@
 // -errors prints the misses and false hits of cross-validation by theme
 // and kind with the densest sentence; -write fits the model on all labels
 // with the chosen settings and writes it; -train/-test fit on one set of
-// label files and score another (a held-out check).
+// label files and score another (a held-out check). A theme with fewer
+// than 5 labelled positives gets the mean intercept of the others
+// (-mean-intercept=false: an intercept fitted to its rows).
+//
+// The labels must name texts of ../shared/data (10kGNAD dev, news pages;
+// see testdata/real/README.md): the command never commits or prints more
+// of a text than the densest sentence of an error.
 package main
 
 import (
