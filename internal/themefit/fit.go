@@ -57,147 +57,179 @@ func (m *Model) Prob(t int, x []float64) float64 {
 
 // Fit fits the model on rows with Newton's method: shared weights over
 // standardised features with penalty LambdaW, a common intercept without
-// penalty, and per-theme offsets with penalty LambdaT.
+// penalty, and per-theme offsets with penalty LambdaT (see MinPositives
+// and MeanIntercept for themes with few positives).
 func Fit(rows []Row, nThemes int, s Settings) *Model {
-	nf := 0
+	f := newFitter(rows, nThemes, s)
+	for range 50 {
+		if f.newtonStep() < 1e-8 {
+			break
+		}
+	}
+	return f.model()
+}
+
+// fitter holds the state of one Fit.
+type fitter struct {
+	rows      []Row
+	s         Settings
+	nf, nt    int
+	mean, sd  []float64 // standardisation of the features
+	own       []bool    // per theme: enough positives for an own offset
+	theta     []float64 // w[0:nf], intercept at nf, offsets at nf+1+t
+	z, grad   []float64
+	hess      [][]float64
+	posWeight float64
+}
+
+func newFitter(rows []Row, nThemes int, s Settings) *fitter {
+	f := &fitter{rows: rows, s: s, nt: nThemes, posWeight: s.PosWeight}
 	if len(rows) > 0 {
-		nf = len(rows[0].X)
+		f.nf = len(rows[0].X)
 	}
-	// standardise
-	mean := make([]float64, nf)
-	sd := make([]float64, nf)
-	for _, r := range rows {
-		for i, v := range r.X {
-			mean[i] += v
-		}
+	if f.posWeight <= 0 {
+		f.posWeight = 1
 	}
-	for i := range mean {
-		mean[i] /= float64(max(1, len(rows)))
-	}
-	for _, r := range rows {
-		for i, v := range r.X {
-			sd[i] += (v - mean[i]) * (v - mean[i])
-		}
-	}
-	for i := range sd {
-		sd[i] = math.Sqrt(sd[i] / float64(max(1, len(rows))))
-		if sd[i] < 1e-9 {
-			sd[i] = 1 // a constant feature: its weight stays 0 under the penalty
-		}
-	}
-	// themes with their own offset
+	f.standardise()
 	pos := make([]int, nThemes)
 	for _, r := range rows {
 		if r.Y {
 			pos[r.Theme]++
 		}
 	}
-	own := make([]bool, nThemes)
-	for t := range own {
-		own[t] = pos[t] >= s.MinPositives
+	f.own = make([]bool, nThemes)
+	for t := range f.own {
+		f.own[t] = pos[t] >= s.MinPositives
 	}
-	// parameters: w[0:nf], b at nf, offsets at nf+1+t
-	np := nf + 1 + nThemes
-	theta := make([]float64, np)
-	z := make([]float64, np)
-	pw := s.PosWeight
-	if pw <= 0 {
-		pw = 1
+	np := f.nf + 1 + nThemes
+	f.theta, f.z, f.grad = make([]float64, np), make([]float64, np), make([]float64, np)
+	f.hess = make([][]float64, np)
+	for i := range f.hess {
+		f.hess[i] = make([]float64, np)
 	}
-	grad := make([]float64, np)
-	hess := make([][]float64, np)
-	for i := range hess {
-		hess[i] = make([]float64, np)
-	}
-	for iter := 0; iter < 50; iter++ {
-		clear(grad)
-		for i := range hess {
-			clear(hess[i])
-		}
-		for _, r := range rows {
-			// design vector
-			for i, v := range r.X {
-				z[i] = (v - mean[i]) / sd[i]
-			}
-			clear(z[nf:])
-			z[nf] = 1
-			if own[r.Theme] || s.MeanIntercept {
-				z[nf+1+r.Theme] = 1
-			}
-			eta := 0.0
-			for i := range z {
-				eta += theta[i] * z[i]
-			}
-			p := 1 / (1 + math.Exp(-eta))
-			y, c := 0.0, 1.0
-			if r.Y {
-				y, c = 1, pw
-			}
-			g := c * (p - y)
-			h := c * p * (1 - p)
-			for i, zi := range z {
-				if zi == 0 {
-					continue
-				}
-				grad[i] += g * zi
-				for j, zj := range z {
-					if zj != 0 {
-						hess[i][j] += h * zi * zj
-					}
-				}
-			}
-		}
-		for i := range nf {
-			grad[i] += s.LambdaW * theta[i]
-			hess[i][i] += s.LambdaW
-		}
-		for t := range nThemes {
-			i := nf + 1 + t
-			l := s.LambdaT
-			if !own[t] {
-				l = 1e-3 // MeanIntercept: free; else unused (stays 0)
-			}
-			grad[i] += l * theta[i]
-			hess[i][i] += l + 1e-9
-		}
-		hess[nf][nf] += 1e-9
-		step := solve(hess, grad)
-		max := 0.0
-		for i := range theta {
-			theta[i] -= step[i]
-			max = math.Max(max, math.Abs(step[i]))
-		}
-		if max < 1e-8 {
-			break
+	return f
+}
+
+// standardise sets the mean and standard deviation of each feature.
+func (f *fitter) standardise() {
+	n := float64(max(1, len(f.rows)))
+	f.mean, f.sd = make([]float64, f.nf), make([]float64, f.nf)
+	for _, r := range f.rows {
+		for i, v := range r.X {
+			f.mean[i] += v / n
 		}
 	}
-	m := &Model{W: make([]float64, nf), Offsets: make([]float64, nThemes)}
-	m.Intercept = theta[nf]
+	for _, r := range f.rows {
+		for i, v := range r.X {
+			f.sd[i] += (v - f.mean[i]) * (v - f.mean[i]) / n
+		}
+	}
+	for i := range f.sd {
+		f.sd[i] = math.Sqrt(f.sd[i])
+		if f.sd[i] < 1e-9 {
+			f.sd[i] = 1 // a constant feature: its weight stays 0 under the penalty
+		}
+	}
+}
+
+// newtonStep takes one Newton step and returns its largest change.
+func (f *fitter) newtonStep() float64 {
+	clear(f.grad)
+	for i := range f.hess {
+		clear(f.hess[i])
+	}
+	for _, r := range f.rows {
+		f.addRow(r)
+	}
+	nf, s := f.nf, f.s
 	for i := range nf {
-		m.W[i] = theta[i] / sd[i]
-		m.Intercept -= theta[i] * mean[i] / sd[i]
+		f.grad[i] += s.LambdaW * f.theta[i]
+		f.hess[i][i] += s.LambdaW
 	}
-	copy(m.Offsets, theta[nf+1:])
-	if s.MeanIntercept {
-		sum, n := 0.0, 0
-		for t, o := range own {
-			if o {
-				sum += m.Offsets[t]
-				n++
+	for t := range f.nt {
+		i := nf + 1 + t
+		l := s.LambdaT
+		if !f.own[t] {
+			l = 1e-3 // MeanIntercept: free; else unused (stays 0)
+		}
+		f.grad[i] += l * f.theta[i]
+		f.hess[i][i] += l + 1e-9
+	}
+	f.hess[nf][nf] += 1e-9
+	step := solve(f.hess, f.grad)
+	largest := 0.0
+	for i := range f.theta {
+		f.theta[i] -= step[i]
+		largest = math.Max(largest, math.Abs(step[i]))
+	}
+	return largest
+}
+
+// addRow adds one row's gradient and Hessian of the log loss.
+func (f *fitter) addRow(r Row) {
+	z, nf := f.z, f.nf
+	for i, v := range r.X {
+		z[i] = (v - f.mean[i]) / f.sd[i]
+	}
+	clear(z[nf:])
+	z[nf] = 1
+	if f.own[r.Theme] || f.s.MeanIntercept {
+		z[nf+1+r.Theme] = 1
+	}
+	eta := 0.0
+	for i := range z {
+		eta += f.theta[i] * z[i]
+	}
+	p := 1 / (1 + math.Exp(-eta))
+	y, c := 0.0, 1.0
+	if r.Y {
+		y, c = 1, f.posWeight
+	}
+	g, h := c*(p-y), c*p*(1-p)
+	for i, zi := range z {
+		if zi == 0 {
+			continue
+		}
+		f.grad[i] += g * zi
+		for j, zj := range z {
+			if zj != 0 {
+				f.hess[i][j] += h * zi * zj
 			}
 		}
-		mean := 0.0
-		if n > 0 {
-			mean = sum / float64(n)
+	}
+}
+
+// model returns the fit on raw features. With MeanIntercept the common
+// intercept is the mean of the intercepts of the themes with their own.
+func (f *fitter) model() *Model {
+	nf := f.nf
+	m := &Model{W: make([]float64, nf), Offsets: make([]float64, f.nt)}
+	m.Intercept = f.theta[nf]
+	for i := range nf {
+		m.W[i] = f.theta[i] / f.sd[i]
+		m.Intercept -= f.theta[i] * f.mean[i] / f.sd[i]
+	}
+	copy(m.Offsets, f.theta[nf+1:])
+	if !f.s.MeanIntercept {
+		return m
+	}
+	sum, n := 0.0, 0
+	for t, o := range f.own {
+		if o {
+			sum += m.Offsets[t]
+			n++
 		}
-		// the common intercept is the mean of the fitted themes'
-		m.Intercept += mean
-		for t := range m.Offsets {
-			if own[t] {
-				m.Offsets[t] -= mean
-			} else {
-				m.Offsets[t] = 0
-			}
+	}
+	mean := 0.0
+	if n > 0 {
+		mean = sum / float64(n)
+	}
+	m.Intercept += mean
+	for t := range m.Offsets {
+		if f.own[t] {
+			m.Offsets[t] -= mean
+		} else {
+			m.Offsets[t] = 0
 		}
 	}
 	return m
