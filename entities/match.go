@@ -397,6 +397,21 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 			}
 		}
 	}
+	// a model glued to the line by a hyphen: "Playstation-4", "Nexus-6P"
+	if f.flags&fHyphen != 0 && upper {
+		if k := strings.LastIndexByte(t.Text, '-'); k > 0 && len(lw) == len(t.Text) && (versionNumber(t.Text[k+1:]) || modelCode(t.Text[k+1:])) {
+			if cands, ok := l.lookup(wordHash(lws[:k]), lws[:k]); ok {
+				for _, pi := range cands {
+					p := &l.pats[pi]
+					if len(p.words) != 1 || l.entries[p.entry].Type != PRODUCT || !p.caseOK(0, t.Text[:k]) {
+						continue
+					}
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry, version: k}, true
+				}
+			}
+		}
+	}
 	// genitive: Huaweis, Chinas, OpenAI’s
 	if n := len(lw); n >= 3 && upper {
 		cut := 0

@@ -289,6 +289,8 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			sc = append(sc, c)
 		}
 		if !r.noRules {
+			sortCands(sc)
+			sc = r.products(text, si, s.Tokens, sc)
 			if si < 3 {
 				sc = datelinePlaces(text, si, s, sc)
 			}
@@ -325,7 +327,7 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	}
 	// a version or model word after a product: "Pixel 10 Pro", "M4 Max"
 	if e.Type == PRODUCT && c.tokE < len(toks) && c.end == toks[c.tokE-1].End {
-		if nt := toks[c.tokE]; nt.Kind == german.Number && len(nt.Text) <= 3 || modelWords[nt.Text] {
+		if modelRun(toks, c.tokE, true) > c.tokE {
 			return true
 		}
 	}
