@@ -95,6 +95,37 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 	return sc
 }
 
+// locative reports whether the words before a name end in a preposition
+// that introduces a place: "in Neudau", "aus Gumpoldskirchen", "nach Omaha".
+// The model takes many a capitalised common noun for a place ("Rohöl",
+// "Zeitnot", "Steak"); places it finds on its own mostly follow one of these.
+func locative(before []german.Token, facts []tokFact) bool {
+	k := len(before) - 1
+	if k < 0 {
+		return false
+	}
+	switch facts[k].lower {
+	case "in", "aus", "nach", "bei", "von", "im", "nahe", "um", "bis", "über", "ins", "vom", "gen", "via", "zwischen", "und":
+		return true
+	}
+	return false
+}
+
+// placeSuffixes end German and Austrian place names.
+var placeSuffixes = [...]string{"dorf", "kirchen", "stadt", "burg", "berg", "heim", "hausen", "ingen", "au", "feld", "bach",
+	"tal", "furt", "brück", "bruck", "see", "hafen", "ow", "itz", "leben", "rode", "stedt", "stätt", "wald", "hof", "brunn", "ach"}
+
+// placeShape reports whether lw ends like a German place name and has at
+// least three letters before the ending.
+func placeShape(lw string) bool {
+	for _, s := range placeSuffixes {
+		if len(lw) >= len(s)+3 && strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // insideOnly reports whether every candidate of sc that overlaps [s, e)
 // lies inside it, and at least one does.
 func insideOnly(sc []cand, s, e int) bool {
@@ -144,7 +175,9 @@ var genericNouns = map[string]bool{
 // word of a multi-word name capitalised (or a name particle), and a single word
 // must look like a name: no function word, generic noun, role or head noun, no
 // common-noun ending, no abbreviation with a dot, and after an article only a
-// brand-shaped word ("die Kommission" is no name, "die Telekom" is in the lexicon).
+// brand-shaped word ("die Kommission" is no name, "die Telekom" is in the lexicon);
+// a single-word place must follow a locative preposition (see locative), and
+// a two-word person must not end in a common noun ("Varoufakis Antwort").
 //
 // The name is toks[start:], facts the facts of the sentence's tokens.
 func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start int, typ string) bool {
@@ -164,7 +197,18 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 		}
 	}
 	if len(toks) > 1 {
-		return !german.IsStopWord(facts[start].lower)
+		if german.IsStopWord(facts[start].lower) {
+			return false
+		}
+		if typ == "PER" {
+			// "Varoufakis Antwort", "Yorker Niederlassung": a common noun
+			// is no surname
+			last := facts[start+len(toks)-1].lower
+			if hasNounSuffix(last) || genericNouns[last] || n.timeWords[last] || units[last] {
+				return false
+			}
+		}
+		return true
 	}
 	t, f := toks[0], &facts[start]
 	lw := f.lower
@@ -186,6 +230,12 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 		case "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer", "im", "am", "vom", "zum", "zur", "beim":
 			return false
 		}
+	}
+	if typ == "LOC" && !(locative(before, facts) && placeShape(lw)) {
+		// a place the lexicon does not know: after "in", "aus", "nach" …,
+		// and with the ending of a German place name ("in Neudau"); the
+		// model takes many a capitalised noun for a place ("in Zeitnot")
+		return false
 	}
 	if typ == "PER" && !n.firstNames[t.Text] {
 		return false // a surname alone is linked to its full name by the rules

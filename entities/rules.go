@@ -476,6 +476,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		return nil, false
 	}
 	var add []cand
+	dropped := false
 	for ci := range cands {
 		c := &cands[ci]
 		if c.derived || c.part {
@@ -531,6 +532,38 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 	if len(st.shortC) == 0 {
 		return cands
 	}
+	// a surname the rules or the model took alone, or with a word before it
+	// ("der Exlobbyist Sardana", "Vorwurf Sardanas"), is the person the text
+	// named in full
+	for ci := range cands {
+		c := &cands[ci]
+		if c.typ != PER || c.source == SourceLexicon || c.derived || c.part {
+			continue
+		}
+		t := sents[c.sent].Tokens[c.tokE-1]
+		w, end := t.Text, t.End
+		st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
+		p, ok := getShort(wordHash(bytesString(st.keyBuf)), w)
+		if (!ok || p.key == c.key) && len(w) > 2 && w[len(w)-1] == 's' {
+			w, end = w[:len(w)-1], end-1
+			st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
+			p, ok = getShort(wordHash(bytesString(st.keyBuf)), w)
+		}
+		if !ok || p.key == c.key || p.typ != PER || p.tokE-p.tok < 2 || c.tokE-c.tok > 2 {
+			continue
+		}
+		if c.tokE-c.tok == 2 && (c.source != SourceModel || r.names.firstNames[sents[c.sent].Tokens[c.tok].Text]) {
+			continue
+		}
+		old := c.key
+		c.tok, c.start, c.end, c.form = c.tokE-1, t.Start, end, [2]int{t.Start, t.End}
+		c.key, c.name, c.entry, c.parent = p.key, p.name, p.entry, p.parent
+		for k := range st.shortC {
+			if sh := &st.shortC[k]; sh.key == old {
+				sh.key, sh.name, sh.entry, sh.parent, sh.tok, sh.tokE = p.key, p.name, p.entry, p.parent, p.tok, p.tokE
+			}
+		}
+	}
 	ci, ki := 0, 0
 	for si, s := range sents {
 		c0 := ci
@@ -561,15 +594,19 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 				end--
 				c, ok = getShort(wordHash(f.lower[:len(f.lower)-1]), w)
 			}
-			if !ok || overlaps(sc, t.Start, t.End) {
+			if !ok || overlaps(sc, t.Start, t.End) && !dropModel(sc, t.Start, t.End, c.key) {
 				continue
 			}
+			dropped = dropped || overlaps(sc, t.Start, t.End)
 			add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: end, form: [2]int{t.Start, t.End},
 				entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05})
 		}
 	}
 	if len(add) == 0 {
 		return cands
+	}
+	if dropped {
+		cands = slices.DeleteFunc(cands, func(c cand) bool { return c.key == "" })
 	}
 	cands = append(cands, add...)
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -587,6 +624,24 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		out = append(out, c)
 	}
 	return out
+}
+
+// dropModel empties the keys of the model's names over [s, e) if only the
+// model named something there: a later short mention of a person or firm
+// the text introduced ("Tsipras" for Alexis Tsipras, which the model took for
+// a place; "Vorwurf Sardanas") is that entity. It reports whether it did.
+func dropModel(sc []cand, s, e int, key string) bool {
+	for i := range sc {
+		if c := &sc[i]; s < c.end && c.start < e && (c.source != SourceModel || c.key == key || c.key == "") {
+			return false
+		}
+	}
+	for i := range sc {
+		if c := &sc[i]; s < c.end && c.start < e {
+			c.key = ""
+		}
+	}
+	return true
 }
 
 // hyphenIndex is strings.IndexByte(w, '-') for a token with flags.

@@ -159,6 +159,21 @@ func WriteSummary(w io.Writer, totals map[string]*Result) {
 	fmt.Fprintln(w)
 }
 
+// WriteSources writes the precision of the predictions by source, type and
+// word count (see Result.BySource).
+func WriteSources(w io.Writer, r *Result) {
+	keys := make([]string, 0, len(r.BySource))
+	for k := range r.BySource {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Fprintln(w, "predictions by source (matched/predicted):")
+	for _, k := range keys {
+		c := r.BySource[k]
+		fmt.Fprintf(w, "  %-28s %4d/%-4d P %.2f\n", k, c.TP, c.Pred, c.P())
+	}
+}
+
 // WriteErrors writes misses, false names and type errors by kind, most
 // frequent kind first, with up to max examples each (0: all).
 func WriteErrors(w io.Writer, r *Result, max int) {

@@ -1,6 +1,7 @@
 package entityeval
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,6 +66,7 @@ type Error struct {
 	ID       string
 	Source   string // of a false name: lexicon, rule or model
 	Other    string // type error: the other side's type; wrong link: the other id
+	Key      string // of a false name: its source key (see Result.BySource)
 }
 
 // Error kinds, in report order.
@@ -125,6 +127,11 @@ type Result struct {
 	NoDerived, NoDerivedTyped Counts
 	// ByType are typed counts per gold/predicted type.
 	ByType map[string]*Counts
+	// BySource counts predictions (Pred) and the matched ones (TP) by
+	// source, type and word count of the first mention ("model LOC 1w").
+	BySource map[string]*Counts
+	// Matched are the matched predictions, with their source key as Kind.
+	Matched []Error
 	// Misses and False are the untyped errors; TypeErrors the pairs
 	// matched untyped with different types.
 	Misses, False, TypeErrors []Error
@@ -146,6 +153,16 @@ func (r *Result) Add(o *Result) {
 		}
 		r.ByType[k].Add(*v)
 	}
+	if r.BySource == nil {
+		r.BySource = map[string]*Counts{}
+	}
+	for k, v := range o.BySource {
+		if r.BySource[k] == nil {
+			r.BySource[k] = &Counts{}
+		}
+		r.BySource[k].Add(*v)
+	}
+	r.Matched = append(r.Matched, o.Matched...)
 	r.Misses = append(r.Misses, o.Misses...)
 	r.False = append(r.False, o.False...)
 	r.TypeErrors = append(r.TypeErrors, o.TypeErrors...)
@@ -180,7 +197,7 @@ func sameNorm(a, b string) bool {
 // the text the recogniser did not read (boilerplate): a miss all of whose
 // forms occur only there is of kind KindBoilerplate.
 func Score(d Doc, pred []entities.Entity, link Linker, skip []german.Span) *Result {
-	res := &Result{Docs: 1, ByType: map[string]*Counts{}}
+	res := &Result{Docs: 1, ByType: map[string]*Counts{}, BySource: map[string]*Counts{}}
 	ng, np := len(d.Entities), len(pred)
 	gforms := make([][]string, ng)
 	gLex := make([]map[string]bool, ng)
@@ -268,6 +285,19 @@ func Score(d Doc, pred []entities.Entity, link Linker, skip []german.Span) *Resu
 			}
 		}
 		ty := pred[pi].Type.String()
+		sk := sourceKey(pred[pi])
+		if res.BySource[sk] == nil {
+			res.BySource[sk] = &Counts{}
+		}
+		res.BySource[sk].Pred++
+		if pm[pi] >= 0 {
+			res.BySource[sk].TP++
+			e := Error{Set: d.Set, Doc: d.ID, Kind: sk, Type: ty, ID: pred[pi].ID, Source: pred[pi].Source}
+			if len(pred[pi].Mentions) > 0 {
+				e.Text = pred[pi].Mentions[0].Text
+			}
+			res.Matched = append(res.Matched, e)
+		}
 		if res.ByType[ty] == nil {
 			res.ByType[ty] = &Counts{}
 		}
@@ -327,6 +357,7 @@ func Score(d Doc, pred []entities.Entity, link Linker, skip []german.Span) *Resu
 			e.Text = p.Mentions[0].Text
 		}
 		e.Kind = predKind(p)
+		e.Key = sourceKey(p)
 		for gi := range d.Entities {
 			if wrong[pi][gi] {
 				e.Kind, e.Other = KindWrongLink, d.Entities[gi].ID
@@ -350,6 +381,22 @@ func Score(d Doc, pred []entities.Entity, link Linker, skip []german.Span) *Resu
 		res.False = append(res.False, e)
 	}
 	return res
+}
+
+// sourceKey is the BySource key of a prediction.
+func sourceKey(p entities.Entity) string {
+	w := 0
+	if len(p.Mentions) > 0 {
+		w = len(strings.Fields(p.Mentions[0].Text))
+	}
+	if w > 3 {
+		w = 3
+	}
+	d := ""
+	if len(p.Mentions) > 0 && p.Mentions[0].Derived {
+		d = " derived"
+	}
+	return fmt.Sprintf("%s %s %dw%s", p.Source, p.Type, w, d)
 }
 
 func slicesClone(s []string) []string { return append([]string(nil), s...) }

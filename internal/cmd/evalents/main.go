@@ -39,6 +39,8 @@ func main() {
 	grid := flag.String("grid", "default,0,4000,8000,16000", "settings of the model's outside bias to choose from by CV (\"default\": the embedded model as is, \"none\": no model)")
 	noModel := flag.Bool("nomodel", false, "lexicon and rules only (no CV)")
 	set := flag.String("set", "", "only documents of this set (10kgnad-dev, news-pages)")
+	flag.StringVar(&showDoc, "doc", "", "print the predicted and gold entities of this document id")
+	flag.StringVar(&showKey, "show", "", "print the matched and false predictions of this source key (\"model LOC 1w\")")
 	flag.StringVar(&mask, "mask", "news-pages", "sets whose boilerplate (as analyze marks it) is skipped: a set name, \"all\" or \"none\"")
 	flag.Parse()
 	if err := run(*data, *maxErr, *folds, *grid, *noModel, *set); err != nil {
@@ -47,7 +49,7 @@ func main() {
 	}
 }
 
-var mask string
+var mask, showDoc, showKey string
 
 func run(data string, maxErr, folds int, grid string, noModel bool, only string) error {
 	root, err := golddata.RepoRoot()
@@ -112,6 +114,28 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 			}
 		}
 	}
+	if showDoc != "" {
+		r, err := entities.New(cfgs[0].opts...)
+		if err != nil {
+			return err
+		}
+		for i, d := range set.Docs {
+			if d.ID != showDoc {
+				continue
+			}
+			for _, e := range set.Predict(r, i) {
+				var ms []string
+				for _, m := range e.Mentions {
+					ms = append(ms, fmt.Sprintf("%q@%d(%s)", m.Text, m.Start, m.Form))
+				}
+				fmt.Printf("pred %-30s %-7s %-7s %s\n", e.ID, e.Type, e.Source, strings.Join(ms, " "))
+			}
+			for _, g := range d.Entities {
+				fmt.Printf("gold %-30s %-7s %q %q\n", g.ID, g.Type, g.Surfaces, g.Derived)
+			}
+		}
+		return nil
+	}
 	res := make([][]*entityeval.Result, len(cfgs))
 	for c, cfg := range cfgs {
 		r, err := entities.New(cfg.opts...)
@@ -135,6 +159,19 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 		entityeval.WriteSummary(os.Stdout, set.Total(held, nil))
 	}
 	fmt.Println()
+	entityeval.WriteSources(os.Stdout, def["all"])
+	if showKey != "" {
+		for _, e := range def["all"].Matched {
+			if e.Kind == showKey {
+				fmt.Printf("  matched %q %s [%s]\n", e.Text, e.ID, e.Doc)
+			}
+		}
+		for _, e := range def["all"].False {
+			if e.Key == showKey {
+				fmt.Printf("  false   %q %s [%s]\n", e.Text, e.ID, e.Doc)
+			}
+		}
+	}
 	entityeval.WriteErrors(os.Stdout, def["all"], maxErr)
 	return nil
 }
