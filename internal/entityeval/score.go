@@ -190,7 +190,17 @@ func sameNorm(a, b string) bool {
 		a, b = b, a
 	}
 	rest, ok := strings.CutPrefix(a, b)
-	return ok && b != "" && (rest == "s" || rest == "'s")
+	if !ok || b == "" {
+		return false
+	}
+	switch rest {
+	case "s", "'s":
+		return true
+	case "n", "en", "es", "e", "ns":
+		// a case ending of a single-word name ("Niederlanden")
+		return !strings.Contains(a, " ") && len(b) >= 4
+	}
+	return false
 }
 
 // Score scores the predicted entities of one document. skip are byte spans of

@@ -19,6 +19,9 @@ func TestSame(t *testing.T) {
 		{"Nikos  Filis", "Nikos Filis", true},
 		{"Huawei", "Huaweis Chips", false},
 		{"s", "", false},
+		{"Niederlanden", "Niederlande", true},
+		{"Instituts der deutschen Wirtschaft", "Institut der deutschen Wirtschaft", false},
+		{"Ben", "Be", false},
 	} {
 		assert.Equal(t, c.want, same(c.a, c.b), "%q %q", c.a, c.b)
 	}
