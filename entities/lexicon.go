@@ -387,7 +387,11 @@ func (l *Lexicon) Lookup(id string) (Entry, bool) {
 	if !ok {
 		return Entry{}, false
 	}
-	return l.Entries()[i], true
+	e := l.entries[i]
+	e.Aliases = slices.Clone(e.Aliases)
+	e.Adjectives = slices.Clone(e.Adjectives)
+	e.Ambiguous = slices.Clone(e.Ambiguous)
+	return e, true
 }
 
 // Merge returns a new Lexicon with the entries of l and of other; an entry of other

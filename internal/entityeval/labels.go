@@ -32,6 +32,7 @@ package entityeval
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
@@ -141,7 +142,13 @@ func AttachTexts(dataDir string, docs []Doc) (kept []Doc, stale []string, err er
 			}
 		case "news-pages":
 			if pages == nil {
-				if pages, err = readPages(filepath.Join(dataDir, NewsPages)); err != nil {
+				want := map[string]bool{}
+				for _, x := range docs {
+					if x.Set == "news-pages" {
+						want[x.ID] = true
+					}
+				}
+				if pages, err = readPages(filepath.Join(dataDir, NewsPages), want); err != nil {
 					return nil, nil, err
 				}
 			}
@@ -162,7 +169,9 @@ func sha1Hex(s string) string {
 	return hex.EncodeToString(h[:])
 }
 
-func readPages(path string) (map[string]string, error) {
+// readPages reads the texts of the wanted page ids; a line is decoded only
+// when its leading id field is wanted.
+func readPages(path string, want map[string]bool) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -172,10 +181,28 @@ func readPages(path string) (map[string]string, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	for sc.Scan() {
+		line := sc.Bytes()
+		if id, ok := leadingID(line); ok && !want[id] {
+			continue
+		}
 		var p struct{ ID, Text string }
-		if json.Unmarshal(sc.Bytes(), &p) == nil && p.ID != "" {
+		if json.Unmarshal(line, &p) == nil && want[p.ID] {
 			out[p.ID] = p.Text
 		}
 	}
 	return out, sc.Err()
+}
+
+// leadingID returns the value of a line's first field when it is
+// {"id": "…", (the layout of pages.jsonl); ok is false otherwise.
+func leadingID(line []byte) (string, bool) {
+	rest, ok := bytes.CutPrefix(line, []byte(`{"id": "`))
+	if !ok {
+		return "", false
+	}
+	i := bytes.IndexByte(rest, '"')
+	if i < 0 || bytes.IndexByte(rest[:i], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:i]), true
 }

@@ -20,7 +20,7 @@ type Linker interface {
 // LexiconLinker maps surfaces to lexicon ids with a lexicon-only recogniser.
 type LexiconLinker struct {
 	r   *entities.Recognizer
-	lex *entities.Lexicon
+	ids map[string]bool
 }
 
 // NewLexiconLinker returns a Linker over lex (nil: the default lexicon).
@@ -33,7 +33,11 @@ func NewLexiconLinker(lex *entities.Lexicon) (*LexiconLinker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &LexiconLinker{r: r, lex: r.Lexicon()}, nil
+	ids := map[string]bool{}
+	for _, e := range r.Lexicon().Entries() {
+		ids[e.ID] = true
+	}
+	return &LexiconLinker{r: r, ids: ids}, nil
 }
 
 // Link returns the ids of the lexicon entities whose mention covers the whole surface.
@@ -51,10 +55,7 @@ func (l *LexiconLinker) Link(surface string) []string {
 }
 
 // IsLexiconID reports whether id is the id of a lexicon entry.
-func (l *LexiconLinker) IsLexiconID(id string) bool {
-	_, ok := l.lex.Lookup(id)
-	return ok
-}
+func (l *LexiconLinker) IsLexiconID(id string) bool { return l.ids[id] }
 
 // Error is a miss (gold entity not found) or a false name (predicted entity
 // not in the labels), with its kind (see Kinds).
