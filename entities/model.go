@@ -202,7 +202,10 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 		}
 		if typ == "PER" {
 			// "Varoufakis Antwort", "Yorker Niederlassung": a common noun
-			// is no surname
+			// is no surname; "Leuchtturmwärterin Ilva": a role is no name
+			if n.heads.match(facts[start].lower)&headRole != 0 {
+				return false
+			}
 			last := facts[start+len(toks)-1].lower
 			if hasNounSuffix(last) || genericNouns[last] || n.timeWords[last] || units[last] {
 				return false

@@ -549,7 +549,8 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 			st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
 			p, ok = getShort(wordHash(bytesString(st.keyBuf)), w)
 		}
-		if !ok || p.key == c.key || p.typ != PER || p.tokE-p.tok < 2 || c.tokE-c.tok > 2 {
+		if !ok || p.key == c.key || p.typ != PER || p.tokE-p.tok < 2 || c.tokE-c.tok > 2 ||
+			p.source == SourceModel && !r.names.firstNames[sents[p.sent].Tokens[p.tok].Text] {
 			continue
 		}
 		if c.tokE-c.tok == 2 && (c.source != SourceModel || r.names.firstNames[sents[c.sent].Tokens[c.tok].Text]) {
