@@ -296,6 +296,8 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 			}
 			sortCands(sc)
 			sc = r.rules(text, si, s.Tokens, sentFacts(si), sc, excl, st)
+			sortCands(sc)
+			sc = r.shapes(text, si, s.Tokens, sentFacts(si), sc, excl)
 		}
 		if r.model != nil {
 			sc = r.modelSpans(si, s.Tokens, sentFacts(si), sc, st, excl, lexC[l0:li])
