@@ -141,6 +141,8 @@ type state struct {
 	keep    func(si int) bool // nil: all sentences count
 	cur     []german.Sentence // the sentences of the call (for counts)
 	counted bool
+	// credits are the spans of bylines and photo credits (see appendCredits)
+	credits []german.Span
 	// lenient keeps every model name that overlaps no lexicon or rule name
 	// (TagTokens on general CoNLL text, where the tech-news filter costs recall).
 	lenient bool
@@ -310,6 +312,9 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	clear(lexC)
 	st.lexC = lexC[:0]
 	if !r.noRules {
+		if st.credits = appendCredits(st.credits[:0], text, sents); len(st.credits) > 0 {
+			out = slices.DeleteFunc(out, func(c cand) bool { return inSpans(st.credits, c.start, c.end) })
+		}
 		out = r.link(sents, out, st)
 	}
 	st.out = out // cleared by release
