@@ -93,6 +93,8 @@ func modelRun(toks []german.Token, j int, words bool) int {
 		case t.Kind == german.Number && versionNumber(t.Text) && !unitAfter(toks, k):
 		case t.Kind == german.Word && modelCode(t.Text) && !unitAfter(toks, k):
 		case modelWords[t.Text] && (k > j || words):
+		case words && k == j && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z':
+			// one capital letter right after a line: "Moto G", "Galaxy S"
 		default:
 			return end
 		}
@@ -107,8 +109,17 @@ func (r *Recognizer) extendVersion(text string, c cand, toks []german.Token) can
 	if c.end != toks[c.tokE-1].End {
 		return c
 	}
+	if c.tokE >= len(toks) || toks[c.tokE].Start > c.end+1 {
+		return c
+	}
 	k := modelRun(toks, c.tokE, true)
-	if k == c.tokE || toks[c.tokE].Start > c.end+1 {
+	if k == c.tokE {
+		// a model glued to a head noun: "Snapdragon 808-Prozessor"
+		t := toks[c.tokE]
+		if h := strings.IndexByte(t.Text, '-'); h > 0 && (versionNumber(t.Text[:h]) || modelCode(t.Text[:h])) {
+			c = versioned(text, c, c.tokE+1, t.Start+h)
+			c.form[1] = t.End
+		}
 		return c
 	}
 	return versioned(text, c, k, toks[k-1].End)

@@ -277,7 +277,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			locAt(sc, toks[i+1]) {
 			sc = dropInLoc(sc, toks[i].Start, toks[i+1].End)
 			info[i+1].covered = false
-			add(i, i+2, ORG, 0.8)
+			typ := ORG
+			if lw == "flughafen" {
+				typ = LOC // an airport is a place (ENTITIES.md: facilities)
+			}
+			add(i, i+2, typ, 0.8)
 			i++
 			continue
 		}
@@ -371,6 +375,18 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 				continue
 			}
 		}
+		// a first name before a word the lexicon knows as a place or firm is
+		// a person: "Boris Rhein", "Henrik Fisker", "Ferdinand Porsche"
+		if facts[i].words&wFirstName != 0 && free(i) && i+1 < len(toks) && !info[i+1].exclude && toks[i+1].Kind == german.Word &&
+			toks[i].End < toks[i+1].Start && (i == 0 || !info[i-1].cap || german.IsStopWord(low(i-1))) {
+			if k := lexWord(sc, toks[i+1]); k >= 0 {
+				sc = append(sc[:k], sc[k+1:]...)
+				info[i+1].covered = false
+				add(i, i+2, PER, 0.75)
+				i++
+				continue
+			}
+		}
 		// organisation and product head nouns: "Start-up Halvar", "Modell R2"
 		isProd := heads&headProd != 0
 		isOrg := !isProd && heads&headOrg != 0
@@ -437,6 +453,18 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 	}
 	return sc
+}
+
+// lexWord returns the index of a lexicon candidate that is exactly the
+// single word t (a place or firm, not derived, not a part), or -1.
+func lexWord(sc []cand, t german.Token) int {
+	for k, c := range sc {
+		if c.start == t.Start && c.end == t.End && c.source == SourceLexicon && !c.derived && !c.part && c.tokE-c.tok == 1 &&
+			(c.typ == LOC || c.typ == ORG) {
+			return k
+		}
+	}
+	return -1
 }
 
 // dropIn removes the candidates inside [s,e).
@@ -808,7 +836,7 @@ var placeInstitution = map[string]bool{"stadtwerke": true, "verbraucherzentrale"
 	"technische": false}
 
 // cityInstitution are institution nouns after a city adjective ("Wiener Börse").
-var cityInstitution = map[string]bool{"börse": true, "stadtwerke": true, "verkehrsbetriebe": true, "flughafen": true,
+var cityInstitution = map[string]bool{"börse": true, "stadtwerke": true, "verkehrsbetriebe": true,
 	"staatsanwaltschaft": true, "landgericht": true, "oberlandesgericht": true, "verwaltungsgericht": true, "sparkasse": true,
 	"volksbank": true, "messe": true, "universität": true, "hochschule": true, "philharmoniker": true}
 

@@ -148,8 +148,12 @@ func (r *Recognizer) shapes(text string, si int, toks []german.Token, facts []to
 				continue
 			}
 			sc = dropWithin(sc, s, e)
+			key := slug(text[s:e])
+			if strings.HasSuffix(base, "wahlen") && j == i+1 {
+				key = strings.TrimSuffix(key, "en") // "Europawahlen" is the Europawahl
+			}
 			sc = insertCand(sc, cand{sent: si, tok: i, tokE: j, start: s, end: e, form: [2]int{s, max(e, t.End)}, entry: -1,
-				key: slug(text[s:e]), name: text[s:e], typ: MISC, source: SourceRule, conf: 0.7})
+				key: key, name: text[s:e], typ: MISC, source: SourceRule, conf: 0.7})
 			i = j - 1
 		case streetName(lw):
 			if !freeOf(sc, t.Start, t.End) {
@@ -175,7 +179,7 @@ func eventHead(r *Recognizer, lw string) bool {
 		}
 		for _, p := range pres {
 			if p == "@" {
-				if _, ok := r.lex.lookup(wordHash(pre), pre); ok && len(pre) >= 2 {
+				if r.lex.namesPlaceOrOrg(pre) {
 					return true
 				}
 				continue
@@ -188,10 +192,36 @@ func eventHead(r *Recognizer, lw string) bool {
 	return false
 }
 
+// namesPlaceOrOrg reports whether the lexicon has lw (lower case) as the
+// unambiguous one-word name of a place or organisation.
+func (l *Lexicon) namesPlaceOrOrg(lw string) bool {
+	cands, ok := l.lookup(wordHash(lw), lw)
+	if !ok {
+		return false
+	}
+	for _, pi := range cands {
+		p := &l.pats[pi]
+		if t := l.entries[p.entry].Type; len(p.words) == 1 && !p.ambiguous && (t == LOC || t == ORG) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericStreets are street words that name no street.
+var genericStreets = map[string]bool{"landstraße": true, "bundesstraße": true, "seitenstraße": true, "nebenstraße": true,
+	"schnellstraße": true, "umgehungsstraße": true, "einbahnstraße": true, "hauptstraße": false, "dorfstraße": false,
+	"ringstraße": false, "durchgangsstraße": true, "zufahrtsstraße": true, "wohnstraße": true, "spielstraße": true,
+	"fahrradstraße": true, "landesstraße": true, "kreisstraße": true, "gasse": true, "sackgasse": true, "rettungsgasse": true,
+	"allee": true, "baumallee": true, "staudamm": true, "deichdamm": true}
+
 // streetName reports a street: a compound of a street word with a first
 // part of three letters or more ("Münzstraße", "Domgasse"), or a hyphenated
 // square, road or bridge ("Syntagma-Platz", "Maybach-Weg").
 func streetName(lw string) bool {
+	if genericStreets[lw] || strings.HasSuffix(lw, "straßen") {
+		return false
+	}
 	for _, h := range streetHeads {
 		if strings.HasSuffix(lw, h) && len(lw) >= len(h)+3 {
 			return true
