@@ -205,6 +205,26 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 		return j
 	}
+	// surname extends a run that is a first name alone over the surname the
+	// run did not take: a word the lexicon knows as a place or firm ("Boris
+	// Rhein") or one that ends like a common noun ("Patrick Femerling").
+	surname := func(k, j int) int {
+		if j != k+1 || facts[k].words&wFirstName == 0 || j >= len(toks) || info[j].exclude || toks[j].Kind != german.Word ||
+			toks[j].Start == toks[k].End || facts[j].flags&fCap == 0 {
+			return j
+		}
+		if x := lexWord(sc, toks[j]); x >= 0 {
+			sc = append(sc[:x], sc[x+1:]...)
+			info[j].covered = false
+			return j + 1
+		}
+		lw := low(j)
+		if free(j) && !german.IsStopWord(lw) && !genericNouns[lw] && facts[j].words&(wTime|wCommonCaps|wLegal) == 0 &&
+			headsAt(j) == 0 && relaxedSurname(lw) {
+			return j + 1
+		}
+		return j
+	}
 	// legal forms first: "Materna Information & Communications SE"
 	for i := 1; i < len(toks) && anyWords&wLegal != 0; i++ {
 		t := toks[i]
@@ -347,7 +367,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 				for k < len(toks) && (toks[k].Text == "Dr." || toks[k].Text == "Prof.") {
 					k++
 				}
-				j := run(k, 3)
+				j := surname(k, run(k, 3))
 				if j > k {
 					conf := 0.7
 					if facts[k].words&wFirstName != 0 || j-k >= 2 {
@@ -375,15 +395,13 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 				continue
 			}
 		}
-		// a first name before a word the lexicon knows as a place or firm is
-		// a person: "Boris Rhein", "Henrik Fisker", "Ferdinand Porsche"
-		if facts[i].words&wFirstName != 0 && free(i) && i+1 < len(toks) && !info[i+1].exclude && toks[i+1].Kind == german.Word &&
-			toks[i].End < toks[i+1].Start && (i == 0 || !info[i-1].cap || german.IsStopWord(low(i-1))) {
-			if k := lexWord(sc, toks[i+1]); k >= 0 {
-				sc = append(sc[:k], sc[k+1:]...)
-				info[i+1].covered = false
-				add(i, i+2, PER, 0.75)
-				i++
+		// a first name before a word the lexicon knows as a place or firm, or
+		// one with a common-noun ending, is a person: "Boris Rhein", "Henrik
+		// Fisker", "Patrick Femerling" (not after another capitalised word)
+		if facts[i].words&wFirstName != 0 && free(i) && i+1 < len(toks) && (i == 0 || !info[i-1].cap || german.IsStopWord(low(i-1))) {
+			if j := surname(i, i+1); j > i+1 {
+				add(i, j, PER, 0.75)
+				i = j - 1
 				continue
 			}
 		}
@@ -453,6 +471,18 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 	}
 	return sc
+}
+
+// relaxedSurname reports a word after a first name that nameShape rejects
+// only for an ending surnames share with common nouns ("Femerling",
+// "Killing", "Mädchen" is no surname: -chen stays out).
+func relaxedSurname(lw string) bool {
+	for _, suf := range [...]string{"ling", "ern", "eln", "tum", "nis"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // lexWord returns the index of a lexicon candidate that is exactly the
