@@ -213,7 +213,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			toks[j].Start == toks[k].End || facts[j].flags&fCap == 0 {
 			return j
 		}
-		if x := lexWord(sc, toks[j]); x >= 0 {
+		if x := lexWord(r.lex, sc, toks[j]); x >= 0 {
 			sc = append(sc[:x], sc[x+1:]...)
 			info[j].covered = false
 			return j + 1
@@ -486,11 +486,12 @@ func relaxedSurname(lw string) bool {
 }
 
 // lexWord returns the index of a lexicon candidate that is exactly the
-// single word t (a place or firm, not derived, not a part), or -1.
-func lexWord(sc []cand, t german.Token) int {
+// single word t (a place or firm, not derived, not a part, and no country
+// or city with adjectives: "August Deutschland" is no person), or -1.
+func lexWord(lex *Lexicon, sc []cand, t german.Token) int {
 	for k, c := range sc {
 		if c.start == t.Start && c.end == t.End && c.source == SourceLexicon && !c.derived && !c.part && c.tokE-c.tok == 1 &&
-			(c.typ == LOC || c.typ == ORG) {
+			(c.typ == LOC || c.typ == ORG) && c.entry >= 0 && len(lex.entries[c.entry].Adjectives) == 0 {
 			return k
 		}
 	}
