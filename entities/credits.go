@@ -26,6 +26,9 @@ func appendCredits(out []german.Span, text string, sents []german.Sentence) []ge
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
+			if t.Kind == german.Word && !lineEndsAfter(text, toks, i) && (i+1 >= len(toks) || toks[i+1].Text != ":" && toks[i+1].Text != "/") {
+				continue // the common case: a word inside a line, no credit mark after it
+			}
 			switch {
 			case t.Text == "(":
 				// "(Renate Graber, 10.5.2016)", "(APA, 12.9.2015)" ending a paragraph

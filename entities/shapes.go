@@ -62,15 +62,41 @@ func aloneInstitution(lw string, hyph bool) bool {
 // "Ukraine-Krieg", "Gebäudeenergiegesetz"), with the prefixes they need: nil
 // means any first part of five letters or more; "@" also admits a lexicon
 // name as the first part.
-var eventHeads = map[string][]string{
-	"wahl":       {"europa", "bundestags", "landtags", "präsidentschafts", "parlaments", "kommunal", "kongress", "zwischen", "senats", "nationalrats", "gemeinderats", "bürgerschafts", "bundespräsidenten", "@"},
-	"wahlen":     {"europa", "bundestags", "landtags", "präsidentschafts", "parlaments", "kommunal", "kongress", "zwischen", "senats", "nationalrats", "gemeinderats", "@"},
-	"krieg":      {"welt", "@"},
-	"gipfel":     {"auto", "klima", "digital", "energie", "migrations", "flüchtlings", "welt", "@"},
-	"konferenz":  {"weltklima", "klima", "friedens", "@"},
-	"gesetz":     nil,
-	"richtlinie": nil,
-	"verordnung": nil,
+var eventHeads = [...]struct {
+	head string
+	pres []string
+}{
+	{"wahl", []string{"europa", "bundestags", "landtags", "präsidentschafts", "parlaments", "kommunal", "kongress", "zwischen", "senats", "nationalrats", "gemeinderats", "bürgerschafts", "bundespräsidenten", "@"}},
+	{"wahlen", []string{"europa", "bundestags", "landtags", "präsidentschafts", "parlaments", "kommunal", "kongress", "zwischen", "senats", "nationalrats", "gemeinderats", "@"}},
+	{"krieg", []string{"welt", "@"}},
+	{"gipfel", []string{"auto", "klima", "digital", "energie", "migrations", "flüchtlings", "welt", "@"}},
+	{"konferenz", []string{"weltklima", "klima", "friedens", "@"}},
+	{"gesetz", nil},
+	{"richtlinie", nil},
+	{"verordnung", nil},
+}
+
+// shapeTail is a cheap test that lw (or lw without a genitive s or es) may
+// end in an institution, event or street head: it compares the last three
+// bytes.
+func shapeTail(lw string) bool {
+	for k := 0; k < 3 && len(lw) >= 6; k++ {
+		switch lw[len(lw)-3:] {
+		case "ium", "ank", "hof", "cht", "uss", "mer", "aft", "ion", "and", "rde", "amt", "rat", // institutions
+			"ahl", "len", "ieg", "fel", "enz", "etz", "nie", "ung", // events and laws
+			"ße", "sse", "lee", "see", "amm", "atz", "weg", "ing", "cke", "fer": // streets
+			return true
+		}
+		switch {
+		case k == 0 && lw[len(lw)-1] == 's':
+			lw = lw[:len(lw)-1]
+		case k == 1 && lw[len(lw)-1] == 'e':
+			lw = lw[:len(lw)-1]
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // genericLaws are compounds of a law head that name no one law.
@@ -91,6 +117,9 @@ func (r *Recognizer) shapes(text string, si int, toks []german.Token, facts []to
 			continue
 		}
 		lw := f.lower
+		if len(lw) < 6 || !shapeTail(lw) {
+			continue
+		}
 		// the genitive: "Finanzministeriums", "Grundgesetzes"
 		base := lw
 		for _, g := range [...]string{"es", "s"} {
@@ -169,7 +198,8 @@ func (r *Recognizer) shapes(text string, si int, toks []german.Token, facts []to
 
 // eventHead reports whether lw is a compound naming one event or law.
 func eventHead(r *Recognizer, lw string) bool {
-	for h, pres := range eventHeads {
+	for _, eh := range eventHeads {
+		h, pres := eh.head, eh.pres
 		if !strings.HasSuffix(lw, h) || len(lw) <= len(h)+2 {
 			continue
 		}
