@@ -26,8 +26,13 @@ func appendCredits(out []german.Span, text string, sents []german.Sentence) []ge
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
-			if t.Kind == german.Word && !lineEndsAfter(text, toks, i) && (i+1 >= len(toks) || toks[i+1].Text != ":" && toks[i+1].Text != "/") {
-				continue // the common case: a word inside a line, no credit mark after it
+			if t.Kind == german.Word && i+1 < len(toks) {
+				// the common case: a word followed by one space or none and
+				// no ":" or "/" (a line break needs a gap)
+				next := toks[i+1]
+				if gap := next.Start - t.End; (gap == 0 || gap == 1 && text[t.End] == ' ') && next.Text != ":" && next.Text != "/" {
+					continue
+				}
 			}
 			switch {
 			case t.Text == "(":

@@ -309,7 +309,11 @@ func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatc
 		// a token that starts no name and no adjective form can only match as
 		// a version (a capital and a digit) or a genitive (a capital, final s)
 		f := &facts[i]
-		if l.idx.mayHave(f.h) || l.mayAdjective(f.lower) ||
+		names := l.idx.mayHave(f.h)
+		if f.flags&fCap == 0 {
+			names = l.lowerKeys.mayHave(f.h)
+		}
+		if names || l.mayAdjective(f.lower) ||
 			f.flags&fCap != 0 && (f.flags&fDigit != 0 || f.lower[len(f.lower)-1] == 's') {
 			if lm, ok := m.matchAt(toks, facts, i); ok {
 				out = append(out, lm)
@@ -354,7 +358,9 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 	lws := f.lower
 	lw := unsafe.Slice(unsafe.StringData(lws), len(lws))
 	upper := f.flags&fCap != 0
-	if k, ok := l.idx.get(f.h, lws); ok {
+	if !upper && !l.lowerKeys.mayHave(f.h) {
+		// a lower-case token starts no name written capitalised: skip the index
+	} else if k, ok := l.idx.get(f.h, lws); ok {
 		cands := l.idxCands[k].all
 		if !upper {
 			// a lower-case token matches only names written so ("iPhone", "eBay")

@@ -77,26 +77,52 @@ var eventHeads = [...]struct {
 }
 
 // shapeTail is a cheap test that lw (or lw without a genitive s or es) may
-// end in an institution, event or street head: it compares the last three
+// end in an institution, event or street head: it hashes the last five
 // bytes.
 func shapeTail(lw string) bool {
 	for k := 0; k < 3 && len(lw) >= 6; k++ {
-		switch lw[len(lw)-3:] {
-		case "ium", "ank", "hof", "cht", "uss", "mer", "aft", "ion", "and", "rde", "amt", "rat", // institutions
-			"ahl", "len", "ieg", "fel", "enz", "etz", "nie", "ung", // events and laws
-			"ße", "sse", "lee", "see", "amm", "atz", "weg", "ing", "cke", "fer": // streets
+		n := len(lw)
+		if h := tail5(lw[n-5:]); shapeTails[h>>6]&(1<<(h&63)) != 0 {
 			return true
 		}
 		switch {
-		case k == 0 && lw[len(lw)-1] == 's':
-			lw = lw[:len(lw)-1]
-		case k == 1 && lw[len(lw)-1] == 'e':
-			lw = lw[:len(lw)-1]
+		case strings.HasSuffix(lw, "wahl"), strings.HasSuffix(lw, "-rat"), strings.HasSuffix(lw, "damm"), strings.HasSuffix(lw, "-weg"):
+			return true
+		case k == 0 && lw[n-1] == 's':
+			lw = lw[:n-1]
+		case k == 1 && lw[n-1] == 'e':
+			lw = lw[:n-1]
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// shapeTails is a bit set over tail5 of the last five bytes of the heads
+// shapes looks for (collisions only cost a full test); the heads of fewer
+// than five bytes are tested in shapeTail.
+var shapeTails = func() (b [1 << 6]uint64) {
+	var heads []string
+	heads = append(heads, institutionHeads[:]...)
+	for _, eh := range eventHeads {
+		heads = append(heads, eh.head)
+	}
+	heads = append(heads, streetHeads[:]...)
+	heads = append(heads, "-platz", "-ring", "-brücke", "-ufer", "-rat")
+	for _, h := range heads {
+		if len(h) >= 5 {
+			x := tail5(h[len(h)-5:])
+			b[x>>6] |= 1 << (x & 63)
+		}
+	}
+	return b
+}()
+
+// tail5 hashes five bytes to 12 bits.
+func tail5(s string) uint32 {
+	v := uint64(s[0])<<32 | uint64(s[1])<<24 | uint64(s[2])<<16 | uint64(s[3])<<8 | uint64(s[4])
+	return uint32((v * 0x9E3779B97F4A7C15) >> 52)
 }
 
 // genericLaws are compounds of a law head that name no one law.
