@@ -41,6 +41,7 @@ func main() {
 	set := flag.String("set", "", "only documents of this set (10kgnad-dev, news-pages)")
 	flag.StringVar(&showDoc, "doc", "", "print the predicted and gold entities of this document id")
 	flag.StringVar(&showKey, "show", "", "print the matched and false predictions of this source key (\"model LOC 1w\")")
+	flag.StringVar(&modelFile, "model", "", "a model file (trainner -out) to use instead of the embedded one")
 	flag.StringVar(&mask, "mask", "news-pages", "sets whose boilerplate (as analyze marks it) is skipped: a set name, \"all\" or \"none\"")
 	flag.Parse()
 	if err := run(*data, *maxErr, *folds, *grid, *noModel, *set); err != nil {
@@ -49,7 +50,7 @@ func main() {
 	}
 }
 
-var mask, showDoc, showKey string
+var mask, showDoc, showKey, modelFile string
 
 func run(data string, maxErr, folds int, grid string, noModel bool, only string) error {
 	root, err := golddata.RepoRoot()
@@ -96,13 +97,16 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 		cfgs = []config{{"no model", []entities.Option{entities.WithoutModel()}}}
 	} else {
 		m, err := ner.Default()
+		if modelFile != "" {
+			m, err = loadModel(modelFile)
+		}
 		if err != nil {
 			return err
 		}
 		for _, g := range strings.Split(grid, ",") {
 			switch g = strings.TrimSpace(g); g {
 			case "default":
-				cfgs = append(cfgs, config{"default", nil})
+				cfgs = append(cfgs, config{"default", []entities.Option{entities.WithModel(m)}})
 			case "none":
 				cfgs = append(cfgs, config{"no model", []entities.Option{entities.WithoutModel()}})
 			default:
@@ -174,4 +178,14 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 	}
 	entityeval.WriteErrors(os.Stdout, def["all"], maxErr)
 	return nil
+}
+
+// loadModel reads a model file written by trainner.
+func loadModel(path string) (*ner.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.Load(f)
 }
