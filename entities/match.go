@@ -313,7 +313,7 @@ func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatc
 		if f.flags&fCap == 0 {
 			names = l.lowerKeys.mayHave(f.h)
 		}
-		if names || l.mayAdjective(f.lower) ||
+		if names || l.mayAdjective(f.lower) || f.flags&(fHyphen|fCap) == fHyphen|fCap && roleTail(f.lower) > 0 ||
 			f.flags&fCap != 0 && (f.flags&fDigit != 0 || f.lower[len(f.lower)-1] == 's') {
 			if lm, ok := m.matchAt(toks, facts, i); ok {
 				out = append(out, lm)
@@ -414,6 +414,23 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 					}
 					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
 						pat: pi, entry: p.entry, version: k}, true
+				}
+			}
+		}
+	}
+	// a role compound names its institution: "EU-Ratspräsident" (EU-Rat),
+	// "EU-Kommissionspräsidentin" (EU-Kommission)
+	if f.flags&fHyphen != 0 && upper {
+		if n := roleTail(lws); n > 0 {
+			stem := strings.TrimSuffix(lws[:len(lws)-n], "s")
+			if cands, ok := l.lookup(wordHash(stem), stem); ok && strings.IndexByte(stem, '-') > 0 {
+				for _, pi := range cands {
+					p := &l.pats[pi]
+					if len(p.words) != 1 || p.ambiguous || l.entries[p.entry].Type != ORG {
+						continue
+					}
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.Start + len(stem), form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry, part: true}, true
 				}
 			}
 		}
@@ -684,4 +701,19 @@ func allDigits(s string) bool {
 
 func hasSuffixBytes(b []byte, suf string) bool {
 	return len(b) >= len(suf) && string(b[len(b)-len(suf):]) == suf
+}
+
+// roleTails end role compounds whose first part is an institution
+// ("EU-Ratspräsident", "EU-Kommissionssprecherin").
+var roleTails = [...]string{"präsidentin", "präsident", "sprecherin", "sprecher", "chefin", "chef", "vorsitzende", "vorsitzender",
+	"mitglied", "mitglieder", "beamtin", "beamte", "beamter"}
+
+// roleTail returns the byte length of the role noun lw ends in, or 0.
+func roleTail(lw string) int {
+	for _, r := range roleTails {
+		if len(lw) > len(r)+3 && strings.HasSuffix(lw, r) {
+			return len(r)
+		}
+	}
+	return 0
 }

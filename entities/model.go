@@ -113,7 +113,8 @@ func locative(before []german.Token, facts []tokFact) bool {
 
 // placeSuffixes end German and Austrian place names.
 var placeSuffixes = [...]string{"dorf", "kirchen", "stadt", "burg", "berg", "heim", "hausen", "ingen", "au", "feld", "bach",
-	"tal", "furt", "brück", "bruck", "see", "hafen", "ow", "itz", "leben", "rode", "stedt", "stätt", "wald", "hof", "brunn", "ach"}
+	"tal", "furt", "brück", "bruck", "see", "hafen", "ow", "itz", "leben", "rode", "stedt", "stätt", "wald", "hof", "brunn", "ach",
+	"hofen", "beck", "torf", "ton", "ville", "town", "ford", "field", "grad", "sk", "ice", "ovo"}
 
 // placeShape reports whether lw ends like a German place name and has at
 // least three letters before the ending.

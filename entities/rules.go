@@ -316,7 +316,15 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		if facts[i].flags&fHyphen != 0 && compoundInstitution(t, lw) && (free(i) || partOnly(sc, t)) && !info[i].exclude {
 			sc = dropPart(sc, t)
 			info[i].covered = false
-			add(i, i+1, ORG, 0.75)
+			// with its name or place after it: "Europa-Universität Viadrina"
+			j := i + 1
+			if j < len(toks) && !info[j].exclude && (free(j) && nameAt(j) || locAt(sc, toks[j])) {
+				sc = dropInLoc(sc, toks[j].Start, toks[j].End)
+				info[j].covered = false
+				j++
+			}
+			add(i, j, ORG, 0.75)
+			i = j - 1
 			continue
 		}
 		// sports clubs: "VfB Stuttgart", "FC Midtjylland", "Werder Bremen"
@@ -328,7 +336,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			continue
 		}
 		// universities: "Universität Stuttgart", "Technischen Universität Dresden"
-		if lw == "universität" || lw == "hochschule" || lw == "uni" {
+		if lw == "universität" || lw == "hochschule" || lw == "uni" || lw == "fernuni" || lw == "fachhochschule" || lw == "fernuniversität" {
 			if !info[i].covered && i+1 < len(toks) && toks[i+1].IsUpper() && !info[i+1].exclude && toks[i+1].Kind == german.Word &&
 				!german.IsStopWord(low(i+1)) {
 				s := i
@@ -834,7 +842,8 @@ func institution(toks []german.Token, facts []tokFact, info []tokInfo, i int, n 
 			}
 		}
 	case "der", "des":
-		ok = institutionDer[lw]
+		// "Verband der Automobilindustrie", "Haushaltsausschuss des Bundestages"
+		ok = institutionDer[lw] || strings.HasSuffix(lw, "ausschuss") && len(lw) > len("ausschuss")
 	}
 	if !ok {
 		return i
