@@ -95,6 +95,26 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 	return sc
 }
 
+// englishWords are English common words that make no person's name in a
+// German text ("America First", "Trusted Flagger", "Custom Recovery"): the
+// model, trained on German, takes capitalised English phrases for names.
+var englishWords = map[string]bool{
+	"first": true, "last": true, "economy": true, "recovery": true, "custom": true, "underground": true, "rating": true,
+	"trusted": true, "court": true, "harbor": true, "harbour": true, "shield": true, "act": true, "day": true, "week": true,
+	"news": true, "times": true, "post": true, "city": true, "club": true, "group": true, "team": true, "league": true,
+	"cup": true, "award": true, "awards": true, "show": true, "live": true, "online": true, "digital": true, "smart": true,
+	"global": true, "international": true, "national": true, "world": true, "plus": true, "power": true, "lunch": true,
+	"magazine": true, "royal": true, "new": true, "old": true, "great": true, "again": true, "back": true, "home": true,
+	"office": true, "house": true, "store": true, "games": true, "game": true, "services": true, "service": true,
+	"supreme": true, "state": true, "states": true, "united": true, "capital": true, "fund": true, "bank": true,
+	"security": true, "safety": true, "data": true, "cloud": true, "system": true, "systems": true, "network": true,
+	"media": true, "press": true, "review": true, "report": true, "story": true, "stories": true, "life": true,
+	"love": true, "music": true, "movie": true, "film": true, "series": true, "season": true, "edition": true,
+	"black": true, "white": true, "green": true, "red": true, "blue": true, "gold": true, "silver": true,
+	"open": true, "free": true, "fair": true, "future": true, "next": true, "one": true, "two": true, "and": true,
+	"flagger": true, "economic": true, "policy": true, "deal": true, "agenda": true, "project": true, "summit": true,
+}
+
 // locative reports whether the words before a name end in a preposition
 // that introduces a place: "in Neudau", "aus Gumpoldskirchen", "nach Omaha".
 // The model takes many a capitalised common noun for a place ("Rohöl",
@@ -201,11 +221,21 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 		if german.IsStopWord(facts[start].lower) {
 			return false
 		}
+		// "Gruppe D", "App Rumblr": a generic or head noun starts no name
+		if f0 := facts[start].lower; genericNouns[f0] || n.heads.match(f0)&(headOrg|headProd) != 0 && !brandShape(toks[0].Text, n) {
+			return false
+		}
 		if typ == "PER" {
 			// "Varoufakis Antwort", "Yorker Niederlassung": a common noun
-			// is no surname; "Leuchtturmwärterin Ilva": a role is no name
+			// is no surname; "Leuchtturmwärterin Ilva": a role is no name;
+			// "America First", "Underground Economy": English words are none
 			if n.heads.match(facts[start].lower)&headRole != 0 {
 				return false
+			}
+			for k := start; k < start+len(toks); k++ {
+				if englishWords[facts[k].lower] {
+					return false
+				}
 			}
 			last := facts[start+len(toks)-1].lower
 			if hasNounSuffix(last) || genericNouns[last] || n.timeWords[last] || units[last] {
@@ -225,6 +255,9 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 	}
 	if i := strings.IndexByte(t.Text, '-'); i > 0 && n.commonCaps[t.Text[:i]] {
 		return false // "KI-Infrastruktur"
+	}
+	if i := strings.LastIndexByte(t.Text, '-'); i > 0 && n.commonCaps[t.Text[i+1:]] {
+		return false // "Smart-TV", "Live-TV"
 	}
 	if _, ok := r.lex.adj[lw]; ok {
 		return false // a bare adjective stem: the language ("Deutsch")

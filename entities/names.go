@@ -91,6 +91,7 @@ gesellschafter gesellschafterin partner partnerin berater beraterin chefökonom 
 chefredakteur chefredakteurin landrat landrätin ministerpräsident ministerpräsidentin bundeskanzler bundeskanzlerin
 vizekanzler vizekanzlerin staatschef staatschefin regierungschef regierungschefin parteichef parteichefin fraktionschef
 sprecherin stürmer stürmerin trainer trainerin spieler spielerin verteidiger torhüter kapitän
+kandidat kandidatin herausgeber herausgeberin redakteur redakteurin moderator moderatorin politiker politikerin
 `
 
 // notRole are words that end like a role noun but are none.
