@@ -312,6 +312,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	clear(lexC)
 	st.lexC = lexC[:0]
 	if !r.noRules {
+		linkYears(out)
 		if st.credits = appendCredits(st.credits[:0], text, sents); len(st.credits) > 0 {
 			out = slices.DeleteFunc(out, func(c cand) bool { return inSpans(st.credits, c.start, c.end) })
 		}
@@ -482,6 +483,20 @@ func (r *Recognizer) group(text string, cands []cand, st *state) []Entity {
 		}
 		score[i] += w
 	}
+	// a platform that was its maker's name is the company where the text
+	// does not name the maker (ENTITIES.md: brand = company; Facebook before
+	// Meta)
+	for i := range ents {
+		if e := &ents[i]; e.Type == PRODUCT && formerCompanyNames[e.ID] && e.Parent != "" {
+			named := false
+			for j := range ents {
+				named = named || ents[j].ID == e.Parent
+			}
+			if !named {
+				e.Type = ORG
+			}
+		}
+	}
 	best := 0.0
 	for i := range ents {
 		best = max(best, score[i])
@@ -512,6 +527,10 @@ func (r *Recognizer) group(text string, cands []cand, st *state) []Entity {
 	st.ents, st.score, st.perm = ents[:0], score[:0], perm[:0]
 	return out
 }
+
+// formerCompanyNames are products that carry the name their maker had:
+// typed ORG where the text does not name the maker.
+var formerCompanyNames = map[string]bool{"facebook": true}
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 

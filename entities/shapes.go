@@ -143,7 +143,7 @@ func (r *Recognizer) shapes(text string, si int, toks []german.Token, facts []to
 			continue
 		}
 		lw := f.lower
-		if len(lw) < 6 || !shapeTail(lw) {
+		if (len(lw) < 6 || !shapeTail(lw)) && !tournament(t.Text) {
 			continue
 		}
 		// the genitive: "Finanzministeriums", "Grundgesetzes"
@@ -159,6 +159,29 @@ func (r *Recognizer) shapes(text string, si int, toks []german.Token, facts []to
 		end := t.Start + len(base) // lower-casing keeps the byte length of these ASCII endings
 		if len(base) == len(lw) {
 			end = t.End
+		}
+		if tournament(t.Text) {
+			// "EM 2024", "Fußball-WM", "Handball-EM 2026"
+			s, e, j := t.Start, t.End, i+1
+			if j < len(toks) && toks[j].Kind == german.Number && isYear(toks[j].Text) {
+				e = toks[j].End
+				j++
+			}
+			if freeOf(sc, s, e) {
+				// one id for the forms of one tournament: "em-2024"
+				key := "wm"
+				if strings.HasSuffix(t.Text, "EM") || strings.Contains(t.Text, "Europa") {
+					key = "em"
+				}
+				if j > i+1 {
+					key += "-" + toks[i+1].Text
+				}
+				sc = dropWithin(sc, s, e)
+				sc = insertCand(sc, cand{sent: si, tok: i, tokE: j, start: s, end: e, form: [2]int{s, e}, entry: -1,
+					key: key, name: text[s:e], typ: MISC, source: SourceRule, conf: 0.7})
+			}
+			i = j - 1
+			continue
 		}
 		switch {
 		case institutionHead(base) > 0:
@@ -316,6 +339,23 @@ func placePart(sc []cand, t german.Token) bool {
 	return false
 }
 
+// tournament reports a championship named by its short form: "EM", "WM",
+// "Fußball-EM", "Europameisterschaft", "Weltmeisterschaften".
+func tournament(w string) bool {
+	if w == "EM" || w == "WM" {
+		return true
+	}
+	if strings.HasSuffix(w, "-EM") || strings.HasSuffix(w, "-WM") {
+		return len(w) > 4
+	}
+	for _, h := range [...]string{"Europameisterschaft", "Weltmeisterschaft"} {
+		if strings.HasSuffix(w, h) || strings.HasSuffix(w, h+"en") {
+			return true
+		}
+	}
+	return false
+}
+
 func isYear(s string) bool {
 	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && allDigits(s)
 }
@@ -341,4 +381,38 @@ func dropWithin(sc []cand, s, e int) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// linkYears gives an event named without its year the id of the one event
+// of the text named with a year: "Bundestagswahl" after "Bundestagswahl
+// 2025", "EM" after "EM 2024". Linear in the candidates.
+func linkYears(cands []cand) {
+	var years map[string]int // base id -> index of the candidate with a year, -1 if several
+	for i := range cands {
+		c := &cands[i]
+		if c.typ != MISC || c.source != SourceRule || len(c.key) < 6 || c.key[len(c.key)-5] != '-' || !isYear(c.key[len(c.key)-4:]) {
+			continue
+		}
+		if years == nil {
+			years = map[string]int{}
+		}
+		base := c.key[:len(c.key)-5]
+		if k, ok := years[base]; ok && k >= 0 && cands[k].key != c.key {
+			years[base] = -1
+		} else if !ok {
+			years[base] = i
+		}
+	}
+	if years == nil {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.typ != MISC || c.source != SourceRule {
+			continue
+		}
+		if k, ok := years[c.key]; ok && k >= 0 {
+			c.key, c.name = cands[k].key, cands[k].name
+		}
+	}
 }
