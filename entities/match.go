@@ -314,6 +314,7 @@ func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatc
 			names = l.lowerKeys.mayHave(f.h)
 		}
 		if names || l.mayAdjective(f.lower) || f.flags&(fHyphen|fCap) == fHyphen|fCap && roleTail(f.lower) > 0 ||
+			len(t.Text) == 2 && t.Text[1] == '.' && (i+1 == len(toks) || facts[i+1].flags&fCap != 0) ||
 			f.flags&fCap != 0 && (f.flags&fDigit != 0 || f.lower[len(f.lower)-1] == 's') {
 			if lm, ok := m.matchAt(toks, facts, i); ok {
 				out = append(out, lm)
@@ -400,6 +401,17 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 				}
 				return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
 					pat: pi, entry: p.entry, version: k}, true
+			}
+		}
+	}
+	// a one-letter name the tokeniser took for an initial: "auf der Plattform X."
+	if len(t.Text) == 2 && t.Text[1] == '.' && upper && (i+1 == len(toks) || facts[i+1].flags&fCap != 0) {
+		if cands, ok := l.lookup(wordHash(lws[:1]), lws[:1]); ok {
+			for _, pi := range cands {
+				if p := &l.pats[pi]; len(p.words) == 1 && p.words[0] == t.Text[:1] {
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.Start + 1, form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
+				}
 			}
 		}
 	}

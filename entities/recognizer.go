@@ -366,6 +366,11 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 		if n.heads.match(lw)&(headOrg|headProd) != 0 {
 			return true
 		}
+		// a platform one writes "on": "schrieb er auf X.", "bei X, dass …"
+		if e.Type == PRODUCT && (lw == "auf" || lw == "bei" || lw == "via") &&
+			(c.tokE == len(toks) || toks[c.tokE].Kind == german.Punct || !isUpperRune(firstRune(toks[c.tokE].Text))) {
+			return true
+		}
 	}
 	for _, ch := range r.lex.children[c.entry] {
 		if confirmed[ch] {
