@@ -49,7 +49,11 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 			}
 		}
 	}
-	st.labels = r.model.Tag(st.words, hints, st.labels[:0])
+	m := r.docModel
+	if st.lenient {
+		m = r.model
+	}
+	st.labels = m.Tag(st.words, hints, st.labels[:0])
 	for _, sp := range ner.Spans(st.labels) {
 		if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
 			continue

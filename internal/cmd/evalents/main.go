@@ -36,7 +36,7 @@ func main() {
 	data := flag.String("data", "", "shared data directory (default: ../shared/data beside the repository)")
 	maxErr := flag.Int("errors", 8, "examples per error kind (0: all)")
 	folds := flag.Int("cv", 5, "cross-validation folds")
-	grid := flag.String("grid", "default,0,4000,8000,16000", "settings of the model's outside bias to choose from by CV (\"default\": the embedded model as is, \"none\": no model)")
+	grid := flag.String("grid", "default,0,4000,8000,16000", "settings of the model's outside bias to choose from by CV (\"default\": the shipped recogniser, \"none\": no model)")
 	noModel := flag.Bool("nomodel", false, "lexicon and rules only (no CV)")
 	set := flag.String("set", "", "only documents of this set (10kgnad-dev, news-pages)")
 	flag.StringVar(&showDoc, "doc", "", "print the predicted and gold entities of this document id")
@@ -106,7 +106,12 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 		for _, g := range strings.Split(grid, ",") {
 			switch g = strings.TrimSpace(g); g {
 			case "default":
-				cfgs = append(cfgs, config{"default", []entities.Option{entities.WithModel(m)}})
+				// the shipped recogniser (or the -model file as it is)
+				var opts []entities.Option
+				if modelFile != "" {
+					opts = append(opts, entities.WithModel(m))
+				}
+				cfgs = append(cfgs, config{"default", opts})
 			case "none":
 				cfgs = append(cfgs, config{"no model", []entities.Option{entities.WithoutModel()}})
 			default:
