@@ -49,8 +49,8 @@ type Recognizer struct {
 	// the model's own bias, chosen on GermEval.
 	docModel *ner.Model
 	noRules  bool
-	names   *nameLists
-	pool    sync.Pool
+	names    *nameLists
+	pool     sync.Pool
 }
 
 // New returns a Recognizer with the default lexicon, the rules and the embedded
