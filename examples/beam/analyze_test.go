@@ -90,4 +90,3 @@ func TestAnalyzeLines(t *testing.T) {
 	)
 	ptest.RunAndValidate(t, p)
 }
-

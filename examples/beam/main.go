@@ -4,13 +4,16 @@
 // ({"id": ..., "line": N, "document": {...}} or {"id": ..., "line": N, "error": "..."}).
 // Reading, parsing, analysing and writing a line all go through the analyze/jsonl
 // package, as the CLI's batch command does, so both give the same line for the same input
-// (Beam writes them in no particular order).
+// (Beam writes them in no particular order). With --mode trends it reads such output
+// instead and combines it into the trends report of `techschau trends` (a CombineFn over
+// trends.Aggregator), byte for byte the CLI's JSON.
 //
 // It is its own Go module so that Beam's dependencies stay out of the library's go.mod.
 // With no runner flag it uses Beam's direct runner, which is enough to try it locally:
 //
 //	cd examples/beam
 //	go run . --input articles.jsonl --output documents.jsonl
+//	go run . --mode trends --by week --input documents.jsonl --output trends.json
 //
 // Other runners (Dataflow, Flink, Spark) take the usual Beam flags (--runner, --endpoint …).
 package main
@@ -26,13 +29,17 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/techschau/techschau/analyze/jsonl"
+	"github.com/techschau/techschau/analyze/trends"
 )
 
 var (
-	input   = flag.String("input", "", "JSONL file(s) or glob with {\"id\",\"text\"} lines (required)")
-	output  = flag.String("output", "", "output JSONL file (required)")
-	summary = flag.Int("summary", 0, "number of summary sentences (0: the default, 3)")
-	fields  = flag.String("fields", "", "write only these Document fields (comma-separated); default all")
+	input   = flag.String("input", "", "JSONL file(s) or glob with {\"id\",\"text\"} lines, or batch output for --mode trends (required)")
+	output  = flag.String("output", "", "output JSONL file, or the report for --mode trends (required)")
+	mode    = flag.String("mode", "analyze", "analyze (articles to Documents) or trends (Documents to the trends report)")
+	summary = flag.Int("summary", 0, "analyze: number of summary sentences (0: the default, 3)")
+	fields  = flag.String("fields", "", "analyze: write only these Document fields (comma-separated); default all")
+	by      = flag.String("by", "week", "trends: period length, day, week or month")
+	top     = flag.Int("top", 10, "trends: entries per list")
 )
 
 func main() {
@@ -49,8 +56,18 @@ func main() {
 		log.Fatalf("beam: --fields: %v", err)
 	}
 	p, s := beam.NewPipelineWithRoot()
-	inputs := ReadInputs(s, beam.Create(s, *input))
-	textio.Write(s, *output, Analyze(s, inputs, opt))
+	switch *mode {
+	case "analyze":
+		inputs := ReadInputs(s, beam.Create(s, *input))
+		textio.Write(s, *output, Analyze(s, inputs, opt))
+	case "trends":
+		if _, err := trends.ParsePeriod(*by); err != nil || *top < 1 {
+			log.Fatalf("beam: --by %q --top %d: want day, week or month and 1 or more", *by, *top)
+		}
+		textio.Write(s, *output, TrendsLines(s, textio.Read(s, *input), *by, *top))
+	default:
+		log.Fatalf("beam: --mode %q: want analyze or trends", *mode)
+	}
 	if err := beamx.Run(context.Background(), p); err != nil {
 		log.Fatalf("beam: pipeline failed: %v", err)
 	}
