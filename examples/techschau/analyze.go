@@ -110,7 +110,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		text, name = string(b), n
 	}
 
-	tightenGC()
+	tightenGC(30)
 	doc, err := a.Analyze(ctx, text)
 	if err != nil {
 		errorf(stderr, "analyze", "%s: %v", name, err)

@@ -155,7 +155,7 @@ func cmdBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		// divides the first line's bytes by microseconds ("29 GB/s")
 		bar.StartWithoutRender()
 	}
-	tightenGC()
+	tightenGC(50)
 	st := runBatch(ctx, a, in, name, c.maxLine, c.workers, enc, errw, bar)
 	if err := out.Flush(); err != nil && st.err == nil {
 		st.err = fmt.Errorf("write: %w", err)

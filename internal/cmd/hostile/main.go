@@ -22,7 +22,7 @@
 //     team's English and foreign-language texts of 100-600 bytes, random
 //     bytes, binary files and blank input.
 //   - rss: peak RSS (getrusage of the child) of `techschau analyze` on 5 MB
-//     of news text (10kGNAD dev articles joined), as the CLI runs (GOGC=50)
+//     of news text (10kGNAD dev articles joined), as the CLI runs (GOGC=30)
 //     and with GOGC=100. Goal: ≤ 200 MB.
 //   - batch: `techschau batch` over analyze/jsonl/testdata/mixed.jsonl and
 //     over 10kGNAD articles with careless lines mixed in (a byte order mark,

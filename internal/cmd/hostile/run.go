@@ -98,7 +98,7 @@ func rssReport(data string) error {
 		env  []string
 		args []string
 	}{
-		{"as the CLI runs (GOGC=50)", nil, []string{"analyze", f.Name()}},
+		{"as the CLI runs (GOGC=30)", nil, []string{"analyze", f.Name()}},
 		{"GOGC=100 (Go's default)", []string{"GOGC=100"}, []string{"analyze", f.Name()}},
 		{"--fields language,entities,themes,summary,keyphrases", nil, []string{"analyze", "--fields", "language,entities,themes,summary,keyphrases", f.Name()}},
 	} {
