@@ -65,7 +65,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 1 summary sentence
-	// semiconductors (Halbleiter und Chips) 0.97
+	// semiconductors (Halbleiter und Chips) 0.98
 }
 
 func ExampleLoadThemes() {

@@ -58,8 +58,10 @@ type tagger struct {
 	phrases [][]phraseCue // by the id of the first unit
 	empty   int32         // id of the unit "" (a word no cue can match)
 	nicht   int32         // id of the unit "nicht" (any negation)
-	ents    map[string][]cueRef
-	pairs   []pairCue
+	// unitFlags are the word classes of units (unitHedge ...), by id
+	unitFlags []uint8
+	ents      map[string][]cueRef
+	pairs     []pairCue
 	// filters: a word whose folded form passes none of them cannot match a
 	// stem, part, form or phrase cue and is not stemmed
 	prefix    gramSet // first 4 bytes of cue stems
@@ -115,6 +117,7 @@ func newTagger(t *Taxonomy, m *ThemeModel) *tagger {
 			return -1
 		})
 	}
+	b.addWordClasses()
 	b.finish()
 	g.model = m.compile(g.ids[:g.nThemes])
 	return g
@@ -130,6 +133,7 @@ type cueBuilder struct {
 	phrases             [][]phraseCue
 	cue                 int32
 	lens                map[int]bool
+	flags               []uint8 // by unit id
 }
 
 func (b *cueBuilder) next(th int32, w float64, name string) cueRef {
@@ -266,6 +270,7 @@ func (b *cueBuilder) finish() {
 		ids[i] = int32(i)
 	}
 	g.vocab, g.phrases = newWordTable(b.vocab, ids), b.phrases
+	g.unitFlags = b.flags
 	g.empty, g.nicht = g.unit(nil), g.unit([]byte("nicht"))
 }
 

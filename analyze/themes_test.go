@@ -185,8 +185,17 @@ func TestThemeFeatures(t *testing.T) {
 	m, err := DefaultThemeModel()
 	require.NoError(t, err)
 	c := m.compile(themeIDsOf(tax))
+	require.NotNil(t, m.Sentence, "the default model has a sentence model")
 	for i, f := range fs {
 		assert.Len(t, f.Values, len(ThemeFeatureNames()))
+		assert.InDeltaSlice(t, f.Values, m.DocumentValues(f), 1e-12, "%s: DocumentValues gives the tagger's features", f.ID)
+		for _, st := range f.Sentences {
+			assert.Len(t, st.Values, len(ThemeSentenceFeatureNames()))
+			assert.True(t, slices.ContainsFunc(d.Sentences, func(s Sentence) bool { return s.Start == st.Start && s.End == st.End && !s.Boilerplate }), "%s: a body sentence", f.ID)
+		}
+		if f.Scored {
+			assert.NotEmpty(t, f.Sentences, f.ID)
+		}
 		listed := slices.Contains(themeIDs(d.Themes), f.ID)
 		if listed {
 			assert.True(t, f.Scored, f.ID)
