@@ -65,7 +65,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 1 summary sentence
-	// semiconductors (Halbleiter und Chips) 0.98
+	// semiconductors (Halbleiter und Chips) 0.99
 }
 
 func ExampleLoadThemes() {

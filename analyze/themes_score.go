@@ -88,6 +88,7 @@ type sentScratch struct {
 	recs    []sentRec
 	lastRec []int
 	sagg    []sentAgg
+	ctxW    []float64 // by body sentence and context, the context's weight
 }
 
 // themeAgg is what the document says about one theme or context.
@@ -175,7 +176,7 @@ func (g *tagger) getScratch() *sentScratch {
 }
 
 func (g *tagger) putScratch(sc *sentScratch) {
-	if cap(sc.seq) > 1<<16 || cap(sc.starts) > 1<<16 || cap(sc.eh) > 1<<14 || cap(sc.recs) > 1<<14 {
+	if cap(sc.seq) > 1<<16 || cap(sc.starts) > 1<<16 || cap(sc.eh) > 1<<14 || cap(sc.recs) > 1<<14 || cap(sc.ctxW) > 1<<16 {
 		return // keep no memory of an outsized document
 	}
 	g.pool.Put(sc)
@@ -302,6 +303,7 @@ func (sc *sentScratch) resetDocument() {
 	sc.seenCue = sc.seenCue[:0]
 	sc.bodySents, sc.bodyWords = 0, 0
 	sc.recs = sc.recs[:0]
+	sc.ctxW = sc.ctxW[:0]
 	for i := range sc.lastRec {
 		sc.lastRec[i] = -1
 	}
@@ -708,7 +710,7 @@ func (g *tagger) matchPhrases(sc *sentScratch) (any bool) {
 			continue
 		}
 		for _, pc := range g.phrases[id] {
-			if i+len(pc.units) <= len(sc.seq) && slices.Equal(sc.seq[i:i+len(pc.units)], pc.units) {
+			if g.phraseAt(sc.seq, i, pc.units) {
 				sc.curSub = sc.sub[i]
 				sc.add(pc.cueRef, sc.neg[i], false)
 				any = true
@@ -717,6 +719,30 @@ func (g *tagger) matchPhrases(sc *sentScratch) (any bool) {
 	}
 	sc.curPhrase, sc.curSub = false, false
 	return any
+}
+
+// maxFillers is how many filler words a phrase match may skip.
+const maxFillers = 2
+
+// phraseAt reports whether the phrase units match seq at i, skipping up
+// to maxFillers filler words (particles and adverbs like "noch",
+// "bereits", "vorübergehend": "lässt noch auf sich warten") between them.
+func (g *tagger) phraseAt(seq []int32, i int, units []int32) bool {
+	if i+len(units) <= len(seq) && slices.Equal(seq[i:i+len(units)], units) {
+		return true
+	}
+	j, skipped := i+1, 0
+	for _, u := range units[1:] {
+		for j < len(seq) && seq[j] != u && skipped < maxFillers && g.flag(seq[j])&unitFiller != 0 {
+			j++
+			skipped++
+		}
+		if j >= len(seq) || seq[j] != u {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 // matchEntities counts the entity and pair cues of the sentence's entity

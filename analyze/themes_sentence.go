@@ -33,7 +33,7 @@ const (
 	sfQuestion          // the sentence is a question
 	sfLead              // the sentence is the headline or lead (first two body sentences)
 	sfNeighbours        // densest of the previous and next body sentence, at most densityCap
-	sfContext           // log(1 + weight of the theme's required context in the sentence)
+	sfContext           // log(1 + weight of the theme's required context in the sentence and its neighbours)
 	sfAgainst           // log(1 + weight of the theme's counter-context in the sentence)
 	numSentFeatures
 )
@@ -53,6 +53,7 @@ const (
 	unitHedge  = 1 << iota // a conditional or speculative word
 	unitSubord             // opens an adverbial clause
 	unitRel                // a relative pronoun (opens a clause after a comma)
+	unitFiller             // a particle or adverb a phrase match may skip
 )
 
 // hedgeWords are conditional and speculative words: a sentence with one
@@ -72,6 +73,17 @@ var hedgeWords = []string{
 var subordinators = []string{
 	"weil", "da", "nachdem", "obwohl", "obgleich", "wenn", "falls", "als", "während", "bevor",
 	"sobald", "solange", "sofern", "damit", "indem", "sodass", "wobei", "seit", "seitdem",
+}
+
+// fillers are particles and adverbs that stand inside the expressions
+// of the taxonomy's phrases without changing them ("lässt noch auf sich
+// warten", "fiel vorübergehend aus"); a phrase match skips up to
+// maxFillers of them.
+var fillers = []string{
+	"noch", "schon", "bereits", "wohl", "nun", "jetzt", "auch", "zunächst", "vorerst", "erneut",
+	"weiterhin", "offenbar", "offensichtlich", "allerdings", "jedoch", "nämlich", "derzeit",
+	"bislang", "bisher", "immer", "wieder", "erst", "komplett", "vollständig", "teilweise",
+	"kurzfristig", "vorübergehend", "zeitweise", "massiv", "gründlich", "endgültig",
 }
 
 var relativePronouns = []string{
@@ -98,6 +110,7 @@ func (b *cueBuilder) addWordClasses() {
 	set(hedgeWords, unitHedge)
 	set(subordinators, unitSubord)
 	set(relativePronouns, unitRel)
+	set(fillers, unitFiller)
 }
 
 // flag returns the flags of unit id.
@@ -184,9 +197,6 @@ func (g *tagger) recordSentence(sc *sentScratch, s german.Sentence, si, body, co
 		if body < leadSentences {
 			x[sfLead] = 1
 		}
-		if c := g.requires[t]; c >= 0 {
-			x[sfContext] = math.Log1p(max(0, sc.acc[c]))
-		}
 		if c := g.against[t]; c >= 0 {
 			x[sfAgainst] = math.Log1p(max(0, sc.acc[c]))
 		}
@@ -200,6 +210,30 @@ func (g *tagger) recordSentence(sc *sentScratch, s german.Sentence, si, body, co
 		sc.lastRec[t] = len(sc.recs)
 		sc.recs = append(sc.recs, r)
 	}
+	// the contexts' weights of this body sentence, for its neighbours
+	nc := len(g.ids) - g.nThemes
+	if nc == 0 {
+		return
+	}
+	for len(sc.ctxW) < (body+1)*nc {
+		sc.ctxW = append(sc.ctxW, 0)
+	}
+	for c := range nc {
+		sc.ctxW[body*nc+c] = max(0, sc.acc[g.nThemes+c])
+	}
+}
+
+// contextNear is the weight of context c (a tagger index) in body
+// sentence body and its neighbours.
+func (g *tagger) contextNear(sc *sentScratch, c, body int) float64 {
+	nc := len(g.ids) - g.nThemes
+	w := 0.0
+	for b := max(0, body-1); b <= body+1; b++ {
+		if k := b*nc + c - g.nThemes; k < len(sc.ctxW) {
+			w += sc.ctxW[k]
+		}
+	}
+	return w
 }
 
 // scoreSentences scores the recorded sentences with the sentence model
@@ -207,6 +241,9 @@ func (g *tagger) recordSentence(sc *sentScratch, s german.Sentence, si, body, co
 func (g *tagger) scoreSentences(sc *sentScratch) {
 	for i := range sc.recs {
 		r := &sc.recs[i]
+		if c := g.requires[r.theme]; c >= 0 {
+			r.x[sfContext] = math.Log1p(g.contextNear(sc, c, int(r.body)))
+		}
 		r.p = g.model.sentence(int(r.theme), r.x[:])
 		sc.sagg[r.theme].add(r.p)
 	}
