@@ -724,21 +724,25 @@ func (g *tagger) matchPhrases(sc *sentScratch) (any bool) {
 // maxFillers is how many filler words a phrase match may skip.
 const maxFillers = 2
 
-// phraseAt reports whether the phrase units match seq at i, skipping up
-// to maxFillers filler words (particles and adverbs like "noch",
-// "bereits", "vorübergehend": "lässt noch auf sich warten") between them.
+// phraseAt reports whether the phrase units match seq at i (the caller
+// has matched the first), skipping up to maxFillers filler words
+// (particles and adverbs like "noch", "bereits", "vorübergehend": "lässt
+// noch auf sich warten") between them.
 func (g *tagger) phraseAt(seq []int32, i int, units []int32) bool {
-	if i+len(units) <= len(seq) && slices.Equal(seq[i:i+len(units)], units) {
-		return true
-	}
 	j, skipped := i+1, 0
 	for _, u := range units[1:] {
-		for j < len(seq) && seq[j] != u && skipped < maxFillers && g.flag(seq[j])&unitFiller != 0 {
+		for {
+			if j >= len(seq) {
+				return false
+			}
+			if seq[j] == u {
+				break
+			}
+			if skipped == maxFillers || g.flag(seq[j])&unitFiller == 0 {
+				return false
+			}
 			j++
 			skipped++
-		}
-		if j >= len(seq) || seq[j] != u {
-			return false
 		}
 		j++
 	}

@@ -62,9 +62,9 @@ const (
 // erscheinen" and "hätte bereits" are how a delay is told.
 var hedgeWords = []string{
 	"könnte", "könnten", "würde", "würden", "wäre", "wären", "dürfte", "dürften", "müsste",
-	"müssten", "vielleicht", "falls", "möglicherweise", "eventuell", "womöglich", "angeblich",
-	"vermutlich", "mögliche", "möglichen", "möglicher", "denkbar", "spekuliert", "Spekulationen",
-	"Gerüchte", "Gerüchten", "befürchtet", "befürchten", "drohen", "droht", "drohende", "Risiko",
+	"müssten", "vielleicht", "falls", "möglicherweise", "eventuell", "womöglich", "mögliche",
+	"möglichen", "möglicher", "spekuliert", "Spekulationen", "Gerüchte", "Gerüchten", "befürchtet",
+	"befürchten", "drohen", "droht", "drohende", "angeblich", "vermutlich", "denkbar", "Risiko",
 }
 
 // subordinators open adverbial clauses; "dass" and "ob" are left out, as
@@ -81,18 +81,22 @@ var subordinators = []string{
 // maxFillers of them.
 var fillers = []string{
 	"noch", "schon", "bereits", "wohl", "nun", "jetzt", "auch", "zunächst", "vorerst", "erneut",
-	"weiterhin", "offenbar", "offensichtlich", "allerdings", "jedoch", "nämlich", "derzeit",
-	"bislang", "bisher", "immer", "wieder", "erst", "komplett", "vollständig", "teilweise",
-	"kurzfristig", "vorübergehend", "zeitweise", "massiv", "gründlich", "endgültig",
+	"allerdings", "jedoch", "nämlich", "derzeit", "bislang", "bisher", "immer", "wieder", "erst",
+	"vorübergehend", "endgültig", "weiterhin", "offenbar", "offensichtlich", "komplett",
+	"vollständig", "teilweise", "kurzfristig", "zeitweise", "massiv", "gründlich",
 }
 
+// relativePronouns open a relative clause after a comma ("das" is left
+// out: after a comma it is as often an article).
 var relativePronouns = []string{
-	"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welcher", "welche", "welches",
+	"der", "die", "dem", "den", "dessen", "deren", "denen", "welcher", "welche", "welches",
 	"welchem", "welchen",
 }
 
 // addWordClasses gives the words of the sentence features units with
-// their flags.
+// their flags. The few content words among them are added to the word
+// filters (their 4-byte heads are rare, so few other words become
+// candidates for stemming).
 func (b *cueBuilder) addWordClasses() {
 	set := func(words []string, flag uint8) {
 		for _, w := range words {
@@ -299,7 +303,7 @@ func (g *tagger) evidence(sc *sentScratch, t int) []themeHit {
 
 // sentenceEvidenceMin is the sentence probability of a second or third
 // evidence sentence.
-const sentenceEvidenceMin = 0.3
+const sentenceEvidenceMin = 0.2
 
 // ThemeSentence is one body sentence with cues of a theme, as the
 // sentence model sees it (see ThemeFeatures).
