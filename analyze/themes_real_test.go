@@ -17,14 +17,13 @@ import (
 // package's directory.
 const themeLabels = "../testdata/real/themes.jsonl"
 
-// TestThemeModelFloor scores the labelled real texts with the committed
-// theme model (in-sample: the model was fitted on them) and checks that
-// the figures stay above floors, so that a change of cues, features or
-// weights that loses what the model had learned shows up in CI. The
-// cross-validated figures come from go run ./internal/cmd/evalthemes.
-func TestThemeModelFloor(t *testing.T) {
+// realThemeExamples loads the labelled real texts, skipping the test when
+// the shared data is absent or under the race detector (slow there; the
+// pipeline's races are covered by TestConcurrentAnalyzer).
+func realThemeExamples(t *testing.T) []themefit.Example {
+	t.Helper()
 	if raceEnabled {
-		t.Skip("slow under the race detector; the pipeline's races are covered by TestConcurrentAnalyzer")
+		t.Skip("slow under the race detector")
 	}
 	data := "../../shared/data"
 	if _, err := os.Stat(data); err != nil {
@@ -34,6 +33,16 @@ func TestThemeModelFloor(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, skipped, "labels whose text changed")
 	require.NotEmpty(t, ex)
+	return ex
+}
+
+// TestThemeModelFloor scores the labelled real texts with the committed
+// theme model (in-sample: the model was fitted on them) and checks that
+// the figures stay above floors, so that a change of cues, features or
+// weights that loses what the model had learned shows up in CI. The
+// cross-validated figures come from go run ./internal/cmd/evalthemes.
+func TestThemeModelFloor(t *testing.T) {
+	ex := realThemeExamples(t)
 	a, err := analyze.New(analyze.WithoutSummary())
 	require.NoError(t, err)
 	d, err := themefit.Features(context.Background(), a, golddata.Themes, ex)
@@ -64,15 +73,7 @@ func TestThemeModelFloor(t *testing.T) {
 // In-sample, as the sentence model that orders the evidence was fitted on
 // these labels; evalthemes prints the cross-validated share.
 func TestThemeEvidenceFloor(t *testing.T) {
-	if raceEnabled {
-		t.Skip("slow under the race detector")
-	}
-	data := "../../shared/data"
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("real texts: %s not found", data)
-	}
-	ex, _, err := themefit.Load(themefit.DataAt(data), themeLabels)
-	require.NoError(t, err)
+	ex := realThemeExamples(t)
 	ev, err := themefit.ReadEvidence("../testdata/real/themes.evidence.jsonl")
 	require.NoError(t, err)
 	assert.Empty(t, themefit.AttachEvidence(ex, ev, "themes.evidence.jsonl"))
