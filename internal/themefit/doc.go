@@ -1,10 +1,13 @@
 // Package themefit fits and cross-validates analyze's theme model on the
 // team's labels of real news (testdata/real/themes*.jsonl): it loads the
 // labels with their texts from ../shared/data (checking each text's
-// SHA-1), computes the texts' theme features once, fits the shared
-// logistic model (themes share the feature weights; each has an intercept
-// shrunk towards a common one) and chooses its settings by repeated
-// stratified k-fold cross-validation. internal/cmd/evalthemes drives it.
+// SHA-1), computes the texts' theme features once, fits the sentence
+// model on the labelled evidence sentences (themes.evidence.jsonl) and the
+// shared document model on top of it (themes share the feature weights;
+// each has an intercept shrunk towards a common one), and chooses the
+// settings by repeated stratified k-fold cross-validation, with the
+// sentence model refitted inside every fold. internal/cmd/evalthemes
+// drives it.
 package themefit
 
 import (

@@ -2,30 +2,42 @@
 // real news (testdata/real/themes*.jsonl) and fits the theme model.
 //
 // It computes every labelled text's theme features once (the taxonomy's
-// cues, analyze.Analyzer.ThemeFeatures), chooses the model's settings
-// (penalties of the shared weights and of the per-theme intercepts, the
-// weight of positive rows, the threshold) by repeated stratified k-fold
-// cross-validation, and prints the cross-validated figures per theme
-// (P/R/F1 with counts), micro P/R and the share of empty-gold texts that
-// get an empty list. The figures of the committed model follow: on the
-// labels in-sample, on the seed article and on the team's own articles
-// (testdata/articles; regression checks, never tuned on).
+// cues, analyze.Analyzer.ThemeFeatures: per theme the document's features
+// and those of each sentence with cues), and runs repeated stratified
+// k-fold cross-validation: in every fold it fits the sentence model on
+// the training texts' labelled evidence sentences
+// (testdata/real/themes.evidence.jsonl; inner folds give the training
+// texts' sentence probabilities), then chooses the document model's
+// settings (penalties of the shared weights and of the per-theme
+// intercepts, the weight of positive rows, the threshold). It prints the
+// cross-validated figures per theme (P/R/F1 with counts), micro P/R, the
+// share of empty-gold texts that get an empty list, and how often the
+// first evidence sentence is a labelled one (ordered by the sentence
+// model, and by cue density as without one). The weights of the models
+// fitted on all labels follow, their figures in-sample, on the seed
+// article and on the team's own articles (testdata/articles; regression
+// checks, never tuned on).
 //
 // Usage, from the repository root:
 //
 //	go run ./internal/cmd/evalthemes [-k 5] [-repeats 8] [-errors] [-write analyze/themes_model.json]
-//	go run ./internal/cmd/evalthemes -train testdata/real/themes.jsonl -test testdata/real/themes.extra.jsonl
+//	go run ./internal/cmd/evalthemes -train first.jsonl -test rest.jsonl [-errors]
 //
 // -errors prints the misses and false hits of cross-validation by theme
-// and kind with the densest sentence; -write fits the model on all labels
-// with the chosen settings and writes it; -train/-test fit on one set of
-// label files and score another (a held-out check). A theme with fewer
-// than 5 labelled positives gets the mean intercept of the others
-// (-mean-intercept=false: an intercept fitted to its rows).
+// and kind (evidence lost to boilerplate, no cue in a labelled evidence
+// sentence, scored low; false hits) with the sentence the sentence model
+// rates highest and, for a miss, the best labelled one; -write fits the
+// models on all labels with the chosen settings and writes them;
+// -train/-test fit on one set of label files and score another (a
+// held-out check). A theme with fewer than 5 labelled positives gets the
+// mean intercept of the others (-mean-intercept=false: an intercept
+// fitted to its rows). -sentence=false leaves the sentence model out;
+// -other-negative, -inner and -sentence-lambda-w/-t set its fitting, and
+// -drop leaves document features out (for experiments).
 //
 // The labels must name texts of ../shared/data (10kGNAD dev, news pages;
 // see testdata/real/README.md): the command never commits or prints more
-// of a text than the densest sentence of an error.
+// of a text than one or two sentences of an error.
 package main
 
 import (
