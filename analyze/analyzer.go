@@ -285,15 +285,18 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		return nil, err
 	}
 	doc.Boilerplate = bp.blocks
+	if bp.majority {
+		doc.Warnings = append(doc.Warnings, WarnBoilerplateMajority)
+	}
 	doc.Sentences = make([]Sentence, len(seg.Sentences))
 	for i, s := range seg.Sentences {
 		doc.Sentences[i] = Sentence{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Boilerplate: bp.sent[i]}
 	}
 	// use and exclude also stop the long stages once ctx is cancelled
-	use := func(i int) bool { return i >= 0 && i < len(bp.sent) && !bp.sent[i] && ctx.Err() == nil }
+	use := func(i int) bool { return i >= 0 && i < len(bp.skip) && !bp.skip[i] && ctx.Err() == nil }
 	exclude := func(i int) bool { return !use(i) }
 
-	dl := findDateline(seg, bp.sent)
+	dl := findDateline(seg, bp.skip)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -305,7 +308,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 			if err != nil {
 				return nil, err
 			}
-			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.sent, stop))
+			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.skip, stop))
 		}
 	} else if a.rec != nil {
 		ents, err := runStage(ctx, func() []entities.Entity { return a.rec.RecognizeSegmented(seg, use) })
@@ -331,7 +334,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		if dl != nil {
 			skip = german.Span{Start: dl.Start, End: dl.End}
 		}
-		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
+		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.skip, doc.Entities, a.opt.threshold, lang, skip, stop)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -377,7 +380,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 		}
 	}
 	if lang == "en" && a.sum != nil && a.opt.keyphrases > 0 {
-		doc.Keyphrases = englishKeyphrases(seg, bp.sent, a.opt.keyphrases)
+		doc.Keyphrases = englishKeyphrases(seg, bp.skip, a.opt.keyphrases)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -399,7 +402,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(sc *scratch) {
 	sc.low.text = ""
-	if cap(sc.low.low) > 1<<20 || cap(sc.bp.lines) > 1<<14 {
+	if cap(sc.low.low) > 1<<20 || cap(sc.bp.units) > 1<<14 || cap(sc.bp.keys) > 1<<16 {
 		return // keep no memory of an outsized document
 	}
 	scratchPool.Put(sc)

@@ -1,0 +1,301 @@
+package analyze
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The boilerplate vocabulary: generic German web-page words and phrases,
+// written for this project, and the tables the detector looks them up in.
+
+// cue flags
+const (
+	cuePrompt = 1 << iota // a prompt verb
+	cueSecond             // second-person pronoun
+	cueWe                 // first-person plural pronoun
+)
+
+type cueWord struct {
+	kind  Kind
+	flags uint8
+	has   bool // kind is meaningful
+}
+
+// boilerplate cue vocabulary: generic German web-page words, written for
+// this project. Keys are lower case; a trailing '*' means "prefix".
+var bpCueList = map[Kind][]string{
+	KindNavigation: {"startseite", "homepage", "home", "menü", "menu", "navigation", "ressorts", "rubriken", "sitemap", "kontakt", "mediadaten", "übersicht", "zurück", "login", "einloggen", "e-paper", "epaper", "abo", "podcasts"},
+	KindNewsletter: {"newsletter*", "abonn*", "e-mail*", "email*", "mail", "feed", "feeds", "rss*", "benachrichtig*", "posteingang", "push-mitteilung*", "eilmeldung*", "verpassen"},
+	KindSocial:     {"facebook*", "twitter*", "instagram*", "linkedin*", "whatsapp*", "xing", "telegram*", "mastodon*", "youtube*", "tiktok*", "pinterest*", "bluesky*", "patreon*", "teilen", "social-media", "folgt", "threads"},
+	KindJobs:       {"stellenangebot*", "stellenanzeige*", "stellenmarkt*", "jobs", "job", "jobbörse*", "karriere*", "bewerben", "bewerbung*", "stepstone*", "vollzeit", "teilzeit", "befristet", "unbefristet"},
+	KindComments:   {"kommentar*", "kommentier*", "diskussion*", "diskutier*", "moderiert", "netiquette", "foren", "leserbrief*", "leserkommentar*", "forum*", "community*", "postings", "posting"},
+	KindSearch:     {"suche", "suchen", "suchmaschine*", "suchbegriff*", "themenrecherche*", "recherchieren", "google-suche*"},
+	KindCopyright:  {"copyright*", "vorbehalten", "nutzungsbedingungen", "agb", "impressum", "urheberrecht*", "vervielfältigung*", "lizenziert"},
+	KindTeaser:     {"weiterlesen", "meistgelesen*", "empfehlung*", "top-artikel", "lesetipp*", "leseempfehlung*", "verwandte", "beliebteste*", "artikel"},
+	KindCookie:     {"cookie*", "datenschutz*", "einwilligung*", "tracking*", "akzeptieren", "ablehnen", "consent*", "privatsphäre*", "zustimmen"},
+	KindAuthor:     {"autor", "autorin", "autoren", "redakteur*", "redaktion", "korrespondent*", "volontär*", "ressortleiter*"},
+	KindCaption:    {"foto", "fotos", "bildquelle*", "symbolbild*", "bildunterschrift*", "grafik", "illustration", "screenshot*", "bildergalerie*", "galerie", "bilder"},
+	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
+}
+
+var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "abonniert", "schreiben", "schreib", "kontaktieren"}
+
+var secondPerson = []string{"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch", "euer", "eure", "euren", "eurem", "eurer", "habt", "könnt", "wollt", "möchtet", "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer"}
+
+var firstPlural = []string{"wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "unseres"}
+
+// leading marker phrases (lower case, matched at line start).
+var leadPhrases = []struct {
+	p string
+	k Kind
+}{
+	{"mehr zum thema", KindTeaser}, {"mehr zu ", KindTeaser}, {"lesen sie auch", KindTeaser}, {"lesen sie mehr", KindTeaser},
+	{"auch interessant", KindTeaser}, {"ebenfalls interessant", KindTeaser}, {"weitere artikel", KindTeaser}, {"weitere nachrichten", KindTeaser},
+	{"das könnte sie", KindTeaser}, {"das könnte dich", KindTeaser}, {"verwandte", KindTeaser}, {"zum thema", KindTeaser}, {"passend dazu", KindTeaser},
+	{"meistgelesen", KindTeaser}, {"zum weiter", KindTeaser}, {"im podcast", KindTeaser}, {"podcast:", KindTeaser}, {"video:", KindTeaser}, {"mehr aus ", KindTeaser}, {"mehr von ", KindTeaser}, {"mehr tests", KindTeaser}, {"mehr news", KindTeaser},
+	{"mehr nachrichten", KindTeaser}, {"mehr artikel", KindTeaser}, {"mehr themen", KindTeaser}, {"ähnliche", KindTeaser}, {"weitere ", KindTeaser},
+	{"empfohlen", KindTeaser}, {"neueste", KindTeaser}, {"zu diesem artikel", KindComments}, {"hat ihnen", KindComments},
+	{"wie hat ihnen", KindComments}, {"wie gefällt ihnen", KindComments}, {"wie gefällt dir", KindComments}, {"screenshot", KindCaption},
+	{"bildergalerie", KindCaption}, {"galerie", KindCaption}, {"hinweis:", KindAd}, {"stellenmarkt", KindJobs}, {"karriere", KindJobs}, {"top-themen", KindTeaser}, {"weiterlesen", KindTeaser}, {"mehr lesen", KindTeaser}, {"lesetipp", KindTeaser},
+	{"foto:", KindCaption}, {"fotos:", KindCaption}, {"bild:", KindCaption}, {"grafik:", KindCaption}, {"quelle:", KindCaption}, {"abbildung", KindCaption},
+	{"symbolbild", KindCaption}, {"bildquelle", KindCaption}, {"titelbild", KindCaption}, {"video:", KindCaption},
+	{"anzeige", KindAd}, {"werbung", KindAd}, {"sponsored", KindAd}, {"gesponsert", KindAd},
+	{"©", KindCopyright}, {"(c) ", KindCopyright}, {"copyright", KindCopyright}, {"alle rechte", KindCopyright},
+	{"von ", KindAuthor}, {"autor:", KindAuthor}, {"autorin:", KindAuthor}, {"text:", KindAuthor}, {"über den autor", KindAuthor}, {"über die autorin", KindAuthor},
+	{"stellenangebote", KindJobs}, {"jobs", KindJobs}, {"kommentare", KindComments}, {"diskutieren sie", KindComments},
+	{"teilen", KindSocial}, {"folgen sie", KindSocial}, {"folge uns", KindSocial}, {"folgt uns", KindSocial},
+	{"newsletter", KindNewsletter}, {"startseite", KindNavigation}, {"home ", KindNavigation}, {"sie sind hier", KindNavigation},
+	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
+}
+
+type cueTable struct {
+	exact *wordTable[cueWord]
+	// head filters the exact lookups: bit headKey(w) is set for every
+	// exact cue word w, and most words of a text have their bit clear
+	head gramSet
+	// prefix cues by their first 4 bytes (a uint32, little-endian)
+	pkeys [256]uint32 // open addressing over the prefix heads, 0 = empty
+	pcues [256][]prefixCue
+}
+
+type prefixCue struct {
+	p string
+	k Kind
+}
+
+// headKey combines a word's length and first (up to) 4 bytes.
+func headKey(w []byte) uint32 {
+	if len(w) >= 4 {
+		return (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24) ^ uint32(len(w))<<24
+	}
+	var k uint32
+	for i := 0; i < len(w); i++ {
+		k |= uint32(w[i]) << (8 * i)
+	}
+	return k ^ uint32(len(w))<<24
+}
+
+func prefixSlot(k uint32) uint32 { return (k * 0x9e3779b1) >> 24 }
+
+var bpCues = func() *cueTable {
+	exact, prefix := map[string]cueWord{}, map[string][]prefixCue{}
+	for k := Kind(0); k < numKinds; k++ {
+		for _, w := range bpCueList[k] {
+			if p, ok := strings.CutSuffix(w, "*"); ok && len(p) >= 4 {
+				prefix[p[:4]] = append(prefix[p[:4]], prefixCue{p, k})
+				continue
+			}
+			w = strings.TrimSuffix(w, "*")
+			c := exact[w]
+			c.kind, c.has = k, true
+			exact[w] = c
+		}
+	}
+	for _, w := range promptVerbs {
+		c := exact[w]
+		c.flags |= cuePrompt
+		exact[w] = c
+	}
+	for _, w := range secondPerson {
+		c := exact[w]
+		c.flags |= cueSecond
+		exact[w] = c
+	}
+	for _, w := range firstPlural {
+		c := exact[w]
+		c.flags |= cueWe
+		exact[w] = c
+	}
+	t := &cueTable{exact: wordTableOf(exact)}
+	for w := range exact {
+		t.head.addKey(headKey([]byte(w)))
+	}
+	for _, h := range sortedKeys(prefix) {
+		k := load32(h, 0)
+		j := prefixSlot(k)
+		for t.pkeys[j] != 0 {
+			j = (j + 1) & 255
+		}
+		t.pkeys[j], t.pcues[j] = k, prefix[h]
+	}
+	return t
+}()
+
+func (t *cueTable) lookup(lw []byte) (cueWord, bool) {
+	var c cueWord
+	var ok bool
+	if t.head.hasKey(headKey(lw)) {
+		c, ok = t.exact.get(lw)
+	}
+	if len(lw) >= 4 {
+		k := load32(lw, 0)
+		for j := prefixSlot(k); t.pkeys[j] != 0; j = (j + 1) & 255 {
+			if t.pkeys[j] != k {
+				continue
+			}
+			for _, pc := range t.pcues[j] {
+				if len(lw) >= len(pc.p) && string(lw[:len(pc.p)]) == pc.p {
+					c.kind, c.has = pc.k, true
+					return c, true
+				}
+			}
+			break
+		}
+	}
+	return c, ok
+}
+
+// leadByByte indexes leadPhrases by their first byte, in list order.
+var leadByByte = func() (idx [256][]uint8) {
+	for i, p := range leadPhrases {
+		idx[p.p[0]] = append(idx[p.p[0]], uint8(i))
+	}
+	return idx
+}()
+
+// appendLowerPrefix appends the first n bytes of s lower-cased to dst, as
+// german.Lower does (bytes of invalid UTF-8 become U+FFFD), for matching
+// lead phrases.
+func appendLowerPrefix(dst []byte, s string, n int) []byte {
+	if len(s) > n {
+		s = s[:n]
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += sz
+	}
+	return dst
+}
+
+// hasQuote reports whether s holds one of " „ “ ” » « (as
+// strings.ContainsAny would): their encodings start with bytes that are
+// never continuation bytes, so a byte search finds exactly the runes.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2: // » «
+			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xAB) {
+				return true
+			}
+		case 0xE2: // „ “ ”
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9E || s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldsAtMost reports whether s has at most n fields as strings.Fields
+// counts them, without building them.
+func fieldsAtMost(s string, n int) bool {
+	k, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		sp := false
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += sz
+		}
+		if sp {
+			in = false
+		} else if !in {
+			in = true
+			if k++; k > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// creditMarks are the marks of a photo credit at the end of a caption line.
+var creditMarks = []string{" Foto: ", " Fotos: ", " Bild: ", " Grafik: ", " Quelle: ", " Screenshot: ", " Illustration: ", " (Foto: ", " (Bild: ", " Foto/", " Bildquelle: "}
+
+// hasCredit reports whether s ends with a photo credit: one of creditMarks,
+// not at its very start, followed by at most five fields. Every mark holds
+// ':' or '/' right after its word, so only the words before those bytes
+// are compared, and only in the tail of s that holds the last eight runs
+// of ASCII spaces (a mark further left has more than five fields after it).
+func hasCredit(s string) bool {
+	from, runs := len(s), 0
+	for from > 1 && runs < 8 {
+		from--
+		if s[from] == ' ' && s[from-1] != ' ' {
+			runs++
+		}
+	}
+	for p := max(1, from); p < len(s); p++ {
+		c := s[p]
+		if c != ':' && c != '/' {
+			continue
+		}
+		ws := p
+		for ws > 0 && (s[ws-1] >= 'a' && s[ws-1] <= 'z' || s[ws-1] >= 'A' && s[ws-1] <= 'Z') {
+			ws--
+		}
+		end := p + 1 // "Foto/"
+		if c == ':' {
+			end++ // "Foto: "
+		}
+		if ws == p || end > len(s) {
+			continue
+		}
+		for _, m := range [2]int{ws - 1, ws - 2} { // " Foto: ", " (Foto: "
+			if m > 0 && slices.Contains(creditMarks, s[m:end]) && fieldsAtMost(s[end:], 5) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasCreditRef is the plain form of hasCredit that tests compare it with.
+func hasCreditRef(s string) bool {
+	for i := 1; i < len(s); i++ {
+		for _, m := range creditMarks {
+			if strings.HasPrefix(s[i:], m) && fieldsAtMost(s[i+len(m):], 5) {
+				return true
+			}
+		}
+	}
+	return false
+}
