@@ -247,6 +247,22 @@ func emptyDocument() *Document {
 // gives ErrUnsupportedLanguage. Invalid UTF-8 is analysed with the invalid
 // bytes kept in place. The context is checked between stages.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
+	return a.analyze(ctx, text, sourcePage)
+}
+
+// AnalyzeExtracted is Analyze for the main text that an extractor took out
+// of a web page by the page's structure (package webpage does so with
+// go-trafilatura). The extractor has already left out the page's
+// navigation and teaser lists, so the boilerplate stage marks only units
+// with furniture signals of their own (ad labels, share and newsletter
+// prompts, captions and credits, "Lesen Sie auch"), and no unit merely for
+// standing outside the article's run of prose: the lists, tables and
+// recipe steps that such a text keeps are content.
+func (a *Analyzer) AnalyzeExtracted(ctx context.Context, text string) (*Document, error) {
+	return a.analyze(ctx, text, sourceExtracted)
+}
+
+func (a *Analyzer) analyze(ctx context.Context, text string, src source) (*Document, error) {
 	if len(text) > a.opt.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.opt.maxBytes)
 	}
@@ -280,7 +296,7 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.low.reset(text)
-	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
+	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, src, stop)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -100,20 +100,35 @@ type bpScratch struct {
 	keys  []uint64 // content word hash << 32 | unit index
 }
 
-func findBoilerplate(seg *german.Segmented, stop func() bool) boilerplateResult {
+// source says where a text comes from, which decides how much the
+// position of a unit counts.
+type source uint8
+
+const (
+	// sourcePage: a page as scraped, furniture and all. A unit outside
+	// the article run is boilerplate unless it is article prose.
+	sourcePage source = iota
+	// sourceExtracted: the main text an extractor took from a page by
+	// its structure (package webpage). Position outside the run condemns
+	// nothing; units with furniture signals of their own are still
+	// marked.
+	sourceExtracted
+)
+
+func findBoilerplate(seg *german.Segmented, src source, stop func() bool) boilerplateResult {
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.low.reset(seg.Text)
-	return findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
+	return findBoilerplateLower(seg, &sc.low, &sc.bp, src, stop)
 }
 
 // findBoilerplateLower is findBoilerplate with the lower-cased text and
 // the scratch memory supplied by the caller.
-func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, stop func() bool) boilerplateResult {
+func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool) boilerplateResult {
 	n := len(seg.Sentences)
 	flags := make([]bool, 2*n)
 	res := boilerplateResult{sent: flags[:n:n], skip: flags[n:], blocks: []Boilerplate{}}
-	us := classifyUnits(seg, low, sc, stop)
+	us := classifyUnits(seg, low, sc, src, stop)
 	if len(us) == 0 {
 		return res
 	}
@@ -158,7 +173,7 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 
 // classifyUnits builds a unit per sentence and decides which are
 // boilerplate. low is seg.Text lower-cased; the units live in sc.
-func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, stop func() bool) []unit {
+func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool) []unit {
 	text := seg.Text
 	us := slices.Grow(sc.units[:0], len(seg.Sentences))
 	keys := sc.keys[:0]
@@ -186,7 +201,7 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, stop fu
 	}
 	us[len(us)-1].lineEnd = true
 	for i := range us {
-		classifyUnit(text, &us[i], low)
+		classifyUnit(text, &us[i], low, src)
 	}
 	slices.Sort(keys)
 	for i := range us {
@@ -197,7 +212,7 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, stop fu
 	for i := range us {
 		setWeight(&us[i])
 	}
-	selectBody(us, keys)
+	selectBody(us, keys, src)
 	assignKinds(us)
 	sc.units, sc.keys = us, keys
 	return us
@@ -346,7 +361,7 @@ func similarity(us []unit, keys []uint64) {
 	}
 }
 
-func classifyUnit(text string, u *unit, low *lowerText) {
+func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	s := text[u.start:u.end]
 	// list marker
 	if len(s) >= 2 {
@@ -439,6 +454,11 @@ func classifyUnit(text string, u *unit, low *lowerText) {
 		}
 	}
 
+	// a date or time stamp on a line of its own ("23.10.2018",
+	// "Veröffentlicht am 21.10.2026 um 16:40 Uhr", "2021-10-16 | Politik")
+	if !u.hasLead && u.lineStart && u.lineEnd && u.words <= 5 && !u.prose && hasStamp(s) {
+		u.lead, u.hasLead, u.label = KindOther, true, true
+	}
 	cueSum := 0
 	for _, c := range u.cues {
 		cueSum += int(c)
@@ -455,10 +475,12 @@ func classifyUnit(text string, u *unit, low *lowerText) {
 		u.hard = short && (u.label || u.leadMulti)
 	case u.hasLead && (u.lead == KindCaption || u.lead == KindCopyright) && u.words <= 16:
 		u.strong = true
-	case u.informal && cueSum+u.prompt > 0:
+	case u.informal && (cueSum > 0 || u.prompt > 0 && src == sourcePage):
 		// "du" in a news text is speech or reader address; with a cue or
 		// a prompt verb it is the latter
-		u.strong, u.hard = true, true
+		// in a news page always the reader's; blogs and guides (which
+		// extracted pages often are) address the reader in their prose
+		u.strong, u.hard = true, src == sourcePage || short || u.excl
 	case u.second && (u.prompt > 0 || cueSum >= 2) && (u.words < 25 || !u.final):
 		// the polite "Sie" with a prompt verb or cues ("Lesen Sie auch",
 		// "Melden Sie sich für den Newsletter an"); alone it is an
@@ -468,7 +490,8 @@ func classifyUnit(text string, u *unit, low *lowerText) {
 	case u.imper && (cueSum > 0 || u.excl || short):
 		u.strong = true
 		u.hard = u.excl && cueSum > 0
-	case u.list && (u.excl || cueSum > 0 || u.prompt > 0 || !u.final):
+	case u.list && (u.excl || cueSum > 0 || u.prompt > 0 || !u.final && src == sourcePage):
+		// (a list of short items in an extracted text is content)
 		u.strong = true
 		u.hard = u.excl || u.prompt > 0
 	case u.pipes >= 2 && !u.prose:
@@ -480,6 +503,12 @@ func classifyUnit(text string, u *unit, low *lowerText) {
 	case u.excl && u.prompt > 0 && cueSum > 0:
 		u.strong = true
 		u.hard = true
+	case src == sourceExtracted && u.words < 30 && (cueSum >= 2 && u.prompt > 0 || u.excl && u.prompt >= 2):
+		// "Die aktuelle Ausgabe jetzt im Abo und als E-Paper",
+		// "Einfach hier klicken und registrieren!" left in an extracted
+		// text: soft, topical prose keeps its place (in a scraped page
+		// the article run decides such units)
+		u.strong = true
 	case cueSum >= 3 && u.words < 30 && (u.prompt > 0 || u.second):
 		u.strong = true
 	}
@@ -533,7 +562,7 @@ func isGenderLetter(c byte) bool {
 // its last topical sentence. Outside the run a unit is boilerplate unless it
 // is the headline or prose that shares at least two content words with the
 // article.
-func selectBody(us []unit, keys []uint64) {
+func selectBody(us []unit, keys []uint64, src source) {
 	// maximum-sum run (Kadane)
 	best, bestA, bestB := 0.0, -1, -1
 	cur, a := 0.0, 0
@@ -583,7 +612,7 @@ func selectBody(us []unit, keys []uint64) {
 	for i := range us {
 		u := &us[i]
 		switch {
-		case !u.core && !u.attached:
+		case !u.core && !u.attached && src == sourcePage:
 			u.bp = !u.headline && !(u.prose && !u.hard && (u.shared >= 2 || u.cueSum == 0 && u.topical()))
 		default:
 			u.bp = u.strong && !u.protected()

@@ -67,6 +67,11 @@ var leadPhrases = []struct {
 	{"stellenangebote", KindJobs}, {"jobs", KindJobs}, {"kommentare", KindComments}, {"diskutieren sie", KindComments},
 	{"teilen", KindSocial}, {"folgen sie", KindSocial}, {"folge uns", KindSocial}, {"folgt uns", KindSocial},
 	{"newsletter", KindNewsletter}, {"startseite", KindNavigation}, {"home ", KindNavigation}, {"sie sind hier", KindNavigation},
+	{"von:", KindAuthor}, {"stand:", KindOther}, {"veröffentlicht am", KindOther}, {"veröffentlicht:", KindOther}, {"veröffentlichung:", KindOther},
+	{"aktualisiert am", KindOther}, {"zuletzt aktualisiert", KindOther}, {"letzte änderung", KindOther}, {"erstellt am", KindOther},
+	{"telefon:", KindOther}, {"tel.:", KindOther}, {"fax:", KindOther}, {"e-mail:", KindOther}, {"kontakt:", KindOther}, {"pressekontakt", KindOther},
+	{"quellen:", KindOther}, {"quellenangaben", KindOther}, {"bildnachweis", KindCaption}, {"fotonachweis", KindCaption}, {"beitragsbild", KindCaption},
+	{"inhaltsverzeichnis", KindNavigation},
 	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
 }
 
@@ -296,6 +301,44 @@ func hasCreditRef(s string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// hasStamp reports whether s holds a date (23.10.2018, 3.1.26,
+// 2021-10-16) or a clock time (19:49, 16:40 Uhr).
+func hasStamp(s string) bool {
+	digits := func(i int) int { // length of the run of digits at i
+		n := 0
+		for i+n < len(s) && s[i+n] >= '0' && s[i+n] <= '9' {
+			n++
+		}
+		return n
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			continue // not the start of a number
+		}
+		a := digits(i)
+		if a == 0 {
+			continue
+		}
+		j := i + a
+		if j+1 >= len(s) {
+			return false
+		}
+		b := digits(j + 1)
+		switch {
+		case s[j] == '.' && a <= 2 && (b == 1 || b == 2) && j+1+b < len(s) && s[j+1+b] == '.':
+			if c := digits(j + 2 + b); c == 2 || c == 4 {
+				return true // 23.10.2018
+			}
+		case s[j] == '-' && a == 4 && b == 2 && j+3 < len(s) && s[j+3] == '-' && digits(j+4) == 2:
+			return true // 2021-10-16
+		case s[j] == ':' && a <= 2 && b == 2:
+			return true // 19:49
+		}
+		i = j
 	}
 	return false
 }
