@@ -60,8 +60,8 @@ const (
 	// or by a soft cue), rather than a remnant or nothing; their sentences
 	// stay marked.
 	WarnBoilerplateMajority = "boilerplate_majority"
-	// WarnNoArticle: the input (an HTML page) holds no article text; the
-	// Document is empty apart from Meta.
+	// WarnNoArticle: the input (an HTML page) holds no article text:
+	// nothing was extracted, or nothing but boilerplate.
 	WarnNoArticle = "no_article"
 )
 

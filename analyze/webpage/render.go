@@ -35,6 +35,7 @@ type renderer struct {
 	b       strings.Builder
 	pending int  // line breaks owed before the next text (max of requests)
 	space   bool // a space is owed before the next text on this line
+	heading bool // the last text written was a heading's
 }
 
 // blockBreaks gives the line breaks before and after an element: 2 for a
@@ -75,6 +76,9 @@ func (r *renderer) walk(n *html.Node) {
 	}
 	before, after := blockBreaks(n.Data)
 	if n.Type == html.ElementNode {
+		if r.heading && (n.Data == "ul" || n.Data == "ol" || n.Data == "dl") {
+			before = 1 // the list a heading introduces is its block
+		}
 		r.brk(before)
 		if n.Data == "td" || n.Data == "th" {
 			r.space = true // cells of a row on one line, apart
@@ -85,6 +89,10 @@ func (r *renderer) walk(n *html.Node) {
 	}
 	if n.Type == html.ElementNode {
 		r.brk(after)
+		switch n.Data {
+		case "h1", "h2", "h3", "h4", "h5", "h6", "summary":
+			r.heading = true
+		}
 		if n.Data == "td" || n.Data == "th" {
 			r.space = true
 		}
@@ -111,7 +119,7 @@ func (r *renderer) text(s string) {
 			r.b.WriteByte(' ')
 		}
 	}
-	r.pending, r.space = 0, false
+	r.pending, r.space, r.heading = 0, false, false
 	for i, f := range fields {
 		if i > 0 {
 			r.b.WriteByte(' ')
