@@ -31,7 +31,9 @@ var (
 const DefaultMaxBytes = 8 << 20
 
 // DefaultThemeThreshold is the default minimum score of a listed theme.
-const DefaultThemeThreshold = 0.8
+// The default ThemeModel is calibrated so that this is the threshold
+// cross-validation chose on the team's labels of real news.
+const DefaultThemeThreshold = 0.5
 
 // Option configures an Analyzer; see New.
 type Option func(*options)
@@ -39,6 +41,7 @@ type Option func(*options)
 type options struct {
 	lexicon, extraLexicon *entities.Lexicon
 	themes                *Taxonomy
+	themeModel            *ThemeModel
 	threshold             float64
 	summarySentences      int
 	keyphrases            int
@@ -58,6 +61,10 @@ func WithExtraLexicon(l *entities.Lexicon) Option { return func(o *options) { o.
 // WithThemes replaces the theme taxonomy (see LoadThemes and
 // DefaultThemes; Taxonomy.Merge extends one).
 func WithThemes(t *Taxonomy) Option { return func(o *options) { o.themes = t } }
+
+// WithThemeModel replaces the theme model (see DefaultThemeModel and
+// LoadThemeModel).
+func WithThemeModel(m *ThemeModel) Option { return func(o *options) { o.themeModel = m } }
 
 // WithThemeThreshold sets the minimum score in (0, 1] of a listed theme
 // (default DefaultThemeThreshold).
@@ -189,8 +196,15 @@ func New(opts ...Option) (*Analyzer, error) {
 				return nil, err
 			}
 		}
+		m := o.themeModel
+		if m == nil {
+			var err error
+			if m, err = DefaultThemeModel(); err != nil {
+				return nil, err
+			}
+		}
 		a.tax = t
-		a.theme = newTagger(t)
+		a.theme = newTagger(t, m)
 	}
 	return a, nil
 }
@@ -247,7 +261,7 @@ func emptyDocument() *Document {
 // gives ErrUnsupportedLanguage. Invalid UTF-8 is analysed with the invalid
 // bytes kept in place. The context is checked between stages.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
-	return a.analyze(ctx, text, sourcePage)
+	return a.analyze(ctx, text, sourcePage, nil)
 }
 
 // AnalyzeExtracted is Analyze for the main text that an extractor took out
@@ -259,10 +273,12 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 // standing outside the article's run of prose: the lists, tables and
 // recipe steps that such a text keeps are content.
 func (a *Analyzer) AnalyzeExtracted(ctx context.Context, text string) (*Document, error) {
-	return a.analyze(ctx, text, sourceExtracted)
+	return a.analyze(ctx, text, sourceExtracted, nil)
 }
 
-func (a *Analyzer) analyze(ctx context.Context, text string, src source) (*Document, error) {
+// analyze is Analyze for a text from src; with feats != nil it also stores
+// the theme features of the text there (ThemeFeatures).
+func (a *Analyzer) analyze(ctx context.Context, text string, src source, feats *[]ThemeFeatures) (*Document, error) {
 	if len(text) > a.opt.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.opt.maxBytes)
 	}
@@ -351,6 +367,9 @@ func (a *Analyzer) analyze(ctx context.Context, text string, src source) (*Docum
 			skip = german.Span{Start: dl.Start, End: dl.End}
 		}
 		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.skip, doc.Entities, a.opt.threshold, lang, skip, stop)
+		if feats != nil && lang == "de" {
+			*feats = a.theme.themeFeatures(seg, &sc.low, bp.skip, doc.Entities, skip)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
