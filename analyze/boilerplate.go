@@ -49,6 +49,8 @@ type unit struct {
 	second     bool // addresses the reader (du, Sie, ihr ...)
 	informal   bool // du, dich, euch ... (not only the polite Sie)
 	we         bool // wir, uns, unser ... (the site speaking, or speech)
+	polite     bool // "Sie" is the second word ("Lesen Sie")
+	question   bool // ends with '?'
 	imper      bool // starts with an imperative prompt ("Lesen Sie", "Nutze")
 	prompt     int  // prompt verbs (abonnieren, teilen ...)
 	gender     bool // (m/w/d)
@@ -156,9 +158,25 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 			clear(res.skip)
 		}
 	}
-	// blocks: merge consecutive boilerplate units of one kind
+	// blocks: merge consecutive boilerplate units of one kind; a body
+	// unit may open with a byline or end with a credit or time stamp,
+	// which get blocks of their own (the sentence stays body)
+	text := seg.Text
 	for i := 0; i < len(us); i++ {
 		if !us[i].bp {
+			u := &us[i]
+			if src == sourcePage && u.words <= 40 {
+				if e := leaderEnd(text[u.start:u.end]); e > 0 {
+					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
+				}
+			}
+			t, k := trailerAt(text[u.start:u.end])
+			if a, b := stampSpan(text[u.start:u.end]); a > 0 && b < u.end-u.start && (t < 0 || b <= t) {
+				res.blocks = append(res.blocks, Boilerplate{Start: u.start + a, End: u.start + b, Kind: KindAuthor})
+			}
+			if t > 0 {
+				res.blocks = append(res.blocks, Boilerplate{Start: u.start + t, End: u.end, Kind: k})
+			}
 			continue
 		}
 		j := i
@@ -212,7 +230,7 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 	for i := range us {
 		setWeight(&us[i])
 	}
-	selectBody(us, keys, src)
+	selectBody(us, keys, src, text)
 	assignKinds(us)
 	sc.units, sc.keys = us, keys
 	return us
@@ -308,6 +326,7 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 			case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
 				if !isLowerStart && ti > 0 && prevWord {
 					u.second = true
+					u.polite = u.polite || u.words == 2 && string(lw) == "sie"
 				}
 			default:
 				u.second, u.informal = true, true
@@ -384,6 +403,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		case '.', '?', '!', '…', ':', ';':
 			u.final = r != ':' || u.words > 12
 			u.excl = r == '!'
+			u.question = r == '?'
 		}
 		break
 	}
@@ -417,7 +437,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 			if p.k == KindAuthor && p.p == "von " && (u.words > 6 || u.final) {
 				continue
 			}
-			if u.words > 25 && p.k != KindCaption && p.k != KindCopyright && !strings.HasPrefix(p.p, "über d") {
+			if u.words > 25 && p.k != KindCaption && p.k != KindCopyright && p.k != KindCookie && !strings.HasPrefix(p.p, "über d") {
 				continue
 			}
 			label := bytes.IndexByte(lp, ':') > 0 && bytes.IndexByte(lp, ':') < 30
@@ -454,10 +474,14 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		}
 	}
 
-	// a date or time stamp on a line of its own ("23.10.2018",
-	// "Veröffentlicht am 21.10.2026 um 16:40 Uhr", "2021-10-16 | Politik")
-	if !u.hasLead && u.lineStart && u.lineEnd && u.words <= 5 && !u.prose && hasStamp(s) {
-		u.lead, u.hasLead, u.label = KindOther, true, true
+	// a date or time stamp that ends a line ("23.10.2018", "Veröffentlicht
+	// am 21.10.2026 um 16:40 Uhr", "… Vorwürfe. | NDR 14.02.2025 09:30 Uhr")
+	if !u.hasLead && (u.lineStart || u.pipes > 0) && u.lineEnd && u.words <= 5 && !u.prose && hasStamp(s) && !dateLabel(s) {
+		u.lead, u.hasLead, u.label = KindAuthor, true, true
+	}
+	// an ad slot's placeholder left as JSON: { "placeholderType": "MREC" }
+	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' && strings.IndexByte(s, ':') > 0 {
+		u.lead, u.hasLead, u.label = KindAd, true, true
 	}
 	cueSum := 0
 	for _, c := range u.cues {
@@ -481,6 +505,11 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		// in a news page always the reader's; blogs and guides (which
 		// extracted pages often are) address the reader in their prose
 		u.strong, u.hard = true, src == sourcePage || short || u.excl
+	case u.imper && u.second && u.polite && !u.question:
+		// "Lesen Sie hier, was …", "Laden Sie den Ratgeber herunter": a
+		// prompt verb with the polite "Sie" right after it, no question
+		// (an interviewer's "Finden Sie das richtig?" is none)
+		u.strong, u.hard = true, true
 	case u.second && (u.prompt > 0 || cueSum >= 2) && (u.words < 25 || !u.final):
 		// the polite "Sie" with a prompt verb or cues ("Lesen Sie auch",
 		// "Melden Sie sich für den Newsletter an"); alone it is an
@@ -562,7 +591,7 @@ func isGenderLetter(c byte) bool {
 // its last topical sentence. Outside the run a unit is boilerplate unless it
 // is the headline or prose that shares at least two content words with the
 // article.
-func selectBody(us []unit, keys []uint64, src source) {
+func selectBody(us []unit, keys []uint64, src source, text string) {
 	// maximum-sum run (Kadane)
 	best, bestA, bestB := 0.0, -1, -1
 	cur, a := 0.0, 0
@@ -609,6 +638,7 @@ func selectBody(us []unit, keys []uint64, src source) {
 	for i := bestB + 1; i < len(us) && !us[i].lineStart && !us[i].hard; i++ {
 		us[i].attached = true
 	}
+	numberedLists(us, text)
 	for i := range us {
 		u := &us[i]
 		switch {
@@ -618,6 +648,50 @@ func selectBody(us []unit, keys []uint64, src source) {
 			u.bp = u.strong && !u.protected()
 		}
 	}
+}
+
+// numberedLists attaches to the article a numbered list that follows its
+// prose or a line that introduces it ("Die Setlist:"): three or more lines
+// "1. …", "2. …", "3. …" in order are the article's own list, not a
+// teaser block, wherever the prose run ends.
+func numberedLists(us []unit, text string) {
+	for i := 1; i < len(us); i++ {
+		if !us[i].lineStart || listNumber(text[us[i].start:us[i].end]) != 1 {
+			continue
+		}
+		prev := &us[i-1]
+		if !prev.core && !strings.HasSuffix(text[prev.start:prev.end], ":") {
+			continue
+		}
+		j, n := i, 1
+		for j+1 < len(us) && us[j+1].lineStart && listNumber(text[us[j+1].start:us[j+1].end]) == n+1 {
+			j++
+			n++
+		}
+		if n >= 3 {
+			for k := i; k <= j; k++ {
+				us[k].attached = true
+			}
+			if !prev.core && !prev.strong {
+				prev.attached = true // the line that introduces the list
+			}
+		}
+		i = j
+	}
+}
+
+// listNumber returns n for a unit that starts with "n. " (n of one to
+// three digits), else 0.
+func listNumber(s string) int {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = 10*n + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' || s[i+1] != ' ' {
+		return 0
+	}
+	return n
 }
 
 // propagate marks the units under a heading-only lead ("Mehr zum Thema",
@@ -647,13 +721,21 @@ func propagate(us []unit) {
 			}
 			break
 		}
-		if u.hasLead && u.lead == KindCaption && u.words <= 4 {
-			// the caption before a bare credit on its line ("Jensen Huang
-			// in Washington. Foto: AP"), or on the line before or after a
-			// credit line of its own
-			if j := i - 1; j >= 0 && u.nlBefore == 0 && us[j].lineStart && u.lineEnd && !us[j].strong && us[j].words <= 14 {
+		// a photo credit: the caption before it on its line ("Jensen
+		// Huang in Washington. Foto: AP", "… am Montag in Berlin. ©
+		// IMAGO/Muster"), or on the line before or after a credit line of
+		// its own
+		credit := u.hasLead && u.lead == KindCaption && u.words <= 4
+		sign := u.cues[KindCopyright] >= 2 && u.words <= 6
+		if credit || sign {
+			if j := i - 1; j >= 0 && u.nlBefore == 0 && us[j].lineStart && u.lineEnd && !us[j].strong && us[j].words <= 25 && (credit || us[j].words > 3) {
 				mark(&us[j], KindCaption)
-			} else if whole {
+				mark(u, KindCaption)
+				continue
+			}
+		}
+		if credit {
+			if whole {
 				for _, j := range []int{i - 1, i + 1} {
 					if j < 0 || j >= len(us) {
 						continue

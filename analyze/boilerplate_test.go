@@ -221,3 +221,52 @@ func TestSeedFlattened(t *testing.T) {
 		assert.GreaterOrEqual(t, float64(markedBytes)/float64(all), 0.7, "flattened %v: furniture marked", flat)
 	}
 }
+
+// TestPartialBlocks: a byline or time stamp that a scraped header runs
+// into the headline or first sentence, and a credit at the end of a
+// caption sentence, get blocks of their own (a short caption with its
+// credit is a caption whole); the article's sentences stay body.
+func TestPartialBlocks(t *testing.T) {
+	tests := []struct {
+		name, unit, block string
+		kind              Kind
+	}{
+		{"stamp inside", "Chipfabrik in Dresden feiert Richtfest Stand: 21.10.2026 16:40 Uhr Das Werk soll 2027 fertig sein und Chips für Autos liefern.", "Stand: 21.10.2026 16:40 Uhr", KindAuthor},
+		{"byline leader", "von Anna Berger 21.10.2026 • 16:40 Uhr Das Werk in Dresden soll 2027 fertig sein und Chips für Autos liefern.", "von Anna Berger 21.10.2026 • 16:40 Uhr", KindAuthor},
+		{"credit trailer", "Die Baustelle der Chipfabrik im Norden von Dresden am Dienstag Foto: Robert Michael/dpa", "Foto: Robert Michael/dpa", KindCaption},
+	}
+	a := mustAnalyzer(t, WithoutSummary())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.unit + "\n\n" + oneParagraph
+			d, err := a.Analyze(context.Background(), text)
+			require.NoError(t, err)
+			checkSpans(t, text, d)
+			var found bool
+			at := strings.Index(text, tt.block)
+			for _, b := range d.Boilerplate {
+				if b.Start <= at && at+len(tt.block) <= b.End {
+					found = true
+					assert.Equal(t, tt.kind, b.Kind)
+				}
+			}
+			assert.True(t, found, "no block %q in %v", tt.block, d.Boilerplate)
+			for _, s := range d.Sentences {
+				if strings.Contains(oneParagraph, s.Text) {
+					assert.False(t, s.Boilerplate, "%q", s.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestNumberedList: a numbered list after the article's prose is the
+// article's own, not furniture below it.
+func TestNumberedList(t *testing.T) {
+	text := oneParagraph + "\n\nDie Förderung verteilt sich so:\n1. Sachsen mit dem neuen Werk\n2. Thüringen mit zwei Zulieferern\n3. Bayern mit einem Forschungszentrum\n4. Nordrhein-Westfalen mit einer Teststrecke\n"
+	d, err := mustAnalyzer(t, WithoutSummary()).Analyze(context.Background(), text)
+	require.NoError(t, err)
+	for _, s := range d.Sentences {
+		assert.False(t, s.Boilerplate, "%q", s.Text)
+	}
+}

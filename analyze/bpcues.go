@@ -40,7 +40,7 @@ var bpCueList = map[Kind][]string{
 	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
 }
 
-var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "abonniert", "schreiben", "schreib", "kontaktieren"}
+var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "laden", "abonniert", "schreiben", "schreib", "kontaktieren"}
 
 var secondPerson = []string{"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch", "euer", "eure", "euren", "eurem", "eurer", "habt", "könnt", "wollt", "möchtet", "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer"}
 
@@ -72,6 +72,8 @@ var leadPhrases = []struct {
 	{"telefon:", KindOther}, {"tel.:", KindOther}, {"fax:", KindOther}, {"e-mail:", KindOther}, {"kontakt:", KindOther}, {"pressekontakt", KindOther},
 	{"quellen:", KindOther}, {"quellenangaben", KindOther}, {"bildnachweis", KindCaption}, {"fotonachweis", KindCaption}, {"beitragsbild", KindCaption},
 	{"inhaltsverzeichnis", KindNavigation},
+	{"mit informationen von", KindAuthor}, {"mit material von", KindAuthor}, {"mit material der", KindAuthor}, {"verwendete quellen", KindCopyright},
+	{"empfohlener externer inhalt", KindCookie}, {"externer inhalt", KindCookie},
 	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
 }
 
@@ -260,7 +262,11 @@ var creditMarks = []string{" Foto: ", " Fotos: ", " Bild: ", " Grafik: ", " Quel
 // ':' or '/' right after its word, so only the words before those bytes
 // are compared, and only in the tail of s that holds the last eight runs
 // of ASCII spaces (a mark further left has more than five fields after it).
-func hasCredit(s string) bool {
+func hasCredit(s string) bool { return creditAt(s) >= 0 }
+
+// creditAt is hasCredit returning where the credit's mark begins (its
+// leading space or parenthesis), or -1.
+func creditAt(s string) int {
 	from, runs := len(s), 0
 	for from > 1 && runs < 8 {
 		from--
@@ -286,11 +292,11 @@ func hasCredit(s string) bool {
 		}
 		for _, m := range [2]int{ws - 1, ws - 2} { // " Foto: ", " (Foto: "
 			if m > 0 && slices.Contains(creditMarks, s[m:end]) && fieldsAtMost(s[end:], 5) {
-				return true
+				return m
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // hasCreditRef is the plain form of hasCredit that tests compare it with.
@@ -341,4 +347,79 @@ func hasStamp(s string) bool {
 		i = j
 	}
 	return false
+}
+
+// trailerAt returns where furniture that ends a sentence unit begins, and
+// its kind: a photo credit ("… in Berlin. Foto: dpa" read as one unit,
+// "… © IMAGO/Muster") or a time stamp ("Landwirt entdeckt Kinderleiche
+// Stand: 25.06.2024 09:28 Uhr"). It returns -1 when there is none, and
+// never 0: the whole unit is another matter.
+func trailerAt(s string) (int, Kind) {
+	if i := strings.LastIndex(s, " Stand: "); i > 0 && fieldsAtMost(s[i:], 5) && hasStamp(s[i:]) {
+		return i + 1, KindAuthor
+	}
+	if i := creditAt(s); i > 0 {
+		return i + 1, KindCaption
+	}
+	if i := strings.LastIndex(s, " ©"); i > 0 && fieldsAtMost(s[i:], 6) {
+		return i + 1, KindCaption
+	}
+	return -1, KindOther
+}
+
+// stampSpan returns the first "Stand: 14.02.2025 10:20 Uhr" inside s (a
+// time stamp that a scraped header line runs into the headline and teaser
+// around it) as [start, end), or -1, -1.
+func stampSpan(s string) (int, int) {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], "Stand: ")
+		if i < 0 {
+			return -1, -1
+		}
+		i += off
+		if i == 0 || s[i-1] == ' ' {
+			rest := s[i:min(len(s), i+40)]
+			if j := strings.Index(rest, " Uhr"); j > 0 && hasStamp(rest[:j]) {
+				return i, i + j + len(" Uhr")
+			}
+		}
+		off = i + len("Stand: ")
+	}
+	return -1, -1
+}
+
+// leaderEnd returns where a byline or time stamp that opens a sentence
+// unit ends ("von SPORT1 19.06.2024 • 19:38 Uhr Manuel Neuer rettet …",
+// "Stand: 12.03.2025 14:05 Uhr Die Regierung …"), or -1.
+func leaderEnd(s string) int {
+	head := s[:min(len(s), 24)]
+	if !strings.HasPrefix(head, "von ") && !strings.HasPrefix(head, "Von ") && !strings.HasPrefix(head, "Stand: ") &&
+		!strings.HasPrefix(head, "Aktualisiert") && !strings.HasPrefix(head, "Veröffentlicht") {
+		return -1
+	}
+	i := strings.Index(s[:min(len(s), 100)], " Uhr ")
+	if i < 0 || !hasStamp(s[:i]) || !fieldsAtMost(s[:i], 8) {
+		return -1
+	}
+	return i + len(" Uhr")
+}
+
+// dateLabel reports whether s labels its date as something other than the
+// page's own time ("Mindesthaltbarkeitsdatum: 31.01.2026",
+// "Einsendeschluss: 03.11.2019"): a word and ": " before the date, other
+// than the labels of publication times.
+func dateLabel(s string) bool {
+	i := strings.Index(s, ": ")
+	if i <= 0 {
+		return false
+	}
+	w := s[:i]
+	if j := strings.LastIndexByte(w, ' '); j >= 0 {
+		w = w[j+1:]
+	}
+	switch strings.ToLower(w) {
+	case "stand", "aktualisiert", "veröffentlicht", "veröffentlichung", "datum", "erstellt", "update", "zuletzt":
+		return false
+	}
+	return true
 }

@@ -36,7 +36,7 @@ type config struct {
 	data    string
 	verbose bool
 	exclude string
-	folds   int
+	half    int // real: -1 all pages, 0 the even lines of the label file, 1 the odd
 }
 
 func main() {
@@ -44,6 +44,7 @@ func main() {
 	var c config
 	flag.StringVar(&c.data, "data", "../shared/data", "the shared data directory")
 	flag.BoolVar(&c.verbose, "v", false, "print every miss and false hit")
+	flag.IntVar(&c.half, "half", -1, "real: only the even (0) or odd (1) lines of the label file; -1 all, with both halves reported")
 	flag.StringVar(&c.exclude, "exclude", "", "news: a JSON file of {\"id\"} objects to leave out (pages kept for labelling)")
 	flag.Parse()
 	an, err := analyze.New(analyze.WithoutSummary(), analyze.WithoutThemes())
