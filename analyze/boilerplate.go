@@ -170,8 +170,13 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
 				}
 			}
-			t, k := trailerAt(text[u.start:u.end])
-			if a, b := stampSpan(text[u.start:u.end]); a > 0 && b < u.end-u.start && (t < 0 || b <= t) {
+			ut := text[u.start:u.end]
+			colon := strings.IndexByte(ut, ':') >= 0
+			if !colon && strings.IndexByte(ut, '/') < 0 && !strings.Contains(ut, "©") {
+				continue // every trailer and stamp holds one of these
+			}
+			t, k := trailerAt(ut)
+			if a, b := stampSpan(ut); colon && a > 0 && b < len(ut) && (t < 0 || b <= t) {
 				res.blocks = append(res.blocks, Boilerplate{Start: u.start + a, End: u.start + b, Kind: KindAuthor})
 			}
 			if t > 0 {
