@@ -50,6 +50,7 @@ type unit struct {
 	informal   bool // du, dich, euch ... (not only the polite Sie)
 	we         bool // wir, uns, unser ... (the site speaking, or speech)
 	polite     bool // "Sie" is the second word ("Lesen Sie")
+	caption    bool // names positions in a picture ("(links)")
 	question   bool // ends with '?'
 	imper      bool // starts with an imperative prompt ("Lesen Sie", "Nutze")
 	prompt     int  // prompt verbs (abonnieren, teilen ...)
@@ -304,9 +305,11 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		}
 		if !ok {
 			// a content word: a noun or name past the unit's first word,
-			// or a long lower-case word; its first six bytes stand for
-			// its inflected forms (Huawei, Huaweis)
-			if len(lw) >= 4 && (ti > 0 && !isLowerStart || len(lw) >= 8) {
+			// or a long lower-case word, outside quotes (a prompt that
+			// quotes the article's title is not about its topic); its
+			// first six bytes stand for its inflected forms (Huawei,
+			// Huaweis)
+			if len(lw) >= 4 && (ti > 0 && !isLowerStart || len(lw) >= 8) && !inQuote {
 				k := lw
 				if len(k) > 6 {
 					k = k[:6]
@@ -426,6 +429,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	if u.list {
 		_, body, _ = strings.Cut(s, " ")
 	}
+	body = strings.TrimPrefix(body, "(") // "(Foto: dpa)", "(Alle Angaben ohne Gewähr)"
 	bodyStart := u.start + len(s) - len(body)
 	cut := min(u.end, bodyStart+40)
 	for cut < u.end && !utf8.RuneStart(text[cut]) {
@@ -484,6 +488,16 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	if !u.hasLead && (u.lineStart || u.pipes > 0) && u.lineEnd && u.words <= 5 && !u.prose && hasStamp(s) && !dateLabel(s) {
 		u.lead, u.hasLead, u.label = KindAuthor, true, true
 	}
+	// a caption names where people stand in the picture: "(links)",
+	// "(r.)", "v.l.n.r."
+	if !u.hasLead && u.words <= 40 && strings.IndexByte(s, '(') >= 0 && hasPicturePosition(s) {
+		u.lead, u.hasLead, u.caption = KindCaption, true, true
+	}
+	// a line that gives a web address (a citation, a link list) is no
+	// prose of the article
+	if !u.hasLead && !u.prose && u.lineStart && u.lineEnd && u.words <= 15 && (strings.Contains(s, "https://") || strings.Contains(s, "http://")) {
+		u.lead, u.hasLead, u.label = KindNavigation, true, true
+	}
 	// an ad slot's placeholder left as JSON: { "placeholderType": "MREC" }
 	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' && strings.IndexByte(s, ':') > 0 {
 		u.lead, u.hasLead, u.label = KindAd, true, true
@@ -496,6 +510,8 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	short := u.words < 12
 	u.prose = u.final && u.words >= 6 && u.lower >= 2
 	switch {
+	case u.caption:
+		u.strong, u.hard = true, true
 	case u.gender, u.cues[KindCopyright] >= 2:
 		u.strong = true
 		u.hard = u.words <= 30
@@ -515,7 +531,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		// prompt verb with the polite "Sie" right after it, no question
 		// (an interviewer's "Finden Sie das richtig?" is none)
 		u.strong, u.hard = true, true
-	case u.second && (u.prompt > 0 || cueSum >= 2) && (u.words < 25 || !u.final):
+	case u.second && !u.informal && (u.prompt > 0 || cueSum >= 2) && (u.words < 25 || !u.final):
 		// the polite "Sie" with a prompt verb or cues ("Lesen Sie auch",
 		// "Melden Sie sich für den Newsletter an"); alone it is an
 		// interview question

@@ -32,7 +32,7 @@ var bpCueList = map[Kind][]string{
 	KindJobs:       {"stellenangebot*", "stellenanzeige*", "stellenmarkt*", "jobs", "job", "jobbörse*", "karriere*", "bewerben", "bewerbung*", "stepstone*", "vollzeit", "teilzeit", "befristet", "unbefristet"},
 	KindComments:   {"kommentar*", "kommentier*", "diskussion*", "diskutier*", "moderiert", "netiquette", "foren", "leserbrief*", "leserkommentar*", "forum*", "community*", "postings", "posting"},
 	KindSearch:     {"suche", "suchen", "suchmaschine*", "suchbegriff*", "themenrecherche*", "recherchieren", "google-suche*"},
-	KindCopyright:  {"copyright*", "vorbehalten", "nutzungsbedingungen", "agb", "impressum", "urheberrecht*", "vervielfältigung*", "lizenziert"},
+	KindCopyright:  {"copyright*", "vorbehalten", "nutzungsbedingungen", "agb", "impressum", "urheberrecht*", "vervielfältigung*", "lizenziert", "cc-by*", "creative"},
 	KindTeaser:     {"weiterlesen", "meistgelesen*", "empfehlung*", "top-artikel", "lesetipp*", "leseempfehlung*", "verwandte", "beliebteste*", "artikel"},
 	KindCookie:     {"cookie*", "datenschutz*", "einwilligung*", "tracking*", "akzeptieren", "ablehnen", "consent*", "privatsphäre*", "zustimmen"},
 	KindAuthor:     {"autor", "autorin", "autoren", "redakteur*", "redaktion", "korrespondent*", "volontär*", "ressortleiter*"},
@@ -73,7 +73,7 @@ var leadPhrases = []struct {
 	{"quellen:", KindOther}, {"quellenangaben", KindOther}, {"bildnachweis", KindCaption}, {"fotonachweis", KindCaption}, {"beitragsbild", KindCaption},
 	{"inhaltsverzeichnis", KindNavigation},
 	{"mit informationen von", KindAuthor}, {"mit material von", KindAuthor}, {"mit material der", KindAuthor}, {"verwendete quellen", KindCopyright},
-	{"empfohlener externer inhalt", KindCookie}, {"externer inhalt", KindCookie},
+	{"alle angaben ohne gewähr", KindCopyright}, {"empfohlener externer inhalt", KindCookie}, {"externer inhalt", KindCookie},
 	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
 }
 
@@ -422,4 +422,16 @@ func dateLabel(s string) bool {
 		return false
 	}
 	return true
+}
+
+// hasPicturePosition reports whether s names where people stand in a
+// picture, as captions do: "(links)", "(rechts)", "(Mitte)", "(l.)",
+// "(r.)", "v.l.n.r.".
+func hasPicturePosition(s string) bool {
+	for _, m := range [...]string{"(links)", "(rechts)", "(Mitte)", "(l.)", "(r.)", "(li.)", "(re.)", "v.l.n.r.", "v. l. n. r."} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }

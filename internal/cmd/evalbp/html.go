@@ -58,7 +58,7 @@ func (s snippetScore) String() string {
 	if p+r > 0 {
 		f = 2 * p * r / (p + r)
 	}
-	return fmt.Sprintf("P=%.3f R=%.3f F1=%.3f (tp=%d fn=%d fp=%d tn=%d)", p, r, f, s.tp, s.fn, s.fp, s.tn)
+	return fmt.Sprintf("P=%.3f R=%.3f F1=%.4f (tp=%d fn=%d fp=%d tn=%d)", p, r, f, s.tp, s.fn, s.fp, s.tn)
 }
 
 // bodyText joins the sentences of doc that are not boilerplate.
