@@ -29,10 +29,17 @@ import (
 // short copyright or photo-credit line). Position counts as well: the
 // article is the run of units with the largest total weight (prose counts
 // for, furniture against), and furniture clusters before and after it, so a
-// unit outside that run is boilerplate unless it is the headline or topical
-// prose. A heading such as "Mehr zum Thema" marks the short lines of its own
-// block below it (the teaser list), and a photo credit the caption on its
-// line; neither ever reaches a prose paragraph.
+// unit outside that run is boilerplate unless it is the headline, topical
+// prose, continues the run's line (a "(APA, 12.9.2015)" after the last
+// sentence) or belongs to a numbered list the article introduces. A heading
+// such as "Mehr zum Thema" marks the short lines of its own block below it
+// (the teaser list), and a photo credit the caption on its line; neither
+// ever reaches a prose paragraph. Text that an extractor took from a web
+// page (sourceExtracted) is judged without the position rule.
+//
+// Scraped pages run bylines, time stamps and credits into the sentences
+// around them ("… Stand: 25.06.2024 09:28 Uhr …", "… Foto: dpa"): a body
+// unit gets boilerplate blocks for such parts, and stays body itself.
 
 // unit is one sentence or line unit of the text with its features and the
 // decision about it.
