@@ -47,7 +47,7 @@ func main() {
 	flag.IntVar(&c.half, "half", -1, "real: only the even (0) or odd (1) lines of the label file; -1 all, with both halves reported")
 	flag.StringVar(&c.exclude, "exclude", "", "news: a JSON file of {\"id\"} objects to leave out (pages kept for labelling)")
 	flag.Parse()
-	an, err := analyze.New(analyze.WithoutSummary(), analyze.WithoutThemes())
+	an, err := analyze.New(analyze.WithoutEntities(), analyze.WithoutSummary(), analyze.WithoutThemes()) // the boilerplate stage needs none of them
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "evalbp:", err)
 		os.Exit(1)
