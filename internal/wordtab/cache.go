@@ -3,18 +3,20 @@ package wordtab
 import "encoding/binary"
 
 // Cache is a growable map from words to values for one goroutine at a
-// time: a per-document scratch table (Clear between documents), or a cache
+// time: a per-document scratch table (Reset between documents), or a cache
 // of what a stage derived from a word (its stem, its cues) that survives
 // from document to document on a FreeList.
 //
-// Layout: open addressing with linear probing; a slot holds the upper half
-// of the key's hash (its tag, whose top bits also choose the slot, so that
-// growing needs neither the keys nor their hashes), the key's length, the
-// key itself when it has at most 8 bytes (else its offset in one byte
-// arena) and the value. A lookup of a short word reads one slot and
-// nothing else; Prefetch reads the slots of many words at once, so that
-// their cache misses overlap. Keys are copied: the cache keeps no reference
-// to the caller's text.
+// Layout: open addressing with linear probing over slots of 16 bytes and
+// the value (16 in all for an int32): 24 bits of the key's hash and its
+// length in one word (whose top bits also choose the first slot, so that
+// growing needs neither the keys nor their hashes), and the key itself
+// when it has at most 8 bytes, else its place in one byte arena. A lookup
+// of a short word reads one slot and nothing else, a longer word one slot
+// and its bytes; a miss ends at a free slot, and inserting takes that slot
+// without a second probe. Prefetch reads the slots of many words at once,
+// so that their cache misses overlap. Keys are copied: the cache keeps no
+// reference to the caller's text.
 //
 // Growth and bound: the table doubles at 3/4 load. With WithLimit(n) it
 // stops storing at n keys: Put and Ref then refuse new keys (the first
@@ -27,7 +29,7 @@ import "encoding/binary"
 // without limit.
 type Cache[V any] struct {
 	slots   []cacheSlot[V] // length a power of two
-	shift   uint8          // 32 - log2(len(slots))
+	shift   uint8          // 32 - log2(len(slots)): meta >> shift is a key's first slot
 	n       int            // keys stored
 	arena   []byte         // keys longer than 8 bytes
 	limit   int            // most keys stored; 0: no limit
@@ -35,11 +37,21 @@ type Cache[V any] struct {
 	sink    uint32         // keeps Prefetch's loads
 }
 
+// cacheSlot is one key: 16 bytes and the value.
 type cacheSlot[V any] struct {
-	tag  uint32 // the upper half of the key's hash | 1; 0 marks a free slot
-	klen uint32
-	key  uint64 // the key (little-endian) when klen ≤ 8, else its offset in arena
+	// key is the key itself (little-endian, zero-padded) when it has at
+	// most 8 bytes, else its offset in the arena | its length << 32
+	key  uint64
+	meta uint32 // metaOf the key's hash and length; 0 marks a free slot
 	val  V
+}
+
+// metaOf packs 24 bits of hash h (never all zero; their top bits choose
+// the first slot) and a length code: n for a key of n ≤ 8 bytes, 9 for a
+// longer one. Equal metas are one comparison for hash and length.
+func metaOf(h uint64, n int) uint32 {
+	code := uint32(min(n, 9))
+	return (uint32(h>>40)|1)<<8 | code
 }
 
 // CacheOption configures NewCache.
@@ -72,12 +84,20 @@ func NewCache[V any](opts ...CacheOption) *Cache[V] {
 
 const minCacheSlots = 64
 
-// alloc makes room for n keys in a fresh slot array.
-func (c *Cache[V]) alloc(n int) {
+// slotsFor returns the number of slots for n keys at most 3/4 full.
+func slotsFor(n int) int {
 	size := minCacheSlots
 	for 3*size < 4*n {
 		size <<= 1
 	}
+	return size
+}
+
+// alloc makes room for n keys in a fresh slot array.
+func (c *Cache[V]) alloc(n int) { c.allocSlots(slotsFor(n)) }
+
+// allocSlots makes a fresh array of size slots (a power of two).
+func (c *Cache[V]) allocSlots(size int) {
 	c.slots = make([]cacheSlot[V], size)
 	c.shift = uint8(32 - log2(size))
 }
@@ -90,16 +110,32 @@ func log2(n int) int {
 	return k
 }
 
-func tagOf(h uint64) uint32 { return uint32(h>>32) | 1 }
-
 // Len returns the number of keys stored.
 func (c *Cache[V]) Len() int { return c.n }
 
 // Clear removes every key, keeping the memory.
 func (c *Cache[V]) Clear() {
-	clear(c.slots)
+	if c.n > 0 {
+		clear(c.slots)
+	}
 	c.arena = c.arena[:0]
 	c.n, c.refused = 0, 0
+}
+
+// Reset removes every key and sizes the table for about n keys, reusing
+// its memory: a per-document table costs what the document needs, however
+// large an earlier document made it.
+func (c *Cache[V]) Reset(n int) {
+	c.Clear()
+	size := slotsFor(3 * n / 2)
+	if size > cap(c.slots) {
+		c.allocSlots(size)
+		return
+	}
+	// the slots beyond the current length are clear: Clear cleared them
+	// before an earlier Reset cut them off
+	c.slots = c.slots[:size]
+	c.shift = uint8(32 - log2(size))
 }
 
 // Get returns the value of k and whether k is stored.
@@ -110,21 +146,29 @@ func (c *Cache[V]) GetBytes(k []byte) (V, bool) { return c.GetHashedBytes(Hash(k
 
 // GetHashed is Get for a key whose hash h the caller has. The hash need not
 // be Hash(k), but a key must always come with the same hash.
-func (c *Cache[V]) GetHashed(h uint64, k string) (V, bool) {
-	if j := lookup(c, h, k); j >= 0 {
-		return c.slots[j].val, true
+func (c *Cache[V]) GetHashed(h uint64, k string) (v V, ok bool) {
+	j, ok, _ := probe(c, h, k)
+	if ok {
+		v = c.slots[j].val
 	}
-	var zero V
-	return zero, false
+	return v, ok
 }
 
 // GetHashedBytes is GetHashed for a byte-slice key.
-func (c *Cache[V]) GetHashedBytes(h uint64, k []byte) (V, bool) {
-	if j := lookup(c, h, k); j >= 0 {
-		return c.slots[j].val, true
+func (c *Cache[V]) GetHashedBytes(h uint64, k []byte) (v V, ok bool) {
+	j, ok, _ := probe(c, h, k)
+	if ok {
+		v = c.slots[j].val
 	}
-	var zero V
-	return zero, false
+	return v, ok
+}
+
+// GetUint64 returns the value of the integer key x: the key of its 8 bytes
+// in little-endian order, hashed by HashUint64.
+func (c *Cache[V]) GetUint64(x uint64) (V, bool) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], x)
+	return c.GetHashedBytes(HashUint64(x), b[:])
 }
 
 // Put stores v as the value of k and reports whether it did (false: the
@@ -160,6 +204,13 @@ func (c *Cache[V]) Ref(h uint64, k string) (v *V, found bool) { return ref(c, h,
 // RefBytes is Ref for a byte-slice key.
 func (c *Cache[V]) RefBytes(h uint64, k []byte) (v *V, found bool) { return ref(c, h, k) }
 
+// RefUint64 is Ref for the integer key x (see GetUint64).
+func (c *Cache[V]) RefUint64(x uint64) (v *V, found bool) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], x)
+	return ref(c, HashUint64(x), b[:])
+}
+
 // Prefetch reads the first slot of each hash in hs. The reads do not depend
 // on each other, so the CPU has their cache misses outstanding at once; the
 // lookups that follow find the slots in cache.
@@ -169,60 +220,53 @@ func (c *Cache[V]) Prefetch(hs []uint64) {
 	}
 	var x uint32
 	for _, h := range hs {
-		x += c.slots[tagOf(h)>>c.shift].tag
+		x += c.slots[metaOf(h, 0)>>c.shift].meta
 	}
 	c.sink += x
 }
 
-// GetUint64 returns the value of the integer key x: the key of its 8 bytes
-// in little-endian order, hashed by HashUint64.
-func (c *Cache[V]) GetUint64(x uint64) (V, bool) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], x)
-	return c.GetHashedBytes(HashUint64(x), b[:])
-}
-
-// RefUint64 is Ref for the integer key x (see GetUint64).
-func (c *Cache[V]) RefUint64(x uint64) (v *V, found bool) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], x)
-	return ref(c, HashUint64(x), b[:])
-}
-
-// lookup returns the slot of key k (hash h), or -1.
-func lookup[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) int {
-	if c.n == 0 {
-		return -1
-	}
-	tag := tagOf(h)
-	mask := uint32(len(c.slots) - 1)
+// probe returns the slot of key k (hash h) and true; or, when k is absent,
+// the free slot its probe sequence ends at (-1 without slots) and false;
+// and k packed into an integer when it has at most 8 bytes.
+// It is the one loop every lookup of Cache and Table runs, written out
+// whole (the packing of a short key too) so that a lookup is one call.
+func probe[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (_ int, found bool, packed uint64) {
 	n := len(k)
-	short := n <= 8
-	var packed uint64
-	if short {
-		packed = LoadTail(k, 0, n)
+	switch { // packed = LoadTail(k, 0, n), by hand
+	case n > 8:
+	case n >= 4:
+		packed = uint64(Load32(k, 0)) | uint64(Load32(k, n-4))<<(8*(n-4))
+	case n > 0:
+		packed = uint64(k[0]) | uint64(k[n>>1])<<(8*(n>>1)) | uint64(k[n-1])<<(8*(n-1))
 	}
-	for j := tag >> c.shift; ; j = (j + 1) & mask {
+	if len(c.slots) == 0 {
+		return -1, false, packed
+	}
+	meta := metaOf(h, n)
+	mask := uint32(len(c.slots) - 1)
+	for j := meta >> c.shift; ; j = (j + 1) & mask {
 		s := &c.slots[j]
-		if s.tag == 0 {
-			return -1
-		}
-		if s.tag != tag || s.klen != uint32(n) {
-			continue
-		}
-		if short {
-			if s.key == packed {
-				return int(j)
+		if s.meta == meta {
+			if n <= 8 {
+				if s.key == packed {
+					return int(j), true, packed
+				}
+			} else if s.key>>32 == uint64(n) {
+				off := uint32(s.key)
+				if string(c.arena[off:off+uint32(n)]) == string(k) {
+					return int(j), true, packed
+				}
 			}
-		} else if string(c.arena[s.key:s.key+uint64(n)]) == string(k) {
-			return int(j)
+		} else if s.meta == 0 {
+			return int(j), false, packed
 		}
 	}
 }
 
 // ref finds or stores k (hash h); see Ref.
 func ref[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (*V, bool) {
-	if j := lookup(c, h, k); j >= 0 {
+	j, found, packed := probe(c, h, k)
+	if found {
 		return &c.slots[j].val, true
 	}
 	if c.limit > 0 && c.n >= c.limit {
@@ -230,29 +274,46 @@ func ref[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (*V, bool) {
 			return nil, false
 		}
 		c.Clear()
+		j = -1
 	}
 	if len(c.slots) == 0 {
 		c.alloc(1)
+		j = -1
 	} else if 4*(c.n+1) > 3*len(c.slots) {
 		c.grow()
+		j = -1
 	}
-	s := cacheSlot[V]{tag: tagOf(h), klen: uint32(len(k))}
-	if len(k) <= 8 {
-		s.key = LoadTail(k, 0, len(k))
-	} else {
-		s.key = uint64(len(c.arena))
+	s := cacheSlot[V]{meta: metaOf(h, len(k)), key: packed}
+	if len(k) > 8 {
+		s.key = uint64(len(c.arena)) | uint64(len(k))<<32
 		c.arena = append(c.arena, k...)
 	}
 	c.n++
-	return &c.slots[c.place(s)].val, false
+	if j < 0 { // the probe's end moved: the table was cleared or grew
+		j = c.place(s)
+	} else {
+		c.slots[j] = s
+	}
+	return &c.slots[j].val, false
+}
+
+// key returns the key of s as a string.
+func (c *Cache[V]) key(s *cacheSlot[V]) string {
+	if n := s.meta & 0xff; n <= 8 {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], s.key)
+		return string(b[:n])
+	}
+	off := uint32(s.key)
+	return string(c.arena[off : off+uint32(s.key>>32)])
 }
 
 // place puts s in the first free slot of its probe sequence and returns
 // the slot's index.
 func (c *Cache[V]) place(s cacheSlot[V]) int {
 	mask := uint32(len(c.slots) - 1)
-	j := s.tag >> c.shift
-	for c.slots[j].tag != 0 {
+	j := s.meta >> c.shift
+	for c.slots[j].meta != 0 {
 		j = (j + 1) & mask
 	}
 	c.slots[j] = s
@@ -262,9 +323,9 @@ func (c *Cache[V]) place(s cacheSlot[V]) int {
 // grow doubles the slots.
 func (c *Cache[V]) grow() {
 	old := c.slots
-	c.slots, c.shift = make([]cacheSlot[V], 2*len(old)), c.shift-1
+	c.allocSlots(2 * len(old))
 	for _, s := range old {
-		if s.tag != 0 {
+		if s.meta != 0 {
 			c.place(s)
 		}
 	}

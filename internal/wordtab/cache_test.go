@@ -151,10 +151,10 @@ func FuzzCache(f *testing.F) {
 			return true
 		}
 		for len(ops) > 0 {
-			op := ops[0] % 5
+			op := ops[0] % 6
 			ops = ops[1:]
 			var k string
-			if op != 4 {
+			if op < 4 {
 				i := 0
 				for i < len(ops) && ops[i] != 0 {
 					i++
@@ -191,8 +191,36 @@ func FuzzCache(f *testing.F) {
 				c.Clear()
 				clear(m)
 				refused = 0
+			case 5:
+				c.Reset(len(ops))
+				clear(m)
+				refused = 0
 			}
 			require.Equal(t, len(m), c.Len())
 		}
 	})
+}
+
+// TestCacheReset shrinks and regrows the table between "documents" of
+// different sizes: every document's keys, and only they, are found.
+func TestCacheReset(t *testing.T) {
+	var c Cache[int]
+	for doc, n := range []int{3000, 5, 200, 0, 4000, 17} {
+		c.Reset(n)
+		for i := range n {
+			k := "k" + strconv.Itoa(doc) + "-" + strconv.Itoa(i)
+			p, found := c.Ref(Hash(k), k)
+			require.False(t, found)
+			*p = i
+		}
+		require.Equal(t, n, c.Len())
+		for i := range n {
+			k := "k" + strconv.Itoa(doc) + "-" + strconv.Itoa(i)
+			v, ok := c.GetBytes([]byte(k))
+			require.True(t, ok, "%s", k)
+			require.Equal(t, i, v)
+		}
+		_, ok := c.Get("k0-1")
+		assert.Equal(t, doc == 0 && n > 1, ok, "doc %d", doc)
+	}
 }

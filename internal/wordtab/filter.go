@@ -1,11 +1,9 @@
 package wordtab
 
-import "math/bits"
-
 // Filter is a set of hashes that may answer "maybe" for a hash it does not
 // hold, but never "no" for one it holds: a check that rejects most words
 // that are in no table before a slot is read. It is a blocked Bloom
-// filter: the top bits of a hash choose one 64-bit word and two of its bits
+// filter: the low bits of a hash choose one 64-bit word and two of its bits
 // are set, so a test costs one load from an array small enough to stay in
 // the CPU cache. With 16 bits per key about 1.5 % of the hashes not added
 // pass.
@@ -14,7 +12,7 @@ import "math/bits"
 // anything else; Has is safe for concurrent readers.
 type Filter struct {
 	words []uint64
-	shift uint8 // 64 - log2(len(words)); h >> shift indexes words
+	mask  uint64 // len(words) - 1; h & mask indexes words
 }
 
 // NewFilter returns a filter sized for n keys at bitsPerKey bits each
@@ -25,12 +23,12 @@ func NewFilter(n, bitsPerKey int) Filter {
 	for size < w {
 		size <<= 1
 	}
-	return Filter{words: make([]uint64, size), shift: uint8(64 - bits.TrailingZeros(uint(size)))}
+	return Filter{words: make([]uint64, size), mask: uint64(size - 1)}
 }
 
-// filterBits returns the two bits of h in its word. They come from the
-// middle of the hash, apart from the word index (the top bits) and a
-// table's slot (the low bits).
+// filterBits returns the two bits of h in its word. They come from bits
+// 20-31 of the hash, apart from the word index (the low bits) and a table's
+// slot and tag (the high half).
 func filterBits(h uint64) uint64 {
 	return 1<<(h>>20&63) | 1<<(h>>26&63)
 }
@@ -40,7 +38,7 @@ func (f *Filter) Add(h uint64) {
 	if len(f.words) == 0 {
 		return
 	}
-	f.words[h>>f.shift] |= filterBits(h)
+	f.words[h&f.mask] |= filterBits(h)
 }
 
 // Has reports whether h may have been added (false for every hash on the
@@ -50,7 +48,7 @@ func (f *Filter) Has(h uint64) bool {
 		return false
 	}
 	m := filterBits(h)
-	return f.words[h>>f.shift]&m == m
+	return f.words[h&f.mask]&m == m
 }
 
 // Bytes returns the memory the filter takes.

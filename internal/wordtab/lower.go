@@ -18,40 +18,69 @@ func AppendLower(dst []byte, s string) []byte {
 // AppendLowerAligned is AppendLower that also reports whether every rune
 // kept its byte length, so that the lower-case copy has the byte offsets
 // of s (almost always: "İ" and "Ⱥ" grow, the Kelvin sign shrinks).
+//
+// It reads s eight bytes at a time (a short word at once) and writes eight
+// bytes at a time into dst's spare capacity, keeping as many as it took.
+// dst gets at least len(s)+8 bytes of capacity.
 func AppendLowerAligned(dst []byte, s string) (_ []byte, aligned bool) {
 	aligned = true
-	if cap(dst)-len(dst) < len(s) {
-		dst = growBytes(dst, len(s))
+	// room for the lower case of s, if no rune grows, and 8 bytes to spare
+	// for the last word; a rune that grows makes room again
+	if cap(dst)-len(dst) < len(s)+8 {
+		dst = growBytes(dst, len(s)+8)
 	}
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			if x := Load64(s, i); NonASCII8(x) == 0 {
-				dst = binary.LittleEndian.AppendUint64(dst, LowerASCII8(x))
-				i += 8
-				continue
+		for i+8 <= len(s) { // whole words of ASCII
+			x := Load64(s, i)
+			if NonASCII8(x) != 0 {
+				break
 			}
+			k := len(dst)
+			binary.LittleEndian.PutUint64(dst[k:k+8], LowerASCII8(x))
+			dst = dst[:k+8]
+			i += 8
 		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
+		if i == len(s) {
+			break
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			dst = append(dst, c)
-			i++
-			continue
+		// a short last word, or one with a byte ≥ 0x80: its ASCII head
+		n := min(8, len(s)-i)
+		x := LoadTail(s, i, n)
+		if m := NonASCII8(x); m != 0 {
+			n = Index8(m)
 		}
 		k := len(dst)
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		aligned = aligned && len(dst)-k == n
-		i += n
+		binary.LittleEndian.PutUint64(dst[k:k+8], LowerASCII8(x))
+		dst = dst[:k+n]
+		if i += n; i == len(s) || s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[i])
+			i++
+			continue
+		}
+		k = len(dst)
+		dst = utf8.AppendRune(dst, lowerRune(r))
+		i += size
+		if len(dst)-k != size {
+			aligned = false
+			if cap(dst)-len(dst) < len(s)-i+8 {
+				dst = growBytes(dst, len(s)-i+8)
+			}
+		}
 	}
 	return dst, aligned
+}
+
+// lowerRune is unicode.ToLower with the Latin-1 capitals (À-Þ but ×, the
+// umlauts among them) done at once.
+func lowerRune(r rune) rune {
+	if 'À' <= r && r <= 'Þ' && r != '×' {
+		return r + 'à' - 'À'
+	}
+	return unicode.ToLower(r)
 }
 
 // appendLowerRef is AppendLowerAligned rune by rune.

@@ -3,6 +3,7 @@ package wordtab
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -64,4 +65,12 @@ func FuzzAppendLower(f *testing.F) {
 		require.Equal(t, string(want), low)
 		require.Equal(t, Hash(want), h)
 	})
+}
+
+func TestLowerRuneEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			require.Equal(t, want, got, "%U", r)
+		}
+	}
 }

@@ -55,7 +55,11 @@ func TestTableRepeatedKeyKeepsLast(t *testing.T) {
 	v, ok := tab.Get("a")
 	assert.True(t, ok)
 	assert.Equal(t, 3, v)
-	assert.Equal(t, []string{"a", "b"}, slices.Collect(maps.Keys(maps.Collect(tab.All()))), "order of first appearance")
+	var keys []string
+	for k := range tab.All() {
+		keys = append(keys, k)
+	}
+	assert.Equal(t, []string{"a", "b"}, keys, "order of first appearance")
 }
 
 func TestTableZeroAndEmpty(t *testing.T) {

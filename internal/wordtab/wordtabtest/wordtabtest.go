@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/techschau/techschau/german"
 	"github.com/techschau/techschau/internal/corpus"
@@ -62,6 +63,33 @@ func (c *Corpus) Hits(keys []string) []string {
 	return out
 }
 
+// Articles returns the Word tokens' texts of each text.
+func (c *Corpus) Articles() [][]string {
+	out := make([][]string, len(c.Tokens))
+	for i, toks := range c.Tokens {
+		for _, t := range toks {
+			if t.Kind == german.Word {
+				out[i] = append(out[i], t.Text)
+			}
+		}
+	}
+	return out
+}
+
+// WordTokens returns the Word and Number tokens of each text: the tokens a
+// stage makes facts of.
+func (c *Corpus) WordTokens() [][]german.Token {
+	out := make([][]german.Token, len(c.Tokens))
+	for i, toks := range c.Tokens {
+		for _, t := range toks {
+			if t.Kind == german.Word || t.Kind == german.Number {
+				out[i] = append(out[i], t)
+			}
+		}
+	}
+	return out
+}
+
 // Bytes returns the total length of words.
 func Bytes(words []string) int {
 	n := 0
@@ -69,6 +97,35 @@ func Bytes(words []string) int {
 		n += len(w)
 	}
 	return n
+}
+
+// ForBenchmark returns the corpus, or skips the benchmark (naming the
+// missing path) when it is not there.
+func ForBenchmark(b *testing.B) *Corpus {
+	b.Helper()
+	c, err := Load()
+	if err != nil {
+		b.Skip(err)
+	}
+	return c
+}
+
+// Run runs op in b.Loop, each op handling bytes bytes in words words (or
+// other units), and reports besides ns/op the CPU time per op
+// ("cpu-ns/op", the figure to compare on a shared machine) and with words
+// > 0 the wall time per word ("ns/word").
+func Run(b *testing.B, bytes, words int, op func()) {
+	if bytes > 0 {
+		b.SetBytes(int64(bytes))
+	}
+	start := CPU()
+	for b.Loop() {
+		op()
+	}
+	b.ReportMetric(float64(CPU()-start)/float64(b.N), "cpu-ns/op")
+	if words > 0 {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
+	}
 }
 
 // Load reads the corpus once per process. The error names the missing path
