@@ -165,10 +165,15 @@ func (c *Cache[V]) GetHashedBytes(h uint64, k []byte) (v V, ok bool) {
 
 // GetUint64 returns the value of the integer key x: the key of its 8 bytes
 // in little-endian order, hashed by HashUint64.
-func (c *Cache[V]) GetUint64(x uint64) (V, bool) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], x)
-	return c.GetHashedBytes(HashUint64(x), b[:])
+func (c *Cache[V]) GetUint64(x uint64) (v V, ok bool) {
+	if len(c.slots) == 0 {
+		return v, false
+	}
+	j, ok := c.probeKey(metaOf(HashUint64(x), 8), x)
+	if ok {
+		v = c.slots[j].val
+	}
+	return v, ok
 }
 
 // Put stores v as the value of k and reports whether it did (false: the
@@ -206,9 +211,14 @@ func (c *Cache[V]) RefBytes(h uint64, k []byte) (v *V, found bool) { return ref(
 
 // RefUint64 is Ref for the integer key x (see GetUint64).
 func (c *Cache[V]) RefUint64(x uint64) (v *V, found bool) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], x)
-	return ref(c, HashUint64(x), b[:])
+	meta := metaOf(HashUint64(x), 8)
+	j := -1
+	if len(c.slots) > 0 {
+		if j, found = c.probeKey(meta, x); found {
+			return &c.slots[j].val, true
+		}
+	}
+	return insert(c, j, meta, x, "")
 }
 
 // Prefetch reads the first slot of each hash in hs. The reads do not depend
@@ -243,22 +253,35 @@ func probe[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (_ int, found
 		return -1, false, packed
 	}
 	meta := metaOf(h, n)
+	if n <= 8 {
+		j, ok := c.probeKey(meta, packed)
+		return j, ok, packed
+	}
 	mask := uint32(len(c.slots) - 1)
 	for j := meta >> c.shift; ; j = (j + 1) & mask {
 		s := &c.slots[j]
-		if s.meta == meta {
-			if n <= 8 {
-				if s.key == packed {
-					return int(j), true, packed
-				}
-			} else if s.key>>32 == uint64(n) {
-				off := uint32(s.key)
-				if string(c.arena[off:off+uint32(n)]) == string(k) {
-					return int(j), true, packed
-				}
+		if s.meta == meta && s.key>>32 == uint64(n) {
+			off := uint32(s.key)
+			if string(c.arena[off:off+uint32(n)]) == string(k) {
+				return int(j), true, packed
 			}
 		} else if s.meta == 0 {
 			return int(j), false, packed
+		}
+	}
+}
+
+// probeKey is probe for a key of at most 8 bytes, packed into key, whose
+// meta is meta; the table has slots.
+func (c *Cache[V]) probeKey(meta uint32, key uint64) (int, bool) {
+	mask := uint32(len(c.slots) - 1)
+	for j := meta >> c.shift; ; j = (j + 1) & mask {
+		s := &c.slots[j]
+		if s.meta == meta && s.key == key {
+			return int(j), true
+		}
+		if s.meta == 0 {
+			return int(j), false
 		}
 	}
 }
@@ -269,6 +292,13 @@ func ref[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (*V, bool) {
 	if found {
 		return &c.slots[j].val, true
 	}
+	return insert(c, j, metaOf(h, len(k)), packed, k)
+}
+
+// insert stores the absent key k (meta meta, packed into packed when it has
+// at most 8 bytes) in free slot j, where its probe ended (-1: none), unless
+// the cache refuses it; see Ref.
+func insert[V any, K ~string | ~[]byte](c *Cache[V], j int, meta uint32, packed uint64, k K) (*V, bool) {
 	if c.limit > 0 && c.n >= c.limit {
 		if c.refused++; c.refused < 4*c.limit {
 			return nil, false
@@ -283,8 +313,8 @@ func ref[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (*V, bool) {
 		c.grow()
 		j = -1
 	}
-	s := cacheSlot[V]{meta: metaOf(h, len(k)), key: packed}
-	if len(k) > 8 {
+	s := cacheSlot[V]{meta: meta, key: packed}
+	if meta&0xff > 8 {
 		s.key = uint64(len(c.arena)) | uint64(len(k))<<32
 		c.arena = append(c.arena, k...)
 	}

@@ -1,7 +1,6 @@
 package wordtab
 
 import (
-	"encoding/binary"
 	"iter"
 	"maps"
 	"slices"
@@ -140,8 +139,14 @@ func get[V any, K ~string | ~[]byte](t *Table[V], h uint64, k K) (v V, ok bool) 
 
 // GetUint64 returns the value of the integer key x, which New was given as
 // the 8 bytes of x in little-endian order (see HashUint64).
-func (t *Table[V]) GetUint64(x uint64) (V, bool) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], x)
-	return t.GetHashedBytes(HashUint64(x), b[:])
+func (t *Table[V]) GetUint64(x uint64) (v V, ok bool) {
+	h := HashUint64(x)
+	if len(t.c.slots) == 0 || len(t.filter.words) > 0 && !t.filter.Has(h) {
+		return v, false
+	}
+	j, ok := t.c.probeKey(metaOf(h, 8), x)
+	if ok {
+		v = t.c.slots[j].val
+	}
+	return v, ok
 }
