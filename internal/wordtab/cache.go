@@ -20,10 +20,12 @@ import "encoding/binary"
 //
 // Growth and bound: the table doubles at 3/4 load. With WithLimit(n) it
 // stops storing at n keys: Put and Ref then refuse new keys (the first
-// words of a text are mostly its frequent ones, worth keeping), and after
-// refusing 4n keys the cache clears itself and starts over (the texts have
-// moved on). A caller must treat a refusal as a miss it computes itself; the
-// answers never depend on what the cache holds.
+// words of a text are mostly its frequent ones, worth keeping), and Renew,
+// called between documents, clears the cache once it has refused 4n keys
+// (the texts have moved on). A caller treats a refusal as a miss it
+// computes itself, so the answers never depend on what the cache holds;
+// values that point into arrays the caller keeps beside the cache stay
+// valid until the caller's own Clear or Renew.
 //
 // A Cache is not safe for concurrent use. The zero Cache is ready to use,
 // without limit.
@@ -122,6 +124,18 @@ func (c *Cache[V]) Clear() {
 	c.n, c.refused = 0, 0
 }
 
+// Renew clears the cache when it is full and has refused at least four
+// times its limit since it filled, and reports whether it did, so that the
+// caller can clear what it keeps beside the values. Call it where no value
+// is in use, between documents.
+func (c *Cache[V]) Renew() bool {
+	if c.limit == 0 || c.refused < 4*c.limit {
+		return false
+	}
+	c.Clear()
+	return true
+}
+
 // Reset removes every key and sizes the table for about n keys, reusing
 // its memory: a per-document table costs what the document needs, however
 // large an earlier document made it.
@@ -177,7 +191,7 @@ func (c *Cache[V]) GetUint64(x uint64) (v V, ok bool) {
 }
 
 // Put stores v as the value of k and reports whether it did (false: the
-// cache is full, see Cache).
+// cache is full and k absent, see Cache).
 func (c *Cache[V]) Put(k string, v V) bool { return c.PutHashed(Hash(k), k, v) }
 
 // PutHashed is Put for a key whose hash h the caller has.
@@ -202,7 +216,7 @@ func (c *Cache[V]) PutHashedBytes(h uint64, k []byte, v V) bool {
 
 // Ref returns a pointer to the value of k (hash h), storing k with the zero
 // value first when it is absent; found reports whether it was there. It
-// returns nil when k is absent and the cache refuses it (see Cache). The
+// returns nil when k is absent and the cache is full (see Cache). The
 // pointer is valid until the next call that stores a key.
 func (c *Cache[V]) Ref(h uint64, k string) (v *V, found bool) { return ref(c, h, k) }
 
@@ -300,11 +314,8 @@ func ref[V any, K ~string | ~[]byte](c *Cache[V], h uint64, k K) (*V, bool) {
 // the cache refuses it; see Ref.
 func insert[V any, K ~string | ~[]byte](c *Cache[V], j int, meta uint32, packed uint64, k K) (*V, bool) {
 	if c.limit > 0 && c.n >= c.limit {
-		if c.refused++; c.refused < 4*c.limit {
-			return nil, false
-		}
-		c.Clear()
-		j = -1
+		c.refused++
+		return nil, false
 	}
 	if len(c.slots) == 0 {
 		c.alloc(1)
@@ -319,7 +330,7 @@ func insert[V any, K ~string | ~[]byte](c *Cache[V], j int, meta uint32, packed 
 		c.arena = append(c.arena, k...)
 	}
 	c.n++
-	if j < 0 { // the probe's end moved: the table was cleared or grew
+	if j < 0 { // no probe ended in a free slot, or the table grew
 		j = c.place(s)
 	} else {
 		c.slots[j] = s

@@ -85,26 +85,32 @@ func TestCacheCopiesKeys(t *testing.T) {
 	assert.Equal(t, 1, v)
 }
 
-// TestCacheLimit checks the bound: keys beyond the limit are refused and
-// the cache starts over after refusing four times its limit.
+// TestCacheLimit checks the bound: keys beyond the limit are refused, and
+// Renew starts over once four times the limit were refused.
 func TestCacheLimit(t *testing.T) {
 	c := NewCache[int](WithLimit(10))
 	for i := range 10 {
 		require.True(t, c.Put("k"+strconv.Itoa(i), i))
 	}
+	require.True(t, c.Put("k3", 33), "a stored key takes a new value when full")
 	for i := range 38 {
 		require.False(t, c.Put("new"+strconv.Itoa(i), i), "refused %d", i)
 	}
 	p, _ := c.Ref(Hash("other"), "other")
 	require.Nil(t, p, "the 39th refusal")
+	assert.False(t, c.Renew(), "39 refusals are not enough")
 	assert.Equal(t, 10, c.Len())
 	v, ok := c.Get("k3")
 	assert.True(t, ok, "the first keys stay")
-	assert.Equal(t, 3, v)
-	require.True(t, c.Put("fresh", 1), "at the 40th refusal the cache starts over")
-	assert.Equal(t, 1, c.Len())
-	_, ok = c.Get("k3")
-	assert.False(t, ok)
+	assert.Equal(t, 33, v)
+	require.False(t, c.Put("fresh", 1), "the 40th refusal")
+	assert.True(t, c.Renew())
+	assert.Zero(t, c.Len())
+	require.True(t, c.Put("fresh", 1))
+	assert.False(t, c.Renew())
+	var unbounded Cache[int]
+	unbounded.Put("a", 1)
+	assert.False(t, unbounded.Renew())
 }
 
 func TestCacheLookupsDoNotAllocate(t *testing.T) {
@@ -143,15 +149,11 @@ func FuzzCache(f *testing.F) {
 			if had || limit == 0 || len(m) < int(limit) {
 				return true
 			}
-			if refused++; refused < 4*int(limit) {
-				return false
-			}
-			clear(m)
-			refused = 0
-			return true
+			refused++
+			return false
 		}
 		for len(ops) > 0 {
-			op := ops[0] % 6
+			op := ops[0] % 7
 			ops = ops[1:]
 			var k string
 			if op < 4 {
@@ -183,7 +185,6 @@ func FuzzCache(f *testing.F) {
 					continue
 				}
 				require.NotNil(t, p, "ref %q", k)
-				_, had = m[k] // admit may have cleared the model
 				require.Equal(t, had, found, "ref %q", k)
 				*p++
 				m[k]++
@@ -195,6 +196,13 @@ func FuzzCache(f *testing.F) {
 				c.Reset(len(ops))
 				clear(m)
 				refused = 0
+			case 6:
+				renew := limit > 0 && refused >= 4*int(limit)
+				require.Equal(t, renew, c.Renew())
+				if renew {
+					clear(m)
+					refused = 0
+				}
 			}
 			require.Equal(t, len(m), c.Len())
 		}
