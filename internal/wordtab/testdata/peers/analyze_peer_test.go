@@ -66,6 +66,10 @@ func BenchmarkPeerFreeList(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	g := newTagger(tax)
+	m, err := DefaultThemeModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := newTagger(tax, m)
 	wordtabtest.Run(b, 0, 0, func() { g.putCache(g.getCache()) })
 }
