@@ -84,7 +84,10 @@ func NewCache[V any](opts ...CacheOption) *Cache[V] {
 	return c
 }
 
-const minCacheSlots = 64
+const (
+	minCacheSlots = 64
+	maxArena      = 1<<32 - 1 // bytes of the long keys of one cache
+)
 
 // slotsFor returns the number of slots for n keys at most 3/4 full.
 func slotsFor(n int) int {
@@ -191,7 +194,7 @@ func (c *Cache[V]) GetUint64(x uint64) (v V, ok bool) {
 }
 
 // Put stores v as the value of k and reports whether it did (false: the
-// cache is full and k absent, see Cache).
+// cache is full and k absent, see Cache, or its long keys would pass 4 GB).
 func (c *Cache[V]) Put(k string, v V) bool { return c.PutHashed(Hash(k), k, v) }
 
 // PutHashed is Put for a key whose hash h the caller has.
@@ -216,8 +219,9 @@ func (c *Cache[V]) PutHashedBytes(h uint64, k []byte, v V) bool {
 
 // Ref returns a pointer to the value of k (hash h), storing k with the zero
 // value first when it is absent; found reports whether it was there. It
-// returns nil when k is absent and the cache is full (see Cache). The
-// pointer is valid until the next call that stores a key.
+// returns nil when k is absent and the cache is full (see Cache) or its
+// long keys would pass 4 GB. The pointer is valid until the next call that
+// stores a key.
 func (c *Cache[V]) Ref(h uint64, k string) (v *V, found bool) { return ref(c, h, k) }
 
 // RefBytes is Ref for a byte-slice key.
@@ -235,7 +239,8 @@ func (c *Cache[V]) RefUint64(x uint64) (v *V, found bool) {
 	return insert(c, j, meta, x, "")
 }
 
-// Prefetch reads the first slot of each hash in hs. The reads do not depend
+// Prefetch reads the first slot of each hash in hs (for tables of up to
+// 2^24 slots; beyond, a neighbouring one). The reads do not depend
 // on each other, so the CPU has their cache misses outstanding at once; the
 // lookups that follow find the slots in cache.
 func (c *Cache[V]) Prefetch(hs []uint64) {
@@ -316,6 +321,9 @@ func insert[V any, K ~string | ~[]byte](c *Cache[V], j int, meta uint32, packed 
 	if c.limit > 0 && c.n >= c.limit {
 		c.refused++
 		return nil, false
+	}
+	if uint64(len(c.arena))+uint64(len(k)) > maxArena {
+		return nil, false // offsets and lengths of long keys are 32 bits
 	}
 	if len(c.slots) == 0 {
 		c.alloc(1)

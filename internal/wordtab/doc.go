@@ -1,8 +1,9 @@
 // Package wordtab is the one performance layer of techschau's word work:
 // a hash for words, a read-only table, a growable cache, a bit filter, a
 // free list, and the SWAR kernels that lower-case and classify eight bytes
-// at a time. Every stage looks words up in tables on its hot path; they all
-// use these, so that a reader learns one dialect and a speed fix lands
+// at a time. Every stage looks words up in tables on its hot path; they
+// are all to use these (MIGRATION.md maps the older private tables onto
+// them), so that a reader learns one dialect and a speed fix lands
 // everywhere at once.
 //
 // # Which type for which job

@@ -14,10 +14,9 @@ import (
 // It is a Cache filled once and at most half full (short probe
 // sequences), so a hit on a key of up to 8 bytes reads one 16-byte slot
 // (and the value beside it) and nothing else, a longer key one slot and
-// its bytes. An optional Filter
-// (WithFilter) answers most misses with one load from a small bit array:
-// it pays when most words looked up are in no table (a lexicon looked up
-// with every token of a text).
+// its bytes. An optional Filter (WithFilter) answers most misses with one
+// load from a small bit array: it pays when most words looked up are in no
+// table (a lexicon looked up with every token of a text).
 //
 // A Table is immutable: safe for concurrent use by any number of
 // goroutines. The zero Table is empty.
@@ -42,7 +41,7 @@ func WithFilter(bitsPerKey int) Option {
 }
 
 // New builds a table from key-value pairs. A key given twice keeps its last
-// value, as a map would.
+// value, as a map would. (Keys past 4 GB in all are left out.)
 func New[V any](pairs iter.Seq2[string, V], opts ...Option) *Table[V] {
 	var o options
 	for _, f := range opts {
@@ -69,6 +68,9 @@ func New[V any](pairs iter.Seq2[string, V], opts ...Option) *Table[V] {
 		h := Hash(k)
 		t.filter.Add(h)
 		p, found := t.c.Ref(h, k)
+		if p == nil {
+			continue // past 4 GB of keys
+		}
 		*p = vals[i]
 		if !found {
 			j, _, _ := probe(&t.c, h, k)
