@@ -5,8 +5,9 @@ package wordtab
 // that are in no table before a slot is read. It is a blocked Bloom
 // filter: the low bits of a hash choose one 64-bit word and two of its bits
 // are set, so a test costs one load from an array small enough to stay in
-// the CPU cache. With 16 bits per key about 1.5 % of the hashes not added
-// pass.
+// the CPU cache. With 16 bits per key 1–2 % of the hashes not added pass
+// (fewer when rounding up to a power of two leaves more bits: 0.7 % for
+// 5,000 keys in TestFilterFalsePositives).
 //
 // The zero Filter holds nothing. Add must not run concurrently with
 // anything else; Has is safe for concurrent readers.
