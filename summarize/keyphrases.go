@@ -183,7 +183,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		ents := sc.ents[si.e0:]
 		for ti := range toks {
 			tok := &toks[ti]
-			if tok.Start < si.start || tok.End > si.end || tok.Start >= tok.End {
+			if !counts(tok, german.Span{Start: si.start, End: si.end}, h.Skip) {
 				continue
 			}
 			if tok.Kind != german.Word {
@@ -199,10 +199,10 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 			first = false
 			noun, adj := false, false
 			if e.id >= 0 {
-				if e.upper {
+				if e.upper() {
 					noun = true
 				} else {
-					adj = e.adj
+					adj = e.adj()
 				}
 			}
 			if !noun && !adj {
@@ -211,7 +211,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 				}
 				continue
 			}
-			ws = append(ws, kpWord{tok: int32(ti), id: e.id, p0: e.p0, p1: e.p1, noun: noun, adj: adj, upper: e.upper, initial: initial})
+			ws = append(ws, kpWord{tok: int32(ti), id: e.id, p0: e.p0, p1: e.p1(), noun: noun, adj: adj, upper: e.upper(), initial: initial})
 		}
 		flush()
 		sc.kpWords = ws[:0]
