@@ -62,7 +62,7 @@ func ExampleSummarizer_Keyphrases() {
 	// Nordchip 0.75
 	// Berger 0.67
 	// Mikrochips 0.62
-	// Nordchip-Chef 0.58
+	// EU-Kommission 0.56
 }
 
 func ExampleNew() {

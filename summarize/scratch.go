@@ -41,6 +41,7 @@ const (
 	eAnaphor                         // isAnaphor
 	eDemonstrative                   // isDemonstrative
 	eNumber                          // a number, counted as a term of its own
+	eCapAdj                          // capitalised, yet an adjective by its ending ("US-amerikanischer", "Chinesische")
 )
 
 func (e wordEntry) adj() bool           { return e.bits&eAdj != 0 }
@@ -186,6 +187,9 @@ func (sc *scratch) addWord(word string, h uint64) wordEntry {
 	}
 	if id >= 0 && isAdjective(lower) {
 		e.bits |= eAdj
+		if e.bits&eUpper != 0 && isCapAdjective(lower) {
+			e.bits |= eCapAdj
+		}
 	}
 	if lower == "" {
 		lower = german.Lower(word)

@@ -83,12 +83,16 @@ const (
 // wordLists holds the lists as sets: stems for the verb and date lists,
 // lower-case forms for the rest.
 type wordLists struct {
-	stems map[string]uint16
-	forms map[string]uint16
+	stems   map[string]uint16
+	forms   map[string]uint16
+	generic map[string]bool // stems of genericNouns
 }
 
 var lists = sync.OnceValue(func() *wordLists {
-	l := &wordLists{stems: map[string]uint16{}, forms: map[string]uint16{}}
+	l := &wordLists{stems: map[string]uint16{}, forms: map[string]uint16{}, generic: map[string]bool{}}
+	for _, w := range strings.Fields(genericNouns) {
+		l.generic[german.Stem(w)] = true
+	}
 	for _, x := range []struct {
 		words string
 		flag  uint16
@@ -117,4 +121,33 @@ func wordFlags(lower string) uint16 {
 		f |= l.stems[german.Stem(lower)]
 	}
 	return f
+}
+
+// genericNouns fit any article and make no keyphrase on their own ("Weg",
+// "Jahr", "Prozent", "Unternehmen"): time, quantity, abstract and reporting
+// words and generic roles and bodies. Matched by stem, so plurals and case
+// forms count too. A phrase that holds another noun ("Weg der Mitte") or
+// names ("Jahr 2024") is not affected.
+const genericNouns = `jahr monat woche tag stunde minute sekunde zeit zeitpunkt zeitraum ende anfang beginn mitte
+zukunft vergangenheit gegenwart moment phase runde datum uhr abend nacht wochenende
+prozent million milliarde billion mio mrd euro dollar franken zahl anzahl teil hälfte drittel viertel mehrheit
+minderheit menge summe höhe wert grad punkt stück reihe liste
+weg art weise form frage antwort problem thema grund fall sache ding bereich rahmen lage situation
+entwicklung ziel ergebnis folge ort stelle seite beispiel möglichkeit chance rolle blick schritt
+angabe information bericht meldung mitteilung aussage wort hinweis ansicht meinung sicht idee
+versuch änderung unterschied vergleich zusammenhang hintergrund einfluss auswirkung bedeutung
+herausforderung lösung verfügung verlauf stand status zustand grundlage basis ebene richtung
+mensch leute person mann frau kind experte expertin chef chefin kunde kundin nutzer nutzerin
+mitarbeiter mitarbeiterin bürger bürgerin sprecher sprecherin vertreter vertreterin teilnehmer
+zuschauer fan partner seite gruppe
+unternehmen firma konzern regierung behörde land staat stadt welt markt branche industrie
+gesellschaft verband organisation institution einrichtung
+artikel text video foto bild quelle zeitung medium interview newsletter website link kommentar
+hilfe arbeit leben geld kosten preis plan`
+
+// isGenericStem reports whether a stem is that of a generic noun or of a
+// day or month name (dateWords).
+func isGenericStem(stem string) bool {
+	l := lists()
+	return l.generic[stem] || l.stems[stem]&wDate != 0
 }
