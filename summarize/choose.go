@@ -12,10 +12,10 @@ import (
 // the length of the whole summary divides the value.
 const (
 	// beamWidth is the number of partial summaries kept per size.
-	beamWidth = 4
+	beamWidth = 3
 	// beamCandidates is the number of best single sentences the search
 	// draws from.
-	beamCandidates = 12
+	beamCandidates = 10
 	// beamMaxSentences is the longest summary the search builds; longer
 	// ones are chosen greedily (chooseGreedy).
 	beamMaxSentences = 8
@@ -32,7 +32,6 @@ type beamState struct {
 	nent  int
 	sal   float64
 	val   float64
-	stops [maxStops / 64]uint64 // function words of the summary
 }
 
 // better orders states by value, then by their sets, for determinism.
@@ -48,6 +47,7 @@ type beamScratch struct {
 	cur, next []beamState
 	cands     []int32
 	stamp     uint32
+	stopMark  [maxStops]uint32 // function words of the state being extended: stamp
 }
 
 // budgetFree means no character budget.
@@ -96,9 +96,6 @@ func (sc *scratch) single(c int32) beamState {
 	si := &sc.sents[c]
 	st := beamState{n: 1, num: si.num, toks: int(si.toks), runes: max(si.runes, 0), val: si.val}
 	st.set[0] = c
-	for _, s := range sc.stops[si.s0:si.s1] {
-		st.stops[s/64] |= 1 << (s % 64)
-	}
 	st.nstop = int(si.s1 - si.s0)
 	st.nent = int(si.n1 - si.n0)
 	for _, e := range sc.entList[si.n0:si.n1] {
@@ -167,12 +164,16 @@ func (sc *scratch) extend(text string, m *sumscore.Model, st *beamState, budget 
 		for _, id := range sc.touched {
 			sc.terms[id].bm = 0
 		}
+		clear(b.stopMark[:])
 		b.stamp = 1
 	}
 	for _, k := range st.set[:st.n] {
 		si := &sc.sents[k]
 		for j := si.u0; j < si.u1; j++ {
 			sc.terms[sc.uniq[j]].bm = b.stamp
+		}
+		for _, s := range sc.stops[si.s0:si.s1] {
+			b.stopMark[s] = b.stamp
 		}
 	}
 	for _, c := range b.cands {
@@ -197,7 +198,7 @@ func (sc *scratch) extend(text string, m *sumscore.Model, st *beamState, budget 
 		// the value first: a state is copied only when it is kept
 		nstop, nent, sal := st.nstop, st.nent, st.sal
 		for _, s := range sc.stops[si.s0:si.s1] {
-			if st.stops[s/64]&(1<<(s%64)) == 0 {
+			if b.stopMark[s] != b.stamp {
 				nstop++
 			}
 		}
@@ -213,9 +214,6 @@ func (sc *scratch) extend(text string, m *sumscore.Model, st *beamState, budget 
 			continue
 		}
 		next := *st
-		for _, s := range sc.stops[si.s0:si.s1] {
-			next.stops[s/64] |= 1 << (s % 64)
-		}
 		next.nstop, next.nent, next.sal, next.toks, next.val = nstop, nent, sal, toks, val
 		next.num += gain
 		if budget != budgetFree {

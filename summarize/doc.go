@@ -41,8 +41,8 @@
 // team's own (words.go), and no weight belongs to a word.
 //
 // A beam search then builds the summary: the best summaries of one sentence
-// (drawn from the twelve best single sentences), extended sentence by
-// sentence, the four best kept at each size. Line units without final
+// (drawn from the ten best single sentences), extended sentence by sentence,
+// the three best kept at each size. Line units without final
 // punctuation (headings, list items, see [german.Sentence].Line) are taken
 // only when too few other sentences are left. [Hints].Boost adds to a
 // sentence's value. Summaries of more than eight sentences ([WithRatio] on a

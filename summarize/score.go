@@ -8,9 +8,8 @@ import (
 	"github.com/techschau/techschau/internal/sumscore"
 )
 
-// lenExp is the exponent of the centrality's length normalisation: shared
-// weight / distinct terms^lenExp.
-const lenExp = 0.5
+// The centrality's length normalisation is shared weight / √(distinct
+// terms).
 
 // boostWeight turns Hints.Boost into value: a boost of b raises a sentence's
 // value by boostWeight·b.
@@ -147,7 +146,7 @@ func (sc *scratch) termFeatures(id int32, n int) [sumscore.NTerm]float64 {
 	}
 	g[sumscore.TRelFirst] = float64(first) / float64(max(n, 1))
 	g[sumscore.TLogTF3] = lnCount(1 + int32(ts.tf3))
-	g[sumscore.TLen] = float64(sc.stemRunes[id]) / 20
+	g[sumscore.TLen] = float64(ts.runes) / 20
 	if tf == 1 {
 		g[sumscore.TSingle] = 1
 	}
@@ -163,7 +162,7 @@ func (sc *scratch) termValue(id int32, n int, m *sumscore.Model) float64 {
 	first := ts.first
 	v := w[sumscore.TBias] + w[sumscore.TLogTF]*lnCount(tf) + w[sumscore.TLogDF]*lnCount(int32(ts.df)) +
 		w[sumscore.TInvFirst]/(1+float64(first)) + w[sumscore.TRelFirst]*float64(first)/float64(max(n, 1)) +
-		w[sumscore.TLogTF3]*lnCount(1+int32(ts.tf3)) + w[sumscore.TLen]*float64(sc.stemRunes[id])/20
+		w[sumscore.TLogTF3]*lnCount(1+int32(ts.tf3)) + w[sumscore.TLen]*float64(ts.runes)/20
 	if first == 0 {
 		v += w[sumscore.TFirst0]
 	}
@@ -247,7 +246,7 @@ func (sc *scratch) features(text string, fn func(k int, f *[sumscore.NSent]float
 		}
 		si.val = 0
 		if n := si.u1 - si.u0; n > 0 {
-			si.val = dot / math.Pow(float64(n), lenExp)
+			si.val = dot / math.Sqrt(float64(n)) // lenExp
 		}
 		maxCen = max(maxCen, si.val)
 	}

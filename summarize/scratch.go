@@ -62,6 +62,7 @@ type termState struct {
 	df    uint16  // eligible sentences with it, saturating (termStats)
 	tf3   uint16  // occurrences in the first three, saturating (termStats)
 	flags uint8   // tCov, tUpper, …
+	runes uint8   // min(runes of the stem, 20): a property of the id, kept across calls
 }
 
 // Term flags (termState.flags).
@@ -126,9 +127,7 @@ type scratch struct {
 	nTerms  int32
 	stemBuf []byte // the stems by term id, one after the other
 	stemEnd []int  // end of the stem in stemBuf by term id
-	// stemRunes holds min(runes of the stem, 20) by term id
-	stemRunes []uint8
-	stopIDs   map[string]int16
+	stopIDs map[string]int16
 
 	terms []termState // by term id; zero for ids not in touched (but mark)
 	stamp uint32
@@ -245,11 +244,11 @@ func (sc *scratch) termID(stem string) int32 {
 	sc.stems.put(h, id)
 	sc.stemBuf = append(sc.stemBuf, stem...)
 	sc.stemEnd = append(sc.stemEnd, len(sc.stemBuf))
-	sc.stemRunes = append(sc.stemRunes, uint8(min(utf8.RuneCountInString(stem), 20)))
 	if int(id) >= len(sc.terms) {
 		n := max(2*len(sc.terms), 1024)
 		sc.terms = grow(sc.terms, n)
 	}
+	sc.terms[id] = termState{runes: uint8(min(utf8.RuneCountInString(stem), 20))}
 	return id
 }
 
@@ -337,7 +336,6 @@ func (sc *scratch) begin(ntok, nsent int, keepEnts bool) {
 		sc.partIDs = sc.partIDs[:0]
 		sc.stemBuf = sc.stemBuf[:0]
 		sc.stemEnd = sc.stemEnd[:0]
-		sc.stemRunes = sc.stemRunes[:0]
 		sc.nTerms = 0
 	}
 	if keepEnts {
@@ -739,7 +737,7 @@ func (sc *scratch) down(i int) {
 // reset clears the per-call state, keeping capacity and the word cache.
 func (sc *scratch) reset() {
 	for _, id := range sc.touched {
-		sc.terms[id] = termState{mark: sc.terms[id].mark}
+		sc.terms[id] = termState{mark: sc.terms[id].mark, runes: sc.terms[id].runes}
 	}
 	sc.touched = sc.touched[:0]
 	sc.ents = sc.ents[:0]
