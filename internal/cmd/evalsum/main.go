@@ -15,7 +15,7 @@
 //
 // The techschau row is cross-validated: the pairs are split into -folds
 // folds; for each fold the ridge penalty α and the pseudo reference length R
-// are chosen by an inner cross-validation on the other folds, the weights are
+// are chosen by an inner cross-validation (-inner folds) on the other folds, the weights are
 // fitted there with those settings, and the held-out fold is summarised with
 // them. The row reports the held-out summaries of all folds. The weights
 // shipped in summarize/model.json are fitted on all pairs with the settings
@@ -49,6 +49,7 @@ import (
 type config struct {
 	data     string
 	folds    int
+	inner    int
 	boot     int
 	seed     uint64
 	alphas   []float64
@@ -58,13 +59,16 @@ type config struct {
 	oracle   bool
 	// boilerplate passes the pipeline's boilerplate marks on (Hints.Exclude)
 	boilerplate bool
+	// positions and maxSize bound the candidate sets of the fit (sumscore.Rows)
+	positions, maxSize int
 }
 
 func main() {
 	var c config
 	var alphas, rs string
 	flag.StringVar(&c.data, "data", "../shared/data/10kgnad/dev.csv", "10kGNAD CSV file")
-	flag.IntVar(&c.folds, "folds", 5, "cross-validation folds (outer and inner)")
+	flag.IntVar(&c.folds, "folds", 5, "cross-validation folds")
+	flag.IntVar(&c.inner, "inner", 10, "folds of the inner cross-validation that chooses α and R")
 	flag.IntVar(&c.boot, "boot", 2000, "bootstrap resamples")
 	flag.Uint64Var(&c.seed, "seed", 1, "seed of the random baseline and the bootstrap")
 	flag.StringVar(&alphas, "alphas", "0.1,0.3,1", "ridge penalties to choose from")
@@ -72,6 +76,8 @@ func main() {
 	flag.Float64Var(&c.headline, "headline", defaultHeadline, "weight of a headline term (a prior: the pairs have no headline)")
 	flag.StringVar(&c.write, "write", "", "write the weights fitted on all pairs to this file (summarize/model.json)")
 	flag.BoolVar(&c.oracle, "oracle", true, "include the oracle (slow: searches every set of k sentences)")
+	flag.IntVar(&c.positions, "positions", sumscore.DefaultPositions, "the fit's candidate sets are drawn from a text's first N sentences")
+	flag.IntVar(&c.maxSize, "maxsize", sumscore.DefaultMaxSize, "the fit's candidate sets have at most N sentences")
 	flag.BoolVar(&c.boilerplate, "boilerplate", true, "pass the pipeline's boilerplate marks on to techschau (false: entities and headline only)")
 	flag.Parse()
 	var err error
@@ -105,8 +111,8 @@ func floats(s string) ([]float64, error) {
 }
 
 func run(w io.Writer, c config) error {
-	if c.folds < 2 {
-		return fmt.Errorf("-folds %d: need at least 2", c.folds)
+	if c.folds < 2 || c.inner < 2 {
+		return fmt.Errorf("-folds %d, -inner %d: need at least 2", c.folds, c.inner)
 	}
 	cases, narts, err := sumeval.Load(c.data)
 	if err != nil {
@@ -117,7 +123,7 @@ func run(w io.Writer, c config) error {
 			cs.Hints.Exclude = nil
 		}
 	}
-	fc, err := prepare(cases)
+	fc, err := prepare(cases, c.positions, c.maxSize)
 	if err != nil {
 		return err
 	}
@@ -166,7 +172,7 @@ type fitCase struct {
 }
 
 // prepare computes the features and candidate sets of every case.
-func prepare(cases []*sumeval.Case) ([]fitCase, error) {
+func prepare(cases []*sumeval.Case, positions, maxSize int) ([]fitCase, error) {
 	s, err := summarize.New()
 	if err != nil {
 		return nil, err
@@ -178,7 +184,7 @@ func prepare(cases []*sumeval.Case) ([]fitCase, error) {
 		for _, st := range d.Sents {
 			ex.Sentences = append(ex.Sentences, c.Sents[st.Index])
 		}
-		out[i] = fitCase{Case: c, groups: sumscore.Rows(ex, sumscore.DefaultPositions, sumscore.DefaultMaxSize)}
+		out[i] = fitCase{Case: c, groups: sumscore.Rows(ex, positions, maxSize)}
 	}
 	return out, nil
 }
@@ -246,8 +252,8 @@ func choose(cases []fitCase, c config) sumscore.FitOptions {
 		for _, r := range c.rs {
 			o := sumscore.FitOptions{Alpha: a, R: r}
 			v := 0.0
-			for f := range c.folds {
-				test, train := split(cases, f, c.folds)
+			for f := range c.inner {
+				test, train := split(cases, f, c.inner)
 				m := fit(train, o, c.headline)
 				v += objective(test, &m) * float64(len(test))
 			}

@@ -13,7 +13,7 @@ const devPath = "../../../../shared/data/10kgnad/dev.csv"
 
 func TestRunMissingFile(t *testing.T) {
 	var out bytes.Buffer
-	assert.Error(t, run(&out, config{data: "does-not-exist.csv", folds: 2, alphas: []float64{1}, rs: []float64{30}}))
+	assert.Error(t, run(&out, config{data: "does-not-exist.csv", folds: 2, inner: 2, alphas: []float64{1}, rs: []float64{30}}))
 	assert.Error(t, run(&out, config{data: devPath, folds: 1}))
 }
 
@@ -35,7 +35,7 @@ func TestRunDev(t *testing.T) {
 		t.Skipf("10kGNAD: %s not found", devPath)
 	}
 	var out bytes.Buffer
-	require.NoError(t, run(&out, config{data: devPath, folds: 2, boot: 50, seed: 1, alphas: []float64{1}, rs: []float64{30}, headline: defaultHeadline}))
+	require.NoError(t, run(&out, config{data: devPath, folds: 2, inner: 2, boot: 50, seed: 1, alphas: []float64{1}, rs: []float64{30}, headline: defaultHeadline, positions: 10, maxSize: 3}))
 	assert.Contains(t, out.String(), "techschau (CV)")
 	assert.Contains(t, out.String(), "TextRank")
 }
