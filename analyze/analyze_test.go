@@ -143,9 +143,17 @@ func TestSeedGolden(t *testing.T) {
 	evidence("foreign_tech_dependence", "Abhängigkeit von US-Technologie")
 	evidence("state_intervention", "von chinesischen Behörden gedrängt")
 	evidence("tech_sovereignty", "technologische Unabhängigkeit")
-	evidence("delays_setbacks", "verzögert")
+	evidence("delays_setbacks", "Verzögerung")
 	evidence("ai_compute", "Inferenz")
 	evidence("semiconductors", "Ascend-Prozessor")
+	// actors: who acts in the evidence
+	assert.Subset(t, got["foreign_tech_dependence"].Actors, []string{"nvidia", "usa"})
+	assert.Subset(t, got["state_intervention"].Actors, []string{"china"})
+	assert.Subset(t, got["geopolitical_rivalry"].Actors, []string{"china", "usa"})
+	for id, th := range got {
+		assert.NotContains(t, th.Actors, "peking", "theme %s: a dateline place is no actor", id)
+		assert.LessOrEqual(t, len(th.Evidence), 3, id)
+	}
 
 	// golden JSON
 	out := marshal(t, d)
@@ -556,13 +564,14 @@ func TestTaxonomy(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"tech_sovereignty", "foreign_tech_dependence", "semiconductors", "export_controls", "state_intervention", "ai_compute", "geopolitical_rivalry", "supply_chain", "delays_setbacks"}, ids)
 
-	// a theme may require a context that the file defines
-	good := `{"contexts": {"space": {"words": {"Rakete": 1, "Satellit": 1}}},
-	 "themes": [{"id": "launch", "label_de": "Raketenstart", "requires": "space", "cues": {"words": {"Start": 1, "verschoben": 1}}}]}`
+	// a theme may require a context that the file defines; a user's theme
+	// is scored by the default model with the common intercept
+	good := `{"contexts": {"space": {"words": {"Rakete": 1.5, "Satellit": 1.5, "Raumfahrt": 1.5}}},
+	 "themes": [{"id": "launch", "label_de": "Raketenstart", "requires": "space", "cues": {"words": {"Raketenstart": 2, "Start": 1, "verschoben": 1.5}}}]}`
 	tax, err := LoadThemes(strings.NewReader(good), "space.json")
 	require.NoError(t, err)
 	a := mustAnalyzer(t, WithThemes(tax), WithoutEntities(), WithoutSummary())
-	d, err := a.Analyze(context.Background(), "Der Start der Rakete wurde verschoben. Der Satellit bleibt am Boden.")
+	d, err := a.Analyze(context.Background(), "Der Raketenstart wurde verschoben. Der Start der Rakete sollte am Montag sein, nun ist er auf Mai verschoben. Der Satellit bleibt am Boden, ein Rückschlag für die europäische Raumfahrt.")
 	require.NoError(t, err)
 	require.Len(t, d.Themes, 1)
 	assert.Equal(t, "launch", d.Themes[0].ID)

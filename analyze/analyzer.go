@@ -30,7 +30,9 @@ var (
 const DefaultMaxBytes = 8 << 20
 
 // DefaultThemeThreshold is the default minimum score of a listed theme.
-const DefaultThemeThreshold = 0.8
+// The default ThemeModel is calibrated so that this is the threshold
+// cross-validation chose on the team's labels of real news.
+const DefaultThemeThreshold = 0.5
 
 // Option configures an Analyzer; see New.
 type Option func(*options)
@@ -38,6 +40,7 @@ type Option func(*options)
 type options struct {
 	lexicon, extraLexicon *entities.Lexicon
 	themes                *Taxonomy
+	themeModel            *ThemeModel
 	threshold             float64
 	summarySentences      int
 	summarySentencesSet   bool
@@ -59,6 +62,10 @@ func WithExtraLexicon(l *entities.Lexicon) Option { return func(o *options) { o.
 // WithThemes replaces the theme taxonomy (see LoadThemes and
 // DefaultThemes; Taxonomy.Merge extends one).
 func WithThemes(t *Taxonomy) Option { return func(o *options) { o.themes = t } }
+
+// WithThemeModel replaces the theme model (see DefaultThemeModel and
+// LoadThemeModel).
+func WithThemeModel(m *ThemeModel) Option { return func(o *options) { o.themeModel = m } }
 
 // WithThemeThreshold sets the minimum score in (0, 1] of a listed theme
 // (default DefaultThemeThreshold).
@@ -213,8 +220,15 @@ func New(opts ...Option) (*Analyzer, error) {
 				return nil, err
 			}
 		}
+		m := o.themeModel
+		if m == nil {
+			var err error
+			if m, err = DefaultThemeModel(); err != nil {
+				return nil, err
+			}
+		}
 		a.tax = t
-		a.theme = newTagger(t)
+		a.theme = newTagger(t, m)
 	}
 	return a, nil
 }
@@ -271,6 +285,12 @@ func emptyDocument() *Document {
 // gives ErrUnsupportedLanguage. Invalid UTF-8 is analysed with the invalid
 // bytes kept in place. The context is checked between stages.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
+	return a.analyze(ctx, text, nil)
+}
+
+// analyze is Analyze; with feats != nil it also stores the theme features
+// of the text there (ThemeFeatures).
+func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatures) (*Document, error) {
 	if len(text) > a.opt.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.opt.maxBytes)
 	}
@@ -356,6 +376,9 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) 
 			skip = german.Span{Start: dl.Start, End: dl.End}
 		}
 		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
+		if feats != nil && lang == "de" {
+			*feats = a.theme.themeFeatures(seg, &sc.low, bp.sent, doc.Entities, skip)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -70,7 +70,11 @@ func BenchmarkStages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	g := newTagger(tax)
+	m, err := DefaultThemeModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := newTagger(tax, m)
 	run := func(name string, fn func(i int)) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(size))

@@ -140,10 +140,19 @@ func checkSpans(t *testing.T, text string, d *analyze.Document) {
 			}
 		}
 	}
+	body := map[[2]int]bool{}
+	for _, s := range d.Sentences {
+		if !s.Boilerplate {
+			body[[2]int{s.Start, s.End}] = true
+		}
+	}
 	for _, th := range d.Themes {
 		assert.NotEmpty(t, th.Evidence, "theme %s without evidence", th.ID)
+		assert.LessOrEqual(t, len(th.Evidence), 3, "theme %s evidence", th.ID)
+		assert.NotNil(t, th.Actors, "theme %s actors", th.ID)
 		for j, ev := range th.Evidence {
 			in(fmt.Sprintf("theme %s evidence %d", th.ID, j), ev.Start, ev.End)
+			assert.True(t, body[[2]int{ev.Start, ev.End}], "theme %s evidence %d is no body sentence", th.ID, j)
 		}
 		assert.True(t, th.Score >= 0 && th.Score <= 1, "theme %s score %v", th.ID, th.Score)
 	}

@@ -25,13 +25,20 @@
 //
 // The theme taxonomy is embedded JSON (themes.json; DefaultThemes) that a
 // user can replace (WithThemes(LoadThemes(r, name))) or extend
-// (Taxonomy.Merge). A theme is listed only when at least one body sentence
-// is mainly about it — cue density, not a passing word — and its score
-// reaches the threshold. Themes about states, markets and projects
-// (everything but semiconductors and ai_compute) also require the
-// taxonomy's "technology" context in the body, so that a smoking ban or a
-// delayed football transfer carries no theme. Most news carries none of
-// the themes; an empty list is the normal answer.
+// (Taxonomy.Merge). THEMES.md in this directory is the annotation guide:
+// what each theme promises, with borderline cases. The tagger sums the
+// taxonomy's cues per body sentence (boilerplate feeds no theme); a
+// logistic model whose weights all themes share (themes_model.json;
+// DefaultThemeModel, WithThemeModel) weighs the evidence: the densest
+// sentences, how many sentences carry cues, the cue density of the whole
+// body, headline and lead, entity cues, negation, the context a theme
+// requires (technology) and one that speaks against it (a device review
+// naming its processor). A passing word is not enough, and most news
+// carries none of the themes: an empty list is the normal answer. The
+// model was fitted on the team's labels of real news; its settings were
+// chosen by cross-validation (internal/cmd/evalthemes in the repository).
+// Each listed Theme has up to three evidence sentences, the most
+// characteristic first, and its actors: the entities acting in them.
 //
 // # Offsets
 //

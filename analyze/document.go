@@ -83,9 +83,14 @@ type Theme struct {
 	// Score is in [0, 1]; a theme is listed only when Score reaches the
 	// Analyzer's threshold.
 	Score float64 `json:"score"`
-	// Evidence are the spans of the sentences that are most about the
-	// theme, in text order.
+	// Evidence are the spans of up to three body sentences that are most
+	// about the theme, the most characteristic (densest in the theme's
+	// cues) first.
 	Evidence []german.Span `json:"evidence"`
+	// Actors are the ids of the entities that act in the evidence
+	// sentences (people, organisations, places; a product counts for its
+	// maker), the most involved first. Never nil.
+	Actors []string `json:"actors"`
 }
 
 // Summary is an extractive summary: sentences of the body, in text order.

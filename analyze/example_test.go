@@ -43,7 +43,7 @@ func ExampleAnalyze() {
 	// boilerplate newsletter: "- Die besten KI-News kostenlos per E-Mail erhalten!"
 	// boilerplate social: "- Folge uns auf LinkedIn und Mastodon!"
 	// boilerplate copyright: "© 2026 Beispielverlag"
-	// themes: export_controls, semiconductors, state_intervention
+	// themes: ai_compute, export_controls, geopolitical_rivalry, semiconductors, state_intervention
 }
 
 func ExampleNew() {
@@ -67,7 +67,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 1 summary sentence
-	// semiconductors (Halbleiter und Chips) 1.00
+	// semiconductors (Halbleiter und Chips) 0.97
 }
 
 func ExampleLoadThemes() {

@@ -73,6 +73,9 @@ func FuzzAnalyze(f *testing.F) {
 			if th.Score < 0 || th.Score > 1 {
 				t.Fatalf("score %v", th.Score)
 			}
+			if th.Actors == nil || len(th.Evidence) == 0 || len(th.Evidence) > 3 {
+				t.Fatalf("theme %s: %d evidence sentences, actors %v", th.ID, len(th.Evidence), th.Actors)
+			}
 			for _, ev := range th.Evidence {
 				if !in(ev.Start, ev.End) {
 					t.Fatalf("bad evidence %+v", ev)
@@ -132,6 +135,36 @@ func FuzzLoadThemes(f *testing.F) {
 		}
 		if _, err := a.Analyze(context.Background(), "Die Firma baut Chips in Dresden und exportiert sie."); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+func FuzzLoadThemeModel(f *testing.F) {
+	f.Add(string(themeModelJSON))
+	f.Add(`{"intercept": -3, "weights": {"best": 1}, "themes": {"x": 1}}`)
+	f.Add(`{"intercept": 1e400}`)
+	f.Add(`{"weights": {"nope": 1}}`)
+	f.Add(`[`)
+	f.Fuzz(func(t *testing.T, data string) {
+		m, err := LoadThemeModel(strings.NewReader(data), "fuzz.json")
+		if err != nil {
+			if !errors.Is(err, ErrBadThemeModel) || !strings.Contains(err.Error(), "fuzz.json") {
+				t.Fatalf("error does not wrap ErrBadThemeModel or name the file: %v", err)
+			}
+			return
+		}
+		a, err := New(WithThemeModel(m), WithoutEntities(), WithoutSummary())
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := a.Analyze(context.Background(), "Die Regierung fördert die Chipfabrik in Dresden mit Milliarden.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range d.Themes {
+			if !(th.Score >= 0 && th.Score <= 1) {
+				t.Fatalf("score %v", th.Score)
+			}
 		}
 	})
 }

@@ -61,6 +61,11 @@ type ThemeDef struct {
 	// be listed: a government ban on smoking is no state intervention in
 	// technology. Empty: no requirement.
 	Requires string `json:"requires,omitempty"`
+	// Against names a context that speaks against the theme: a device
+	// review naming its processor is no semiconductors story. The theme
+	// model weighs how strongly the body shows it (feature "against").
+	// Empty: none.
+	Against string `json:"against,omitempty"`
 }
 
 // Cues are weighted signals of a theme; weights are in [-5, 5] (negative
@@ -72,10 +77,11 @@ type Cues struct {
 	// US-Abhängigkeit.
 	Stems map[string]float64 `json:"stems,omitempty"`
 	// Words are words in any form; they are stemmed at load time and then
-	// act like Stems.
+	// act like Stems. A word with a hyphen ("KI-Verordnung") is matched
+	// like a phrase of its parts.
 	Words map[string]float64 `json:"words,omitempty"`
 	// Forms are exact lower-case word forms, not stemmed ("unabhängigkeit"
-	// but not "unabhängige").
+	// but not "unabhängige"); a form with a hyphen acts like a phrase.
 	Forms map[string]float64 `json:"forms,omitempty"`
 	// Parts are stem fragments of closed compounds: they match when a
 	// word's stem starts or ends with them ("chip" in Chipfertigung,
@@ -94,10 +100,14 @@ type Cues struct {
 }
 
 // Pair is a pair of places (country codes or entity ids of LOC entities)
-// whose joint mention in a sentence is a cue.
+// whose joint mention in a sentence is a cue, e.g. {"a": "US", "b": "CN"}.
+// With names a theme or context whose cues must be in the same sentence
+// too: {"a": "US", "b": "CN", "with": "semiconductors"} is a link of the
+// USA, China and chips (or a chip maker).
 type Pair struct {
 	A      string  `json:"a"`
 	B      string  `json:"b"`
+	With   string  `json:"with,omitempty"`
 	Weight float64 `json:"weight"`
 }
 
@@ -159,6 +169,11 @@ func LoadThemes(r io.Reader, name string) (*Taxonomy, error) {
 		if t.Requires != "" {
 			if _, ok := tj.Contexts[t.Requires]; !ok {
 				return nil, at("requires", "no context %q in the \"contexts\" section", t.Requires)
+			}
+		}
+		if t.Against != "" {
+			if _, ok := tj.Contexts[t.Against]; !ok {
+				return nil, at("against", "no context %q in the \"contexts\" section", t.Against)
 			}
 		}
 

@@ -269,12 +269,6 @@ func (g *tagger) describe(sc *sentScratch, cuesp *[]cueRef, lower []byte, w stri
 		return info
 	}
 	info.cand = true
-	if same && !g.mayMatch(sc.fold) {
-		// no cue: the stem is no unit of a phrase either (-1, what
-		// unitString gives for it)
-		info.stemUnit = -1
-		return info
-	}
 	cues := *cuesp
 	if r, ok := g.forms.get(lower); ok {
 		cues = append(cues, r...)

@@ -198,6 +198,9 @@ func writeTextReport(w io.Writer, name, text string, doc *analyze.Document) {
 	}
 	for _, t := range doc.Themes {
 		fmt.Fprintf(w, "  %.2f  %s - %s\n", t.Score, t.ID, t.Label)
+		if len(t.Actors) > 0 {
+			fmt.Fprintf(w, "        actors: %s\n", strings.Join(t.Actors, ", "))
+		}
 		for _, ev := range t.Evidence {
 			fmt.Fprintf(w, "        > %s [%d,%d)\n", clip(oneLine(slice(text, ev.Start, ev.End)), 200), ev.Start, ev.End)
 		}
