@@ -78,9 +78,13 @@ func WithMaxChars(n int) Option {
 }
 
 // WithRedundancy sets how strongly a sentence is penalised for repeating
-// content words of sentences already chosen (maximal marginal relevance):
-// 0 ignores redundancy, 1 weighs it as much as relevance. 0 ≤ lambda ≤ 1,
-// default [DefaultRedundancy].
+// content words of sentences already chosen. The set search (summaries of up
+// to eight sentences) values a summary as a whole, so a repeated term adds
+// nothing there anyway; with lambda > 0 it also skips a sentence whose
+// content words the summary mostly (60 %) has already. Longer summaries are
+// chosen greedily by maximal marginal relevance: 0 ignores redundancy, 1
+// weighs it as much as relevance. 0 ≤ lambda ≤ 1, default
+// [DefaultRedundancy].
 func WithRedundancy(lambda float64) Option {
 	return func(o *options) { o.redundancy = lambda }
 }
