@@ -28,7 +28,8 @@
 //     redundancy control: frequency, spread, first position, capitalisation,
 //     length; the keyphrase signals;
 //   - the headline: each distinct term a summary shares with it
-//     ([Hints].Headline, or the first sentence when it is a line of its own);
+//     ([Hints].Headline, or the first line when it reads as a headline);
+//     the headline itself is never chosen;
 //   - the salience of the distinct entities the summary mentions
 //     ([Hints].Entities; the pipeline passes those of package entities);
 //   - its length and its distinct function words.

@@ -145,6 +145,7 @@ type scratch struct {
 	entSal    []float64  // salience of Hints.Entities[i], clamped
 	sents     []sent
 	headSents []sent // headline sentences (dropHeadline)
+	headEnd   int    // end of the first line when it is a headline, else -1 (isHeadline)
 	heap      []item
 	aside     []item
 	chosen    []int
@@ -356,14 +357,44 @@ func counts(tok *german.Token, s, skip german.Span) bool {
 // headlineWords bounds the words of a line taken as the headline.
 const headlineWords = 25
 
-// isHeadline reports whether sentence s, the next to be loaded, is (part of)
-// the headline: inside h.Headline, or without that hint the first sentence
-// when it is a line of its own of at most headlineWords words.
-func (sc *scratch) isHeadline(s *german.Sentence, h Hints, words int) bool {
+// isHeadline reports whether sentence s of text, the next to be loaded, is
+// (part of) the headline: inside h.Headline, or without that hint inside the
+// first line of the eligible text when that line is a headline (firstLine).
+func (sc *scratch) isHeadline(text string, s *german.Sentence, h Hints) bool {
 	if h.Headline.End > h.Headline.Start {
 		return s.Start >= h.Headline.Start && s.End <= h.Headline.End
 	}
-	return len(sc.sents) == 0 && s.Line && words <= headlineWords
+	if len(sc.sents) == 0 {
+		sc.headEnd = firstLine(text, s.Start, h.Skip)
+	} else if !sc.sents[len(sc.sents)-1].has(sHead) {
+		return false
+	}
+	return s.End <= sc.headEnd
+}
+
+// firstLine returns the end of the line of text that starts at start when
+// that line reads as a headline, else -1: a line followed by more text, of
+// at most headlineWords words, that does not end with a full stop (it ends
+// with no punctuation, "?", "!", ":" or an ellipsis, as headlines and
+// kickers do; a lead paragraph of one sentence ends with a full stop), and
+// holds no dateline (skip).
+func firstLine(text string, start int, skip german.Span) int {
+	nl := strings.IndexByte(text[start:], '\n')
+	if nl < 0 {
+		return -1
+	}
+	end := start + nl
+	if strings.TrimSpace(text[end:]) == "" || skip.End > skip.Start && skip.Start < end && skip.End > start {
+		return -1
+	}
+	line := strings.TrimRight(text[start:end], " \t\r\"'“”„«»’)")
+	if len(strings.Fields(line)) > headlineWords {
+		return -1
+	}
+	if strings.HasSuffix(line, ".") && !strings.HasSuffix(line, "...") {
+		return -1
+	}
+	return end
 }
 
 // loadSentence analyses sentence i of text, s, unless it is not eligible.
@@ -502,7 +533,7 @@ func (sc *scratch) loadSentence(text string, i int, s *german.Sentence, h Hints,
 		first&wLesen != 0 && second&wSie != 0 || first&wMehr != 0 && second&wMehrObj != 0 {
 		flags |= sMeta
 	}
-	if sc.isHeadline(s, h, int(words)) {
+	if sc.isHeadline(text, s, h) {
 		flags |= sHead
 	}
 	sc.sents = append(sc.sents, sent{

@@ -216,8 +216,11 @@ type Hints struct {
 	// Headline is the byte span of seg.Text that holds the headline, for
 	// example the text before a dateline. Its sentences are never chosen;
 	// a summary gains from each distinct term it shares with them. When it
-	// is empty, the first sentence is taken as the headline if it is a line
-	// of its own (no final punctuation) of at most 25 words.
+	// is empty, the first line of the text (the sentences up to the first
+	// line break) is taken as the headline if it reads as one: at most 25
+	// words, more text after it, no dateline in it, and no full stop at its
+	// end (a headline or kicker ends with no punctuation, "?", "!", ":" or
+	// an ellipsis; a lead paragraph of one sentence ends with a full stop).
 	Headline german.Span
 }
 

@@ -459,3 +459,40 @@ func TestEntityHints(t *testing.T) {
 	assert.Equal(t, 1, with)
 	checkSummary(t, chipArticle, s.SummarizeSegmented(seg, h))
 }
+
+// TestFirstLineHeadline: without a hint, the first line is the headline
+// when it reads as one.
+func TestFirstLineHeadline(t *testing.T) {
+	body := "\n\nDer Konzern Nordchip baut in Dresden ein neues Werk für Mikrochips. Die Aktie steigt. Kritiker sind skeptisch."
+	tests := []struct {
+		name, first string
+		head        bool
+	}{
+		{"no punctuation", "Nordchip baut Werk in Dresden", true},
+		{"kicker and ellipsis, two sentences", "Neues Werk in Dresden: Das plant Nordchip ...", true},
+		{"question", "Baut Nordchip in Dresden?", true},
+		{"a lead paragraph ends with a full stop", "Nordchip baut ein Werk.", false},
+		{"too long", strings.Repeat("Wort ", 30) + "Ende", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.first + body
+			seg := german.Segment(text)
+			d := mustNew(t).Features(seg, Hints{})
+			require.NotEmpty(t, d.Sents)
+			assert.Equal(t, tc.head, d.Sents[0].Start > len(tc.first), "first eligible sentence after the first line")
+			sum := mustNew(t, WithSentences(3)).Summarize(text)
+			for _, x := range sum.Sentences {
+				if tc.head {
+					assert.Greater(t, x.Start, len(tc.first), "the headline is never chosen: %q", x.Text)
+				}
+			}
+		})
+	}
+	// one line only, or a dateline in the first line: no headline
+	one := "Nordchip baut Werk in Dresden: Das plant Nordchip ..."
+	assert.Equal(t, -1, firstLine(one, 0, german.Span{}))
+	dl := "Dresden – Nordchip baut ein Werk\n\nMehr Text."
+	assert.Equal(t, -1, firstLine(dl, 0, german.Span{Start: 0, End: len("Dresden –")}))
+	assert.Equal(t, len("Dresden – Nordchip baut ein Werk"), firstLine(dl, 0, german.Span{}))
+}
