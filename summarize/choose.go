@@ -31,6 +31,7 @@ type beamState struct {
 	nstop int
 	nent  int
 	sal   float64
+	pen   float64 // dupPenalty for each near-duplicate in the set
 	val   float64
 }
 
@@ -49,6 +50,11 @@ type beamScratch struct {
 	stamp     uint32
 	stopMark  [maxStops]uint32 // function words of the state being extended: stamp
 }
+
+// dupPenalty lowers the value of a summary with a near-duplicate sentence
+// below that of any other (values are F1 estimates, well under 1), so that
+// it is built only when nothing else is left.
+const dupPenalty = 1
 
 // budgetFree means no character budget.
 const budgetFree = -1
@@ -105,15 +111,15 @@ func (sc *scratch) single(c int32) beamState {
 }
 
 // candidates sets sc.beam.cands to the best beamCandidates sentences by
-// value that fit the budget, lines (headings, list items) only when fewer
-// than need others are left.
+// value that fit the budget, lines (headings, list items) and sentences cut
+// short by an ellipsis only when fewer than need others are left.
 func (sc *scratch) candidates(text string, need, budget int) {
 	b := &sc.beam
 	b.cands = b.cands[:0]
 	for pass := 0; pass < 2; pass++ {
 		for k := range sc.sents {
 			si := &sc.sents[k]
-			if si.line != (pass == 1) {
+			if (si.line || si.has(sTrunc)) != (pass == 1) {
 				continue
 			}
 			if budget != budgetFree {
@@ -192,8 +198,9 @@ func (sc *scratch) extend(text string, m *sumscore.Model, st *beamState, budget 
 				gain += float64(ts.v)
 			}
 		}
+		penalty := 0.0
 		if lambda > 0 && st.n > 0 && si.u1 > si.u0 && float64(covered) >= dupShare*float64(si.u1-si.u0) {
-			continue // a near-duplicate of the summary so far
+			penalty = dupPenalty // a near-duplicate of the summary so far: a last resort
 		}
 		// the value first: a state is copied only when it is kept
 		nstop, nent, sal := st.nstop, st.nent, st.sal
@@ -209,12 +216,13 @@ func (sc *scratch) extend(text string, m *sumscore.Model, st *beamState, budget 
 			}
 		}
 		toks := st.toks + int(si.toks)
-		val := (st.num + gain + setValue(m, toks, nstop, sal, nent)) / (float64(toks) + m.R)
+		pen := st.pen + penalty
+		val := (st.num+gain+setValue(m, toks, nstop, sal, nent))/(float64(toks)+m.R) - pen
 		if len(b.next) == beamWidth && val < b.next[len(b.next)-1].val {
 			continue
 		}
 		next := *st
-		next.nstop, next.nent, next.sal, next.toks, next.val = nstop, nent, sal, toks, val
+		next.nstop, next.nent, next.sal, next.toks, next.pen, next.val = nstop, nent, sal, toks, pen, val
 		next.num += gain
 		if budget != budgetFree {
 			next.runes += si.runes

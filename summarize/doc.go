@@ -44,8 +44,9 @@
 // A beam search then builds the summary: the best summaries of one sentence
 // (drawn from the ten best single sentences), extended sentence by sentence,
 // the three best kept at each size. Line units without final
-// punctuation (headings, list items, see [german.Sentence].Line) are taken
-// only when too few other sentences are left. [Hints].Boost adds to a
+// punctuation (headings, list items, see [german.Sentence].Line) and
+// sentences cut short by an ellipsis (a page's teaser residue "… wie die
+// Zeichen der ...") are taken only when too few other sentences are left. [Hints].Boost adds to a
 // sentence's value. Summaries of more than eight sentences ([WithRatio] on a
 // long text) are chosen greedily by single-sentence value with maximal
 // marginal relevance ([WithRedundancy]). The summary is returned in article

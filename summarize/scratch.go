@@ -91,7 +91,8 @@ const (
 	sSpeech
 	sSubj
 	sDate
-	sHead // part of the headline
+	sHead  // part of the headline
+	sTrunc // ends with an ellipsis: a teaser cut short, page residue
 )
 
 // sent is the per-call analysis of one eligible sentence.
@@ -522,6 +523,8 @@ func (sc *scratch) loadSentence(text string, i int, s *german.Sentence, h Hints,
 		flags |= sQuestion
 	case lastPunct == ":":
 		flags |= sColon
+	case lastPunct == "...", lastPunct == "…":
+		flags |= sTrunc
 	}
 	if commas >= 3 {
 		flags |= sCommas

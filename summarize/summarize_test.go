@@ -496,3 +496,29 @@ func TestFirstLineHeadline(t *testing.T) {
 	assert.Equal(t, -1, firstLine(dl, 0, german.Span{Start: 0, End: len("Dresden –")}))
 	assert.Equal(t, len("Dresden – Nordchip baut ein Werk"), firstLine(dl, 0, german.Span{}))
 }
+
+// TestEllipsisLast: a sentence cut short by an ellipsis is taken only when
+// nothing else is left.
+func TestEllipsisLast(t *testing.T) {
+	text := "Nordchip baut in Dresden ein Werk für Mikrochips. Jetzt schauen Anwohner zu, wie Nordchip in Dresden Mikrochips ... Die Aktie steigt."
+	for _, n := range []int{1, 2} {
+		for _, x := range mustNew(t, WithSentences(n)).Summarize(text).Sentences {
+			assert.NotContains(t, x.Text, "...", "n=%d", n)
+		}
+	}
+	assert.Len(t, mustNew(t, WithSentences(3)).Summarize(text).Sentences, 3, "taken when nothing else is left")
+}
+
+// TestCountKeptWithDuplicates: near-duplicates are a last resort, not a
+// reason to return fewer sentences than asked for.
+func TestCountKeptWithDuplicates(t *testing.T) {
+	text := strings.Repeat("Nordchip baut in Dresden ein Werk für Mikrochips. ", 4) + "Die Aktie steigt."
+	for n := 1; n <= 5; n++ {
+		sum := mustNew(t, WithSentences(n)).Summarize(text)
+		checkSummary(t, text, sum)
+		assert.Len(t, sum.Sentences, n, "n=%d", n)
+		if n >= 2 {
+			assert.Contains(t, sum.Sentences[len(sum.Sentences)-1].Text, "Aktie", "the other sentence before a duplicate")
+		}
+	}
+}
