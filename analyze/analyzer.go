@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"unsafe"
@@ -44,6 +43,8 @@ type options struct {
 	themeModel            *ThemeModel
 	threshold             float64
 	summarySentences      int
+	summarySentencesSet   bool
+	summaryChars          int
 	keyphrases            int
 	maxBytes              int
 	noEntities, noSummary bool
@@ -84,7 +85,23 @@ func WithSummarySentences(n int) Option {
 		if n < 0 {
 			o.err = fmt.Errorf("%w: summary sentences %d < 0", ErrBadOption, n)
 		}
-		o.summarySentences = n
+		o.summarySentences, o.summarySentencesSet = n, true
+	}
+}
+
+// WithSummaryChars sets a length budget of n characters for the summary
+// (0, the default, sets none; see summarize.WithChars): as many whole
+// sentences as fit, never a cut sentence, and never an empty summary — when
+// the best sentence alone is longer than n, the summary is that sentence. A
+// teaser is about 14 words, some 100 characters. Without
+// WithSummarySentences the budget alone sets the length; with it, both
+// limits hold.
+func WithSummaryChars(n int) Option {
+	return func(o *options) {
+		if n < 0 {
+			o.err = fmt.Errorf("%w: summary chars %d < 0", ErrBadOption, n)
+		}
+		o.summaryChars = n
 	}
 }
 
@@ -182,7 +199,14 @@ func New(opts ...Option) (*Analyzer, error) {
 		if n == 0 {
 			n = 1
 		}
-		s, err := summarize.New(summarize.WithSentences(n))
+		sopts := []summarize.Option{summarize.WithSentences(n)}
+		if o.summaryChars > 0 {
+			sopts = append(sopts[:0], summarize.WithChars(o.summaryChars))
+			if o.summarySentencesSet {
+				sopts = append(sopts, summarize.WithSentences(n))
+			}
+		}
+		s, err := summarize.New(sopts...)
 		if err != nil {
 			return nil, fmt.Errorf("analyze: summarize: %w", err)
 		}
@@ -378,31 +402,20 @@ func (a *Analyzer) analyze(ctx context.Context, text string, src source, feats *
 	// Summary and keyphrases.
 	if a.sum != nil {
 		_, err := runStage(ctx, func() bool {
-			h := summarize.Hints{Exclude: exclude}
-			sseg := withoutDateline(seg, dl)
+			h := summaryHints(seg, exclude, doc.Entities, dl)
 			var sum summarize.Summary
 			var kp []summarize.Keyphrase
 			switch {
 			case a.opt.summarySentences > 0 && a.opt.keyphrases > 0:
-				sum, kp = a.sum.SummarizeAndKeyphrases(sseg, h, a.opt.keyphrases)
+				sum, kp = a.sum.SummarizeAndKeyphrases(seg, h, a.opt.keyphrases)
 			case a.opt.summarySentences > 0:
-				sum = a.sum.SummarizeSegmented(sseg, h)
+				sum = a.sum.SummarizeSegmented(seg, h)
 			default:
-				kp = a.sum.Keyphrases(sseg, h, a.opt.keyphrases)
+				kp = a.sum.Keyphrases(seg, h, a.opt.keyphrases)
 			}
 			doc.Summary.Sentences = make([]SummarySentence, 0, len(sum.Sentences))
 			for _, x := range sum.Sentences {
-				start := x.Start
-				if sseg != seg {
-					// report the document's sentence, dateline included
-					for _, ds := range seg.Sentences {
-						if ds.Start <= x.Start && x.End == ds.End {
-							start = ds.Start
-							break
-						}
-					}
-				}
-				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: start, End: x.End, Text: text[start:x.End], Score: round(x.Score)})
+				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
 			}
 			doc.Keyphrases = make([]Keyphrase, 0, len(kp))
 			for _, k := range kp {
@@ -499,35 +512,4 @@ func runStage[T any](ctx context.Context, fn func() T) (T, error) {
 		var zero T
 		return zero, ctx.Err()
 	}
-}
-
-// withoutDateline returns seg with the sentence that holds the dateline
-// starting after it (a shallow copy; seg itself is not changed), so that
-// the dateline's words do not count in the summary's ranking. The summary
-// still reports the document's whole sentence.
-func withoutDateline(seg *german.Segmented, dl *Dateline) *german.Segmented {
-	if dl == nil {
-		return seg
-	}
-	for i, s := range seg.Sentences {
-		if s.Start > dl.Start || s.End <= dl.End {
-			continue
-		}
-		start := dl.End
-		for start < s.End && (seg.Text[start] == ' ' || seg.Text[start] == '\t') {
-			start++
-		}
-		if start >= s.End {
-			return seg
-		}
-		out := &german.Segmented{Text: seg.Text, Sentences: slices.Clone(seg.Sentences)}
-		k := 0
-		for k < len(s.Tokens) && s.Tokens[k].Start < start {
-			k++
-		}
-		out.Sentences[i].Start = start
-		out.Sentences[i].Tokens = s.Tokens[k:]
-		return out
-	}
-	return seg
 }

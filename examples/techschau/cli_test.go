@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -202,6 +204,34 @@ func TestAnalyzeBundled(t *testing.T) {
 	assert.Len(t, decodeDoc(t, out).Summary.Sentences, 1)
 }
 
+// TestAnalyzeSummaryChars: --summary-chars is a budget of whole sentences,
+// never empty, and --summary still caps the count.
+func TestAnalyzeSummaryChars(t *testing.T) {
+	runes := func(d *jsonDoc) int {
+		n := 0
+		for _, s := range d.Summary.Sentences {
+			n += utf8.RuneCountInString(s.Text)
+		}
+		return n
+	}
+	for _, budget := range []int{1, 150, 400, 800} {
+		code, out, errs := cli(t, "", "analyze", "--summary-chars", strconv.Itoa(budget))
+		require.Equal(t, exitOK, code, errs)
+		d := decodeDoc(t, out)
+		require.NotEmpty(t, d.Summary.Sentences, "budget %d", budget)
+		if len(d.Summary.Sentences) > 1 {
+			assert.LessOrEqual(t, runes(d), budget, "budget %d", budget)
+		}
+		checkSpans(t, bundled.Article(), d)
+	}
+	code, out, _ := cli(t, "", "analyze", "--summary-chars", "2000", "--summary", "2")
+	require.Equal(t, exitOK, code)
+	assert.Len(t, decodeDoc(t, out).Summary.Sentences, 2)
+	code, out, _ = cli(t, "", "analyze", "--summary-chars", "2000")
+	require.Equal(t, exitOK, code)
+	assert.Greater(t, len(decodeDoc(t, out).Summary.Sentences), 3, "the budget alone sets the length")
+}
+
 func TestAnalyzeText(t *testing.T) {
 	code, out, errs := cli(t, "", "analyze", "--format", "text")
 	require.Equal(t, exitOK, code, errs)
@@ -289,6 +319,9 @@ func TestUsageAndErrors(t *testing.T) {
 		{"bad flag", []string{"analyze", "--nope"}, exitUsage, "", "flag provided but not defined"},
 		{"bad format", []string{"analyze", "--format", "xml"}, exitUsage, "", `--format "xml"`},
 		{"negative summary", []string{"analyze", "--summary", "-1"}, exitUsage, "", "--summary -1"},
+		{"negative summary chars", []string{"analyze", "--summary-chars", "-5"}, exitUsage, "", "--summary-chars -5"},
+		{"summary not a number", []string{"analyze", "--summary", "drei"}, exitUsage, "", "--summary"},
+		{"help analyze chars", []string{"help", "analyze"}, exitOK, "--summary-chars", ""},
 		{"two files", []string{"analyze", "a", "b"}, exitUsage, "", "one FILE at most"},
 		{"sample and file", []string{"analyze", "--sample", "a.txt"}, exitUsage, "", "--sample"},
 		{"bad input kind", []string{"analyze", "--input", "pdf"}, exitUsage, "", `--input "pdf"`},
