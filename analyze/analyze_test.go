@@ -376,7 +376,7 @@ func TestConcurrent(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	for _, o := range []Option{WithThemeThreshold(0), WithThemeThreshold(1.5), WithSummarySentences(-1), WithKeyphrases(-1), WithMaxBytes(0), WithWorkers(0)} {
+	for _, o := range []Option{WithThemeThreshold(0), WithThemeThreshold(1.5), WithSummarySentences(-1), WithSummaryChars(-1), WithKeyphrases(-1), WithMaxBytes(0), WithWorkers(0)} {
 		_, err := New(o)
 		assert.ErrorIs(t, err, ErrBadOption)
 	}

@@ -11,12 +11,16 @@
 //
 // Three sources find entities, in this order of precedence:
 //
-//  1. The lexicon: an embedded default lexicon of about 1,260 entries (AI and
+//  1. The lexicon: an embedded default lexicon of about 2,100 entries (AI and
 //     chip companies and labs of the US, China, the EU, Taiwan, Korea and Japan,
-//     their products, regulators and public bodies, universities and institutes,
-//     countries, regions and cities with their German names and adjectives,
-//     media, parties and the people tech news quotes most), extendable by the
-//     user (WithExtraLexicon) or replaced (WithLexicon).
+//     makers, game studios, banks, telecoms and retailers of Germany, Austria
+//     and Switzerland, the product lines of tech news — phones, GPUs and AI
+//     chips, CPUs, AI models, operating systems, cameras, consoles, cars —,
+//     regulators, courts, chambers and public bodies, universities and
+//     institutes, the world's countries, regions and cities with their German
+//     names and adjectives, media and programmes, parties, indices, named
+//     events and laws, and the people tech news quotes most), extendable by
+//     the user (WithExtraLexicon) or replaced (WithLexicon).
 //  2. Rules for names the lexicon lacks: people after role nouns and titles
 //     ("KI-Forscher Ritwik Gupta", "CEO …", "Prof. …") or with a known first
 //     name; organisations by legal form ("… GmbH", "… Inc."), by head noun
@@ -24,10 +28,20 @@
 //     products by head noun and shape ("Modell R2", "Chip H20"); later short
 //     mentions ("Gupta") are linked to the full name. Capitalisation alone is
 //     never taken as evidence: every German noun is capitalised.
+//     Products with a model designation are one PRODUCT canonicalised to line
+//     plus model ("Windows 8.1" → windows-8-1, parent windows; "Galaxy S25
+//     Ultra", "RTX 5070 Ti", "Oppo Find 7"; "Windows 8 und 8.1" names two
+//     models). Institutions, events, laws and streets are found by their German
+//     shape ("Finanzministerium", "US-Notenbank", "Wiener Straflandesgericht",
+//     "Bundestagswahl 2025", "Ukraine-Krieg", "Gebäudeenergiegesetz",
+//     "Münzstraße"). Bylines, photo credits and agency marks ("(Renate Graber,
+//     10.5.2016)", "Sven Hoppe/dpa") name no entity.
 //  3. The statistical model of internal/ner, run per sentence with the lexicon
 //     as hints (Lexicon.Hints); it only adds names that overlap nothing the
-//     lexicon or the rules found, after a precision filter. WithoutModel turns
-//     it off.
+//     lexicon or the rules found, after a precision filter (no MISC; no
+//     acronym, unit or common noun alone; a place the lexicon lacks only after
+//     a locative preposition and with a place-name ending; no person ending in
+//     a common noun or made of English words). WithoutModel turns it off.
 //
 // # Matching German names
 //

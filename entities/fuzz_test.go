@@ -11,6 +11,10 @@ import (
 
 var fuzzSeeds = []string{
 	"",
+	"Microsoft verlängert Windows 8 und 8.1, das iPhone 6s und das 6s Plus, Oppo Find 7, LG G4, Playstation-4, Snapdragon 808-Prozessor.",
+	"Das Finanzministeriums, der EU-Ratspräsident, die US-Notenbank, das Wiener Straflandesgericht, die Bundestagswahl 2025.",
+	"Er schrieb auf X: gut. Auf der Plattform X. Sven Hoppe/dpa\n(Renate Graber, 10.5.2016)",
+	"Boris Rhein und Patrick Femerling vor der EM 2024 in der Münzstraße; „Tsipras“ Tsipras.",
 	"Huaweis Ascend-Prozessor und NVIDIA-Chips",
 	"PEKING / LONDON (IT BOLTWISE) – Die chinesische KI-Firma DeepSeek hat R2 verschoben.",
 	"Der KI-Forscher Ritwik Gupta von der Universität Berkeley sagt: „Chinas Chips“.",

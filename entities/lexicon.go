@@ -82,6 +82,10 @@ type Lexicon struct {
 	adjMaxWord int
 	// lowerFirst marks the first bytes of the keys of lowerIdx.
 	lowerFirst [256]bool
+	// lowerKeys holds the keys of lowerIdx: a lower-case token ("man",
+	// "ist", "die") can only start a name written in lower case, and most
+	// such tokens are rejected by its filter without reading the index.
+	lowerKeys wordTable
 	// children maps an entry to the entries whose parent it is.
 	children map[int32][]int32
 	// maxAdj is the length of the longest adjective stem in bytes.
@@ -387,7 +391,11 @@ func (l *Lexicon) Lookup(id string) (Entry, bool) {
 	if !ok {
 		return Entry{}, false
 	}
-	return l.Entries()[i], true
+	e := l.entries[i]
+	e.Aliases = slices.Clone(e.Aliases)
+	e.Adjectives = slices.Clone(e.Adjectives)
+	e.Ambiguous = slices.Clone(e.Ambiguous)
+	return e, true
 }
 
 // Merge returns a new Lexicon with the entries of l and of other; an entry of other
@@ -518,6 +526,10 @@ func newLexicon(name string, entries []Entry) *Lexicon {
 	for k, v := range l.index {
 		l.idx.put(k, int32(len(l.idxCands)))
 		l.idxCands = append(l.idxCands, idxCands{all: v, lower: l.lowerIdx[k]})
+	}
+	l.lowerKeys = newWordTable(len(l.lowerIdx))
+	for k := range l.lowerIdx {
+		l.lowerKeys.put(k, 0)
 	}
 	l.adjIdx = newWordTable(len(l.adj))
 	for k, v := range l.adj {

@@ -309,7 +309,12 @@ func (m *matcher) matchFacts(toks []german.Token, facts []tokFact, out []lexMatc
 		// a token that starts no name and no adjective form can only match as
 		// a version (a capital and a digit) or a genitive (a capital, final s)
 		f := &facts[i]
-		if l.idx.mayHave(f.h) || l.mayAdjective(f.lower) ||
+		names := l.idx.mayHave(f.h)
+		if f.flags&fCap == 0 {
+			names = l.lowerKeys.mayHave(f.h)
+		}
+		if names || l.mayAdjective(f.lower) || f.flags&(fHyphen|fCap) == fHyphen|fCap && roleTail(f.lower) > 0 ||
+			len(t.Text) == 2 && t.Text[1] == '.' && (i+1 == len(toks) || facts[i+1].flags&fCap != 0) ||
 			f.flags&fCap != 0 && (f.flags&fDigit != 0 || f.lower[len(f.lower)-1] == 's') {
 			if lm, ok := m.matchAt(toks, facts, i); ok {
 				out = append(out, lm)
@@ -354,7 +359,9 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 	lws := f.lower
 	lw := unsafe.Slice(unsafe.StringData(lws), len(lws))
 	upper := f.flags&fCap != 0
-	if k, ok := l.idx.get(f.h, lws); ok {
+	if !upper && !l.lowerKeys.mayHave(f.h) {
+		// a lower-case token starts no name written capitalised: skip the index
+	} else if k, ok := l.idx.get(f.h, lws); ok {
 		cands := l.idxCands[k].all
 		if !upper {
 			// a lower-case token matches only names written so ("iPhone", "eBay")
@@ -394,6 +401,49 @@ func (m *matcher) matchAt(toks []german.Token, facts []tokFact, i int) (lexMatch
 				}
 				return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
 					pat: pi, entry: p.entry, version: k}, true
+			}
+		}
+	}
+	// a one-letter name the tokeniser took for an initial: "auf der Plattform X."
+	if len(t.Text) == 2 && t.Text[1] == '.' && upper && (i+1 == len(toks) || facts[i+1].flags&fCap != 0) {
+		if cands, ok := l.lookup(wordHash(lws[:1]), lws[:1]); ok {
+			for _, pi := range cands {
+				if p := &l.pats[pi]; len(p.words) == 1 && p.words[0] == t.Text[:1] {
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.Start + 1, form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry, ambiguous: p.ambiguous}, true
+				}
+			}
+		}
+	}
+	// a model glued to the line by a hyphen: "Playstation-4", "Nexus-6P"
+	if f.flags&fHyphen != 0 && upper {
+		if k := strings.LastIndexByte(t.Text, '-'); k > 0 && len(lw) == len(t.Text) && (versionNumber(t.Text[k+1:]) || modelCode(t.Text[k+1:])) {
+			if cands, ok := l.lookup(wordHash(lws[:k]), lws[:k]); ok {
+				for _, pi := range cands {
+					p := &l.pats[pi]
+					if len(p.words) != 1 || l.entries[p.entry].Type != PRODUCT || !p.caseOK(0, t.Text[:k]) {
+						continue
+					}
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.End, form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry, version: k}, true
+				}
+			}
+		}
+	}
+	// a role compound names its institution: "EU-Ratspräsident" (EU-Rat),
+	// "EU-Kommissionspräsidentin" (EU-Kommission)
+	if f.flags&fHyphen != 0 && upper {
+		if n := roleTail(lws); n > 0 {
+			stem := strings.TrimSuffix(lws[:len(lws)-n], "s")
+			if cands, ok := l.lookup(wordHash(stem), stem); ok && strings.IndexByte(stem, '-') > 0 {
+				for _, pi := range cands {
+					p := &l.pats[pi]
+					if len(p.words) != 1 || p.ambiguous || l.entries[p.entry].Type != ORG {
+						continue
+					}
+					return lexMatch{tok: i, tokEnd: i + 1, start: t.Start, end: t.Start + len(stem), form: [2]int{t.Start, t.End},
+						pat: pi, entry: p.entry, part: true}, true
+				}
 			}
 		}
 	}
@@ -663,4 +713,19 @@ func allDigits(s string) bool {
 
 func hasSuffixBytes(b []byte, suf string) bool {
 	return len(b) >= len(suf) && string(b[len(b)-len(suf):]) == suf
+}
+
+// roleTails end role compounds whose first part is an institution
+// ("EU-Ratspräsident", "EU-Kommissionssprecherin").
+var roleTails = [...]string{"präsidentin", "präsident", "sprecherin", "sprecher", "chefin", "chef", "vorsitzende", "vorsitzender",
+	"mitglied", "mitglieder", "beamtin", "beamte", "beamter"}
+
+// roleTail returns the byte length of the role noun lw ends in, or 0.
+func roleTail(lw string) int {
+	for _, r := range roleTails {
+		if len(lw) > len(r)+3 && strings.HasSuffix(lw, r) {
+			return len(r)
+		}
+	}
+	return 0
 }

@@ -49,7 +49,11 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 			}
 		}
 	}
-	st.labels = r.model.Tag(st.words, hints, st.labels[:0])
+	m := r.docModel
+	if st.lenient {
+		m = r.model
+	}
+	st.labels = m.Tag(st.words, hints, st.labels[:0])
 	for _, sp := range ner.Spans(st.labels) {
 		if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
 			continue
@@ -93,6 +97,58 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 			key: slug(text), name: text, typ: typ, source: SourceModel, conf: 0.6})
 	}
 	return sc
+}
+
+// englishWords are English common words that make no person's name in a
+// German text ("America First", "Trusted Flagger", "Custom Recovery"): the
+// model, trained on German, takes capitalised English phrases for names.
+var englishWords = map[string]bool{
+	"first": true, "last": true, "economy": true, "recovery": true, "custom": true, "underground": true, "rating": true,
+	"trusted": true, "court": true, "harbor": true, "harbour": true, "shield": true, "act": true, "day": true, "week": true,
+	"news": true, "times": true, "post": true, "city": true, "club": true, "group": true, "team": true, "league": true,
+	"cup": true, "award": true, "awards": true, "show": true, "live": true, "online": true, "digital": true, "smart": true,
+	"global": true, "international": true, "national": true, "world": true, "plus": true, "power": true, "lunch": true,
+	"magazine": true, "royal": true, "new": true, "old": true, "great": true, "again": true, "back": true, "home": true,
+	"office": true, "house": true, "store": true, "games": true, "game": true, "services": true, "service": true,
+	"supreme": true, "state": true, "states": true, "united": true, "capital": true, "fund": true, "bank": true,
+	"security": true, "safety": true, "data": true, "cloud": true, "system": true, "systems": true, "network": true,
+	"media": true, "press": true, "review": true, "report": true, "story": true, "stories": true, "life": true,
+	"love": true, "music": true, "movie": true, "film": true, "series": true, "season": true, "edition": true,
+	"black": true, "white": true, "green": true, "red": true, "blue": true, "gold": true, "silver": true,
+	"open": true, "free": true, "fair": true, "future": true, "next": true, "one": true, "two": true, "and": true,
+	"flagger": true, "economic": true, "policy": true, "deal": true, "agenda": true, "project": true, "summit": true,
+}
+
+// locative reports whether the words before a name end in a preposition
+// that introduces a place: "in Neudau", "aus Gumpoldskirchen", "nach Omaha".
+// The model takes many a capitalised common noun for a place ("Rohöl",
+// "Zeitnot", "Steak"); places it finds on its own mostly follow one of these.
+func locative(before []german.Token, facts []tokFact) bool {
+	k := len(before) - 1
+	if k < 0 {
+		return false
+	}
+	switch facts[k].lower {
+	case "in", "aus", "nach", "bei", "von", "im", "nahe", "um", "bis", "über", "ins", "vom", "gen", "via", "zwischen", "und":
+		return true
+	}
+	return false
+}
+
+// placeSuffixes end German and Austrian place names.
+var placeSuffixes = [...]string{"dorf", "kirchen", "stadt", "burg", "berg", "heim", "hausen", "ingen", "au", "feld", "bach",
+	"tal", "furt", "brück", "bruck", "see", "hafen", "ow", "itz", "leben", "rode", "stedt", "stätt", "wald", "hof", "brunn", "ach",
+	"hofen", "beck", "torf", "ton", "ville", "town", "ford", "field", "grad", "sk", "ice", "ovo"}
+
+// placeShape reports whether lw ends like a German place name and has at
+// least three letters before the ending.
+func placeShape(lw string) bool {
+	for _, s := range placeSuffixes {
+		if len(lw) >= len(s)+3 && strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideOnly reports whether every candidate of sc that overlaps [s, e)
@@ -144,7 +200,9 @@ var genericNouns = map[string]bool{
 // word of a multi-word name capitalised (or a name particle), and a single word
 // must look like a name: no function word, generic noun, role or head noun, no
 // common-noun ending, no abbreviation with a dot, and after an article only a
-// brand-shaped word ("die Kommission" is no name, "die Telekom" is in the lexicon).
+// brand-shaped word ("die Kommission" is no name, "die Telekom" is in the lexicon);
+// a single-word place must follow a locative preposition (see locative), and
+// a two-word person must not end in a common noun ("Varoufakis Antwort").
 //
 // The name is toks[start:], facts the facts of the sentence's tokens.
 func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start int, typ string) bool {
@@ -164,7 +222,31 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 		}
 	}
 	if len(toks) > 1 {
-		return !german.IsStopWord(facts[start].lower)
+		if german.IsStopWord(facts[start].lower) {
+			return false
+		}
+		// "Gruppe D", "App Rumblr": a generic or head noun starts no name
+		if f0 := facts[start].lower; genericNouns[f0] || n.heads.match(f0)&(headOrg|headProd) != 0 && !brandShape(toks[0].Text, n) {
+			return false
+		}
+		if typ == "PER" {
+			// "Varoufakis Antwort", "Yorker Niederlassung": a common noun
+			// is no surname; "Leuchtturmwärterin Ilva": a role is no name;
+			// "America First", "Underground Economy": English words are none
+			if n.heads.match(facts[start].lower)&headRole != 0 {
+				return false
+			}
+			for k := start; k < start+len(toks); k++ {
+				if englishWords[facts[k].lower] {
+					return false
+				}
+			}
+			last := facts[start+len(toks)-1].lower
+			if hasNounSuffix(last) || genericNouns[last] || n.timeWords[last] || units[last] {
+				return false
+			}
+		}
+		return true
 	}
 	t, f := toks[0], &facts[start]
 	lw := f.lower
@@ -178,6 +260,9 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 	if i := strings.IndexByte(t.Text, '-'); i > 0 && n.commonCaps[t.Text[:i]] {
 		return false // "KI-Infrastruktur"
 	}
+	if i := strings.LastIndexByte(t.Text, '-'); i > 0 && n.commonCaps[t.Text[i+1:]] {
+		return false // "Smart-TV", "Live-TV"
+	}
 	if _, ok := r.lex.adj[lw]; ok {
 		return false // a bare adjective stem: the language ("Deutsch")
 	}
@@ -186,6 +271,12 @@ func (r *Recognizer) modelPlausible(toks []german.Token, facts []tokFact, start 
 		case "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer", "im", "am", "vom", "zum", "zur", "beim":
 			return false
 		}
+	}
+	if typ == "LOC" && !(locative(before, facts) && placeShape(lw)) {
+		// a place the lexicon does not know: after "in", "aus", "nach" …,
+		// and with the ending of a German place name ("in Neudau"); the
+		// model takes many a capitalised noun for a place ("in Zeitnot")
+		return false
 	}
 	if typ == "PER" && !n.firstNames[t.Text] {
 		return false // a surname alone is linked to its full name by the rules

@@ -46,6 +46,28 @@ Riccardo Rutger Sander Sanne Silke Sinan Søren Stine Tiago Timur Tove Wiebke Wo
 Aditya Akash Anil Deepak Ganesh Kiran Mukesh Nikhil Pooja Rohit Sunita Vikram
 Chao Hao Hui Jing Ming Ping Xin Yan Yang Ying Yong Yu Zhi Haruki Hiro Kazuo Keiko Naoki Satoshi Shinji Taro Yoshiro
 Min-jun Ji-woo Seo-yeon Hyun Jae Sung
+Martha Theresia Olli Yanis Alexis Panos Nikos Stavros Kostas Giorgos Dimitris Yannis Evangelos Panagiotis Panayiotis Andreas Konstantinos Kyriakos Nikolaos
+Eleni Katerina Sofia Thom Ted Ewald Eugen Stefano Srećko Senad Rakesh Emre Mevlüt Recep Ekrem Kemal Ahmet Cem Deniz Murat Hakan Serkan Volkan Burak Aylin
+Leyla Gottwald Guido Reinhold Ernst-Wilhelm Hans-Peter Hans-Jürgen Karl-Heinz Heinz-Christian Hans-Werner Klaus-Dieter Jens-Uwe Franz-Josef Lars-Olof Marie-Luise
+Anna-Lena Alfons Ambros Anton Balthasar Benno Bruno Cäcilia Christl Edeltraud Eduard Elfriede Emmerich Engelbert Erich Erwin Ferdinand Florentin Friedhelm
+Gebhard Georg Gernot Gertrud Gottfried Gunther Gustav Hannelore Hedwig Heidi Helene Herta Hildegard Hubertus Ignaz Irmgard Jakob Josefine Kaspar Konstantin
+Leopold Liselotte Lothar Ludger Luitpold Magdalena Margarete Margit Maximiliane Mechthild Notburga Oswald Ottokar Raimund Reiner Roswitha Rupert Sebald
+Siegfried Sieglinde Sigmar Sigrid Tassilo Traudl Ulrich Valentina Veit Waltraud Wendelin Wilfried Winfried Wolfram Agnès Aurélie Benoît Bruno Cédric Clément
+Delphine Émile Emmanuelle Étienne Fabien Frédéric Gérard Hélène Jacques Jean-Claude Jean-Luc Jean-Marie Jean-Pierre Jérôme Laurent Manon Mathieu Nathalie
+Olivier Rachida Ségolène Sylvie Thibault Valérie Yves Gérald Bruno Édouard Élisabeth Alessandra Antonella Carlo Claudio Daniele Davide Elisa Enrico Federica
+Francesca Gianni Giorgio Giulia Giulio Luigi Marta Massimo Matteo Mattia Paola Paolo Pier Roberta Salvatore Sergio Silvia Silvio Valentina Vittorio Mario
+Romano Alberto Ana Ángel Antonio Beatriz Carmen Cristina Diego Eduardo Enrique Felipe Francisco Gonzalo Guillermo Ignacio Isabel Jaime Javier Jorge Juan
+Julio Lucía Luis Manuel Marta Nuria Pablo Pedro Pilar Ramón Raquel Sergio Teresa Vicente Xavier Gustavo Rodrigo Luiz Inácio Jair Lula Agnieszka Andrzej
+Bartosz Dariusz Donald Grzegorz Jarosław Jerzy Kazimierz Krzysztof Lech Małgorzata Mateusz Michał Paweł Radosław Rafał Szymon Tadeusz Wojciech Zbigniew
+Beata Ewa Joanna Katarzyna Magdalena Viktor Péter Zoltán László Gábor Tamás István Ferenc Miloš Milan Zdeněk Petr Jiří Tomáš Václav Andrej Vladimír Robert
+Janez Borut Aleksandar Vučić Ivica Zoran Goran Dragan Nenad Igor Oleg Pavel Dmitri Maxim Mikhail Sergej Alexej Wolodymyr Volodymyr Vitali Vitaly Julija
+Yulia Olena Oksana Petro Denys Dmytro Andrij Jacinda Kamala Hillary Barack Joe Mike Nancy Chuck Mitch Ron Marco Ted Bernie Elizabeth Alexandria Pete Gavin
+Kevin Liz Rishi Boris Theresa Keir Nigel Sadiq Emmanuel Giorgia Mette Ulf Sanna Magdalena Jonas Frederik Margrethe Charles Camilla William Meghan Sam Sundar
+Satya Tim Jensen Lisa Mark Sheryl Marissa Larry Sergey Reed Travis Dara Brian Marc Peter Reid Vinod Masayoshi Pony Zhengfei Narendra Mukesh Gautam Ratan
+Nandan Sunil Rajiv Amit Arvind Indira Shashi Piyush Mohammed Mohammad Muhammad Abdullah Abdul Hassan Hussein Omar Osama Khalid Faisal Salman Bashar Hosni
+Recep Tayyip Ismail Jamal Karim Mahmoud Mustafa Nabil Rami Samir Tarek Walid Yasser Fatma Layla Nour Rania Samira Yasmina Aaron Benjamin Naftali Yair Benny
+Ehud Shimon Yitzhak Golda Avi Kjell Sven-Erik Bjørn Jonas Espen Henrik Ingrid Jens Knut Lars Nils Sigrid Torbjørn Trond Anders Erna Jan-Erik Jyrki Juha
+Sauli Sanna Alexander Antti Mika Kimi Akira Shinzo Fumio Yoshihide Naoto Kenichi Hiroki Takashi Kazuhiro Haruhiko Yoshiaki Suk-yeol Jae-in Kim Jong-un
 `
 
 // roleList are nouns and titles that stand before a person's name ("KI-Forscher
@@ -69,6 +91,7 @@ gesellschafter gesellschafterin partner partnerin berater beraterin chefökonom 
 chefredakteur chefredakteurin landrat landrätin ministerpräsident ministerpräsidentin bundeskanzler bundeskanzlerin
 vizekanzler vizekanzlerin staatschef staatschefin regierungschef regierungschefin parteichef parteichefin fraktionschef
 sprecherin stürmer stürmerin trainer trainerin spieler spielerin verteidiger torhüter kapitän
+kandidat kandidatin herausgeber herausgeberin redakteur redakteurin moderator moderatorin politiker politikerin
 `
 
 // notRole are words that end like a role noun but are none.
@@ -106,6 +129,9 @@ MW GW TW MWh GWh TWh kWh nm TB GB MB PB KB Mrd Mio Tsd
 ASIC ASICs FPGA FPGAs SoC SoCs RAM SSD SSDs HDD RISC-V x86 ARM64
 AGI GenAI NLP OCR DNA IPO M&A ETF ESG CO2 BIP
 ZB USD EUR CNY
+VPN FAQ FAQs UVP EBIT EBITDA EBIDTA PM CO MREC TV HD UHD OLED LCD LED NFC UMTS GPS HDMI DSL VDSL PIN TAN SMS MMS
+NAS DNS IP TCP HTTP HTTPS SSL TLS DDoS SQL PHP CSS JSON XML KMU AGB MwSt USt GDP RNA HIV NGO NGOs LKW PKW SUV SUVs ÖPNV
+PR HR TATP EEG EKG MRT CT PS kW km Mbit Gbit GHz MHz mAh Wh MP CD DVD CDs DVDs USB-C QR WWW PDFs IPO ETFs KPI KPIs
 `
 
 // timeWords are capitalised words that follow head nouns without being names.

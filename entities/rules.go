@@ -205,6 +205,26 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 		return j
 	}
+	// surname extends a run that is a first name alone over the surname the
+	// run did not take: a word the lexicon knows as a place or firm ("Boris
+	// Rhein") or one that ends like a common noun ("Patrick Femerling").
+	surname := func(k, j int) int {
+		if j != k+1 || facts[k].words&wFirstName == 0 || j >= len(toks) || info[j].exclude || toks[j].Kind != german.Word ||
+			toks[j].Start == toks[k].End || facts[j].flags&fCap == 0 {
+			return j
+		}
+		if x := lexWord(r.lex, sc, toks[j]); x >= 0 {
+			sc = append(sc[:x], sc[x+1:]...)
+			info[j].covered = false
+			return j + 1
+		}
+		lw := low(j)
+		if free(j) && !german.IsStopWord(lw) && !genericNouns[lw] && facts[j].words&(wTime|wCommonCaps|wLegal) == 0 &&
+			headsAt(j) == 0 && relaxedSurname(lw) {
+			return j + 1
+		}
+		return j
+	}
 	// legal forms first: "Materna Information & Communications SE"
 	for i := 1; i < len(toks) && anyWords&wLegal != 0; i++ {
 		t := toks[i]
@@ -277,7 +297,11 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			locAt(sc, toks[i+1]) {
 			sc = dropInLoc(sc, toks[i].Start, toks[i+1].End)
 			info[i+1].covered = false
-			add(i, i+2, ORG, 0.8)
+			typ := ORG
+			if lw == "flughafen" {
+				typ = LOC // an airport is a place (ENTITIES.md: facilities)
+			}
+			add(i, i+2, typ, 0.8)
 			i++
 			continue
 		}
@@ -292,7 +316,15 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		if facts[i].flags&fHyphen != 0 && compoundInstitution(t, lw) && (free(i) || partOnly(sc, t)) && !info[i].exclude {
 			sc = dropPart(sc, t)
 			info[i].covered = false
-			add(i, i+1, ORG, 0.75)
+			// with its name or place after it: "Europa-Universität Viadrina"
+			j := i + 1
+			if j < len(toks) && !info[j].exclude && (free(j) && nameAt(j) || locAt(sc, toks[j])) {
+				sc = dropInLoc(sc, toks[j].Start, toks[j].End)
+				info[j].covered = false
+				j++
+			}
+			add(i, j, ORG, 0.75)
+			i = j - 1
 			continue
 		}
 		// sports clubs: "VfB Stuttgart", "FC Midtjylland", "Werder Bremen"
@@ -304,7 +336,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			continue
 		}
 		// universities: "Universität Stuttgart", "Technischen Universität Dresden"
-		if lw == "universität" || lw == "hochschule" || lw == "uni" {
+		if lw == "universität" || lw == "hochschule" || lw == "uni" || lw == "fernuni" || lw == "fachhochschule" || lw == "fernuniversität" {
 			if !info[i].covered && i+1 < len(toks) && toks[i+1].IsUpper() && !info[i+1].exclude && toks[i+1].Kind == german.Word &&
 				!german.IsStopWord(low(i+1)) {
 				s := i
@@ -343,7 +375,7 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 				for k < len(toks) && (toks[k].Text == "Dr." || toks[k].Text == "Prof.") {
 					k++
 				}
-				j := run(k, 3)
+				j := surname(k, run(k, 3))
 				if j > k {
 					conf := 0.7
 					if facts[k].words&wFirstName != 0 || j-k >= 2 {
@@ -367,6 +399,16 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 			j := run(i+1, 2)
 			if j > i+1 {
 				add(i, j, PER, 0.8)
+				i = j - 1
+				continue
+			}
+		}
+		// a first name before a word the lexicon knows as a place or firm, or
+		// one with a common-noun ending, is a person: "Boris Rhein", "Henrik
+		// Fisker", "Patrick Femerling" (not after another capitalised word)
+		if facts[i].words&wFirstName != 0 && free(i) && i+1 < len(toks) && (i == 0 || !info[i-1].cap || german.IsStopWord(low(i-1))) {
+			if j := surname(i, i+1); j > i+1 {
+				add(i, j, PER, 0.75)
 				i = j - 1
 				continue
 			}
@@ -439,6 +481,31 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 	return sc
 }
 
+// relaxedSurname reports a word after a first name that nameShape rejects
+// only for an ending surnames share with common nouns ("Femerling",
+// "Killing", "Mädchen" is no surname: -chen stays out).
+func relaxedSurname(lw string) bool {
+	for _, suf := range [...]string{"ling", "ern", "eln", "tum", "nis"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// lexWord returns the index of a lexicon candidate that is exactly the
+// single word t (a place or firm, not derived, not a part, and no country
+// or city with adjectives: "August Deutschland" is no person), or -1.
+func lexWord(lex *Lexicon, sc []cand, t german.Token) int {
+	for k, c := range sc {
+		if c.start == t.Start && c.end == t.End && c.source == SourceLexicon && !c.derived && !c.part && c.tokE-c.tok == 1 &&
+			(c.typ == LOC || c.typ == ORG) && c.entry >= 0 && len(lex.entries[c.entry].Adjectives) == 0 {
+			return k
+		}
+	}
+	return -1
+}
+
 // dropIn removes the candidates inside [s,e).
 func dropIn(sc []cand, s, e int) []cand {
 	out := sc[:0]
@@ -476,6 +543,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		return nil, false
 	}
 	var add []cand
+	dropped := false
 	for ci := range cands {
 		c := &cands[ci]
 		if c.derived || c.part {
@@ -531,6 +599,40 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 	if len(st.shortC) == 0 {
 		return cands
 	}
+	// a surname the rules or the model took alone, or with a word before it
+	// ("der Exlobbyist Sardana", "Vorwurf Sardanas"), is the person the text
+	// named in full
+	for ci := range cands {
+		c := &cands[ci]
+		if c.typ != PER || c.source == SourceLexicon || c.derived || c.part {
+			continue
+		}
+		t := sents[c.sent].Tokens[c.tokE-1]
+		w, end := t.Text, t.End
+		st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
+		p, ok := getShort(wordHash(bytesString(st.keyBuf)), w)
+		if (!ok || p.key == c.key) && len(w) > 2 && w[len(w)-1] == 's' {
+			w, end = w[:len(w)-1], end-1
+			st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
+			p, ok = getShort(wordHash(bytesString(st.keyBuf)), w)
+		}
+		if !ok || p.key == c.key || p.typ != PER || p.tokE-p.tok < 2 || c.tokE-c.tok > 2 ||
+			p.source == SourceModel && !r.names.firstNames[sents[p.sent].Tokens[p.tok].Text] {
+			continue
+		}
+		if c.tokE-c.tok == 2 && (c.source != SourceModel || r.names.firstNames[sents[c.sent].Tokens[c.tok].Text]) {
+			continue
+		}
+		old := c.key
+		c.tok, c.start, c.end, c.form = c.tokE-1, t.Start, end, [2]int{t.Start, t.End}
+		c.key, c.name, c.entry, c.parent = p.key, p.name, p.entry, p.parent
+		for k := range st.shortC {
+			if sh := &st.shortC[k]; sh.key == old {
+				// the whole position moves: tok and tokE index p's sentence
+				sh.key, sh.name, sh.entry, sh.parent, sh.sent, sh.tok, sh.tokE = p.key, p.name, p.entry, p.parent, p.sent, p.tok, p.tokE
+			}
+		}
+	}
 	ci, ki := 0, 0
 	for si, s := range sents {
 		c0 := ci
@@ -561,15 +663,19 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 				end--
 				c, ok = getShort(wordHash(f.lower[:len(f.lower)-1]), w)
 			}
-			if !ok || overlaps(sc, t.Start, t.End) {
+			if !ok || overlaps(sc, t.Start, t.End) && !dropModel(sc, t.Start, t.End, c.key) {
 				continue
 			}
+			dropped = dropped || overlaps(sc, t.Start, t.End)
 			add = append(add, cand{sent: si, tok: i, tokE: i + 1, start: t.Start, end: end, form: [2]int{t.Start, t.End},
 				entry: c.entry, key: c.key, name: c.name, typ: c.typ, source: c.source, conf: c.conf - 0.05})
 		}
 	}
 	if len(add) == 0 {
 		return cands
+	}
+	if dropped {
+		cands = slices.DeleteFunc(cands, func(c cand) bool { return c.key == "" })
 	}
 	cands = append(cands, add...)
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -587,6 +693,24 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		out = append(out, c)
 	}
 	return out
+}
+
+// dropModel empties the keys of the model's names over [s, e) if only the
+// model named something there: a later short mention of a person or firm
+// the text introduced ("Tsipras" for Alexis Tsipras, which the model took for
+// a place; "Vorwurf Sardanas") is that entity. It reports whether it did.
+func dropModel(sc []cand, s, e int, key string) bool {
+	for i := range sc {
+		if c := &sc[i]; s < c.end && c.start < e && (c.source != SourceModel || c.key == key || c.key == "") {
+			return false
+		}
+	}
+	for i := range sc {
+		if c := &sc[i]; s < c.end && c.start < e {
+			c.key = ""
+		}
+	}
+	return true
 }
 
 // hyphenIndex is strings.IndexByte(w, '-') for a token with flags.
@@ -719,7 +843,8 @@ func institution(toks []german.Token, facts []tokFact, info []tokInfo, i int, n 
 			}
 		}
 	case "der", "des":
-		ok = institutionDer[lw]
+		// "Verband der Automobilindustrie", "Haushaltsausschuss des Bundestages"
+		ok = institutionDer[lw] || strings.HasSuffix(lw, "ausschuss") && len(lw) > len("ausschuss")
 	}
 	if !ok {
 		return i
@@ -752,7 +877,7 @@ var placeInstitution = map[string]bool{"stadtwerke": true, "verbraucherzentrale"
 	"technische": false}
 
 // cityInstitution are institution nouns after a city adjective ("Wiener Börse").
-var cityInstitution = map[string]bool{"börse": true, "stadtwerke": true, "verkehrsbetriebe": true, "flughafen": true,
+var cityInstitution = map[string]bool{"börse": true, "stadtwerke": true, "verkehrsbetriebe": true,
 	"staatsanwaltschaft": true, "landgericht": true, "oberlandesgericht": true, "verwaltungsgericht": true, "sparkasse": true,
 	"volksbank": true, "messe": true, "universität": true, "hochschule": true, "philharmoniker": true}
 

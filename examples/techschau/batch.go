@@ -61,34 +61,45 @@ Flags:
 // batchInput is one valid input line.
 type batchInput struct {
 	ID   json.RawMessage `json:"id"`
+	Date json.RawMessage `json:"date"`
 	Text *string         `json:"text"`
 }
 
-// batchResult is one output line.
+// batchResult is one output line. Date is the input line's "date", copied as it is, for
+// `techschau trends` (a stopgap until the shared batch line package of issue 13 checks it).
 type batchResult struct {
 	ID       json.RawMessage   `json:"id"`
+	Date     json.RawMessage   `json:"date,omitempty"`
 	Document *analyze.Document `json:"document,omitempty"`
 	Error    string            `json:"error,omitempty"`
 }
 
+// batchKey is what an output line repeats of its input line.
+type batchKey struct {
+	id, date json.RawMessage
+}
+
 // parseBatchLine decodes one JSONL line. It returns ok false with a message for a line
 // that is not a JSON object with a string "text"; a missing id becomes the line number.
-func parseBatchLine(line []byte, num int) (id json.RawMessage, text string, err error) {
+func parseBatchLine(line []byte, num int) (key batchKey, text string, err error) {
 	var in batchInput
 	if err := json.Unmarshal(line, &in); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, "", fmt.Errorf("malformed JSON at byte %d: %v", se.Offset, err)
+			return batchKey{}, "", fmt.Errorf("malformed JSON at byte %d: %v", se.Offset, err)
 		}
-		return nil, "", fmt.Errorf("malformed input: %v", err)
+		return batchKey{}, "", fmt.Errorf("malformed input: %v", err)
 	}
 	if in.Text == nil {
-		return nil, "", errors.New(`malformed input: no "text" field`)
+		return batchKey{}, "", errors.New(`malformed input: no "text" field`)
 	}
 	if len(in.ID) == 0 || bytes.Equal(in.ID, []byte("null")) {
 		in.ID = json.RawMessage(strconv.Itoa(num))
 	}
-	return in.ID, *in.Text, nil
+	if bytes.Equal(in.Date, []byte("null")) {
+		in.Date = nil
+	}
+	return batchKey{in.ID, in.Date}, *in.Text, nil
 }
 
 // lockedWriter serialises writes from several goroutines.
@@ -248,7 +259,7 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 	// sequence may be pulled from another goroutine than the one that reads results.
 	var (
 		mu        sync.Mutex
-		ids       []json.RawMessage
+		ids       []batchKey
 		lines     int
 		malformed int
 		readErr   error
@@ -286,7 +297,7 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 			if len(bytes.TrimSpace(line)) == 0 {
 				continue
 			}
-			id, text, err := parseBatchLine(line, num)
+			key, text, err := parseBatchLine(line, num)
 			if err != nil {
 				lineMsg(num, err)
 				mu.Lock()
@@ -295,7 +306,7 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 				continue
 			}
 			mu.Lock()
-			ids = append(ids, id)
+			ids = append(ids, key)
 			mu.Unlock()
 			if !yield(text) {
 				return
@@ -309,18 +320,18 @@ func runBatch(ctx context.Context, a *analyze.Analyzer, in io.Reader, name strin
 	enc.SetEscapeHTML(false)
 	for doc, err := range a.Batch(ctx, texts) {
 		mu.Lock()
-		var id json.RawMessage
+		var key batchKey
 		if len(ids) > 0 {
-			id, ids = ids[0], ids[1:]
+			key, ids = ids[0], ids[1:]
 		}
 		mu.Unlock()
 		if err != nil && ctx.Err() != nil {
 			st.err = ctx.Err()
 			break
 		}
-		res := batchResult{ID: id, Document: doc}
+		res := batchResult{ID: key.id, Date: key.date, Document: doc}
 		if err != nil {
-			res = batchResult{ID: id, Error: err.Error()}
+			res = batchResult{ID: key.id, Date: key.date, Error: err.Error()}
 			st.failed++
 		} else {
 			st.ok++

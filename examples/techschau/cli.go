@@ -28,6 +28,7 @@ Usage:
   techschau analyze [flags] [FILE|-]   analyse one article; print the Document as JSON
   techschau batch [flags] [IN|-]       JSONL {"id","text"} in, one JSON result a line out
   techschau conll [IN|-]               tag GermEval-2014 TSV (column 3: PER, ORG, LOC, OTH)
+  techschau trends [flags] [IN|-]      batch output in; themes over time as JSON or an HTML page
   techschau help [COMMAND]             show help
   techschau --version                  print the version
 
@@ -35,7 +36,7 @@ analyze with no FILE (or with --sample) analyses the bundled German showcase art
 FILE "-" and a missing IN read standard input.
 
 Exit status: 0 success; 1 failure (unreadable input, analysis error, or at least one
-batch/conll line failed: the others are still written); 2 usage error.
+batch/conll/trends line failed: the others are still written); 2 usage error.
 
 Run "techschau help COMMAND" for the flags of a command.
 `
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBatch(ctx, rest, stdin, stdout, stderr)
 	case "conll":
 		return cmdConll(ctx, rest, stdin, stdout, stderr)
+	case "trends":
+		return cmdTrends(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return cmdHelp(rest, stdout, stderr)
 	case "version", "-version", "--version":
@@ -77,6 +80,8 @@ func cmdHelp(args []string, stdout, stderr io.Writer) int {
 		fs, _ = batchFlags()
 	case "conll":
 		fs = conllFlags()
+	case "trends":
+		fs, _ = trendsFlags()
 	default:
 		fmt.Fprintf(stderr, "techschau help: unknown command %q\n", args[0])
 		return exitUsage
