@@ -143,7 +143,7 @@ func TestSeedGolden(t *testing.T) {
 	evidence("foreign_tech_dependence", "Abhängigkeit von US-Technologie")
 	evidence("state_intervention", "von chinesischen Behörden gedrängt")
 	evidence("tech_sovereignty", "technologische Unabhängigkeit")
-	evidence("delays_setbacks", "Verzögerung")
+	evidence("delays_setbacks", "verschoben")
 	evidence("ai_compute", "Inferenz")
 	evidence("semiconductors", "Ascend-Prozessor")
 	// actors: who acts in the evidence
@@ -376,7 +376,7 @@ func TestConcurrent(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	for _, o := range []Option{WithThemeThreshold(0), WithThemeThreshold(1.5), WithSummarySentences(-1), WithKeyphrases(-1), WithMaxBytes(0), WithWorkers(0)} {
+	for _, o := range []Option{WithThemeThreshold(0), WithThemeThreshold(1.5), WithSummarySentences(-1), WithSummaryChars(-1), WithKeyphrases(-1), WithMaxBytes(0), WithWorkers(0)} {
 		_, err := New(o)
 		assert.ErrorIs(t, err, ErrBadOption)
 	}

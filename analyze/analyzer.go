@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"unsafe"
@@ -51,6 +50,8 @@ type options struct {
 	themeModel            *ThemeModel
 	threshold             float64
 	summarySentences      int
+	summarySentencesSet   bool
+	summaryChars          int
 	keyphrases            int
 	maxBytes              int
 	noEntities, noSummary bool
@@ -91,7 +92,23 @@ func WithSummarySentences(n int) Option {
 		if n < 0 {
 			o.err = fmt.Errorf("%w: summary sentences %d < 0", ErrBadOption, n)
 		}
-		o.summarySentences = n
+		o.summarySentences, o.summarySentencesSet = n, true
+	}
+}
+
+// WithSummaryChars sets a length budget of n characters for the summary
+// (0, the default, sets none; see summarize.WithChars): as many whole
+// sentences as fit, never a cut sentence, and never an empty summary — when
+// the best sentence alone is longer than n, the summary is that sentence. A
+// teaser is about 14 words, some 100 characters. Without
+// WithSummarySentences the budget alone sets the length; with it, both
+// limits hold.
+func WithSummaryChars(n int) Option {
+	return func(o *options) {
+		if n < 0 {
+			o.err = fmt.Errorf("%w: summary chars %d < 0", ErrBadOption, n)
+		}
+		o.summaryChars = n
 	}
 }
 
@@ -189,7 +206,14 @@ func New(opts ...Option) (*Analyzer, error) {
 		if n == 0 {
 			n = 1
 		}
-		s, err := summarize.New(summarize.WithSentences(n))
+		sopts := []summarize.Option{summarize.WithSentences(n)}
+		if o.summaryChars > 0 {
+			sopts = append(sopts[:0], summarize.WithChars(o.summaryChars))
+			if o.summarySentencesSet {
+				sopts = append(sopts, summarize.WithSentences(n))
+			}
+		}
+		s, err := summarize.New(sopts...)
 		if err != nil {
 			return nil, fmt.Errorf("analyze: summarize: %w", err)
 		}
@@ -267,15 +291,28 @@ func emptyDocument() *Document {
 // Document with Language "" and no error; input over the size limit gives
 // ErrTooLarge; bytes that are not text give ErrNotText; text in a language
 // other than German or English gives ErrUnsupportedLanguage (see the
-// package documentation for how the language is told). Invalid UTF-8 is analysed with the invalid
-// bytes kept in place. The context is checked between stages.
+// package documentation for how the language is told). Invalid UTF-8 is
+// analysed with the invalid bytes kept in place. The context is checked
+// between sentences.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
-	return a.analyze(ctx, text, nil)
+	return a.analyze(ctx, text, sourcePage, nil)
 }
 
-// analyze is Analyze; with feats != nil it also stores the theme features
-// of the text there (ThemeFeatures).
-func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatures) (*Document, error) {
+// AnalyzeExtracted is Analyze for the main text that an extractor took out
+// of a web page by the page's structure (package webpage does so with
+// go-trafilatura). The extractor has already left out the page's
+// navigation and teaser lists, so the boilerplate stage marks only units
+// with furniture signals of their own (ad labels, share and newsletter
+// prompts, captions and credits, "Lesen Sie auch"), and no unit merely for
+// standing outside the article's run of prose: the lists, tables and
+// recipe steps that such a text keeps are content.
+func (a *Analyzer) AnalyzeExtracted(ctx context.Context, text string) (*Document, error) {
+	return a.analyze(ctx, text, sourceExtracted, nil)
+}
+
+// analyze is Analyze for a text from src; with feats != nil it also stores
+// the theme features of the text there (ThemeFeatures).
+func (a *Analyzer) analyze(ctx context.Context, text string, src source, feats *[]ThemeFeatures) (*Document, error) {
 	if len(text) > a.opt.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.opt.maxBytes)
 	}
@@ -314,20 +351,23 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 	if !sc.low.resetStop(text, stop) {
 		return nil, ctx.Err()
 	}
-	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
+	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, src, stop)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	doc.Boilerplate = bp.blocks
+	if bp.majority {
+		doc.Warnings = append(doc.Warnings, WarnBoilerplateMajority)
+	}
 	doc.Sentences = make([]Sentence, len(seg.Sentences))
 	for i, s := range seg.Sentences {
 		doc.Sentences[i] = Sentence{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Boilerplate: bp.sent[i]}
 	}
 	// use and exclude also stop the long stages once ctx is cancelled
-	use := func(i int) bool { return i >= 0 && i < len(bp.sent) && !bp.sent[i] && ctx.Err() == nil }
+	use := func(i int) bool { return i >= 0 && i < len(bp.skip) && !bp.skip[i] && ctx.Err() == nil }
 	exclude := func(i int) bool { return !use(i) }
 
-	dl := findDateline(seg, bp.sent)
+	dl := findDateline(seg, bp.skip)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -339,7 +379,7 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 			if err != nil {
 				return nil, err
 			}
-			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.sent, stop))
+			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.skip, stop))
 		}
 	} else if a.rec != nil {
 		ents, err := runStage(ctx, func() []entities.Entity { return a.rec.RecognizeSegmented(seg, use) })
@@ -365,9 +405,9 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 		if dl != nil {
 			skip = german.Span{Start: dl.Start, End: dl.End}
 		}
-		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
+		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.skip, doc.Entities, a.opt.threshold, lang, skip, stop)
 		if feats != nil && lang == "de" {
-			*feats = a.theme.themeFeatures(seg, &sc.low, bp.sent, doc.Entities, skip)
+			*feats = a.theme.themeFeatures(seg, &sc.low, bp.skip, doc.Entities, skip)
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -377,31 +417,20 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 	// Summary and keyphrases.
 	if a.sum != nil {
 		_, err := runStage(ctx, func() bool {
-			h := summarize.Hints{Exclude: exclude}
-			sseg := withoutDateline(seg, dl)
+			h := summaryHints(seg, exclude, doc.Entities, dl)
 			var sum summarize.Summary
 			var kp []summarize.Keyphrase
 			switch {
 			case a.opt.summarySentences > 0 && a.opt.keyphrases > 0:
-				sum, kp = a.sum.SummarizeAndKeyphrases(sseg, h, a.opt.keyphrases)
+				sum, kp = a.sum.SummarizeAndKeyphrases(seg, h, a.opt.keyphrases)
 			case a.opt.summarySentences > 0:
-				sum = a.sum.SummarizeSegmented(sseg, h)
+				sum = a.sum.SummarizeSegmented(seg, h)
 			default:
-				kp = a.sum.Keyphrases(sseg, h, a.opt.keyphrases)
+				kp = a.sum.Keyphrases(seg, h, a.opt.keyphrases)
 			}
 			doc.Summary.Sentences = make([]SummarySentence, 0, len(sum.Sentences))
 			for _, x := range sum.Sentences {
-				start := x.Start
-				if sseg != seg {
-					// report the document's sentence, dateline included
-					for _, ds := range seg.Sentences {
-						if ds.Start <= x.Start && x.End == ds.End {
-							start = ds.Start
-							break
-						}
-					}
-				}
-				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: start, End: x.End, Text: text[start:x.End], Score: round(x.Score)})
+				doc.Summary.Sentences = append(doc.Summary.Sentences, SummarySentence{Start: x.Start, End: x.End, Text: x.Text, Score: round(x.Score)})
 			}
 			doc.Keyphrases = make([]Keyphrase, 0, len(kp))
 			for _, k := range kp {
@@ -414,7 +443,7 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 		}
 	}
 	if lang == "en" && a.sum != nil && a.opt.keyphrases > 0 {
-		doc.Keyphrases = englishKeyphrases(seg, bp.sent, a.opt.keyphrases, stop)
+		doc.Keyphrases = englishKeyphrases(seg, bp.skip, a.opt.keyphrases, stop)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -436,7 +465,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(sc *scratch) {
 	sc.low.text = ""
-	if cap(sc.low.low) > 1<<20 || cap(sc.bp.lines) > 1<<14 {
+	if cap(sc.low.low) > 1<<20 || cap(sc.bp.units) > 1<<14 || cap(sc.bp.keys) > 1<<16 {
 		return // keep no memory of an outsized document
 	}
 	scratchPool.Put(sc)
@@ -487,35 +516,4 @@ func runStage[T any](ctx context.Context, fn func() T) (T, error) {
 		var zero T
 		return zero, ctx.Err()
 	}
-}
-
-// withoutDateline returns seg with the sentence that holds the dateline
-// starting after it (a shallow copy; seg itself is not changed), so that
-// the dateline's words do not count in the summary's ranking. The summary
-// still reports the document's whole sentence.
-func withoutDateline(seg *german.Segmented, dl *Dateline) *german.Segmented {
-	if dl == nil {
-		return seg
-	}
-	for i, s := range seg.Sentences {
-		if s.Start > dl.Start || s.End <= dl.End {
-			continue
-		}
-		start := dl.End
-		for start < s.End && (seg.Text[start] == ' ' || seg.Text[start] == '\t') {
-			start++
-		}
-		if start >= s.End {
-			return seg
-		}
-		out := &german.Segmented{Text: seg.Text, Sentences: slices.Clone(seg.Sentences)}
-		k := 0
-		for k < len(s.Tokens) && s.Tokens[k].Start < start {
-			k++
-		}
-		out.Sentences[i].Start = start
-		out.Sentences[i].Tokens = s.Tokens[k:]
-		return out
-	}
-	return seg
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/techschau/techschau/analyze"
+	"github.com/techschau/techschau/german"
+	"github.com/techschau/techschau/summarize"
 )
 
 const article = `PEKING / SHANGHAI (IT BOLTWISE) – Chinas Regierung drängt heimische Konzerne, auf KI-Chips aus US-amerikanischer Produktion zu verzichten. Statt NVIDIA-Beschleunigern sollen Rechenzentren künftig Huaweis Ascend-Prozessoren einsetzen.
@@ -65,7 +67,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 1 summary sentence
-	// semiconductors (Halbleiter und Chips) 0.97
+	// semiconductors (Halbleiter und Chips) 0.99
 }
 
 func ExampleLoadThemes() {
@@ -122,4 +124,43 @@ func ExampleAnalyzer_Batch() {
 	// 0 [Berlin] 1
 	// 1 no dateline 0
 	// 2 [Wien] 1
+}
+
+func ExampleWithSummaryChars() {
+	// a teaser-sized summary: whole sentences within 200 characters
+	a, err := analyze.New(analyze.WithSummaryChars(200), analyze.WithoutThemes())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc, err := a.Analyze(context.Background(), article)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range doc.Summary.Sentences {
+		fmt.Println(s.Text)
+	}
+	// Output:
+	// Statt NVIDIA-Beschleunigern sollen Rechenzentren künftig Huaweis Ascend-Prozessoren einsetzen.
+	// Gefertigt werden die Chips beim Auftragsfertiger SMIC in Shanghai.
+}
+
+func ExampleDocument_SummaryHints() {
+	doc, err := analyze.Analyze(context.Background(), article)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// summarise the same text again, shorter, with the pipeline's hints
+	s, err := summarize.New(summarize.WithSentences(1))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, x := range s.SummarizeSegmented(german.Segment(article), doc.SummaryHints()).Sentences {
+		fmt.Println(x.Text)
+	}
+	// Output:
+	// Gefertigt werden die Chips beim Auftragsfertiger SMIC in Shanghai.
 }

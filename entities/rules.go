@@ -526,7 +526,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 	// a candidate adds at most three names. Names are hashed lower-cased, as
 	// tokens are in their facts.
 	short := &st.short
-	short.reset(min(3*len(cands), 1<<10)) // grows as needed: few candidates add a name
+	short.reset(3 * len(cands))
 	st.shortC = st.shortC[:0]
 	setShort := func(w string, c *cand) {
 		st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
@@ -628,7 +628,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		c.key, c.name, c.entry, c.parent = p.key, p.name, p.entry, p.parent
 		for k := range st.shortC {
 			if sh := &st.shortC[k]; sh.key == old {
-				// the entry now stands for p: its token span is p's, in p's sentence
+				// the whole position moves: tok and tokE index p's sentence
 				sh.key, sh.name, sh.entry, sh.parent, sh.sent, sh.tok, sh.tokE = p.key, p.name, p.entry, p.parent, p.sent, p.tok, p.tokE
 			}
 		}
@@ -795,7 +795,7 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 func (st *state) recurs(h uint64, w string) bool {
 	if !st.counted {
 		st.counted = true
-		st.counts.reset(min(len(st.capWords), 1<<12)) // grows as needed: capitalised words recur
+		st.counts.reset(len(st.capWords))
 		ki := 0
 		for si, s := range st.cur {
 			base, end := st.factOff[si], st.factOff[si+1]

@@ -62,7 +62,7 @@ func ExampleSummarizer_Keyphrases() {
 	// Nordchip 0.75
 	// Berger 0.67
 	// Mikrochips 0.62
-	// Nordchip-Chef 0.58
+	// EU-Kommission 0.56
 }
 
 func ExampleNew() {
@@ -70,4 +70,38 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// summarize: invalid option: WithRatio(1.5): need 0 < f ≤ 1
+}
+
+func ExampleWithChars() {
+	// a budget of about a teaser's length: whole sentences only, never none
+	s, err := summarize.New(summarize.WithChars(120))
+	if err != nil {
+		panic(err)
+	}
+	for _, x := range s.Summarize(article).Sentences {
+		fmt.Println(len([]rune(x.Text)) <= 120, x.Text)
+	}
+	// Output:
+	// true Ziel sei es, die Abhängigkeit Europas von Chips aus Asien zu verringern, sagte Nordchip-Chef Jan Berger.
+}
+
+func ExampleHints() {
+	text := "Nordchip baut Werk in Dresden\n\nDresden – Der Winter war lang. Nordchip baut in Dresden ein Werk für Mikrochips. Die Aktie steigt."
+	seg := german.Segment(text)
+	s, err := summarize.New(summarize.WithSentences(1))
+	if err != nil {
+		panic(err)
+	}
+	dateline := strings.Index(text, "Dresden –")
+	h := summarize.Hints{
+		// the first line is the headline: never chosen, its terms count
+		Headline: seg.Sentences[0].Span,
+		// the dateline's words do not count; its sentence is reported whole
+		Skip: german.Span{Start: dateline, End: dateline + len("Dresden –")},
+		// entities with their salience, from package entities in the pipeline
+		Entities: []summarize.EntityHint{{Salience: 1, Mentions: []german.Span{{Start: 0, End: len("Nordchip")}}}},
+	}
+	fmt.Println(s.SummarizeSegmented(seg, h).Sentences[0].Text)
+	// Output:
+	// Nordchip baut in Dresden ein Werk für Mikrochips.
 }

@@ -110,3 +110,48 @@ func onBoundary(text string, i int) bool {
 	}
 	return false
 }
+
+// FuzzSummarizeHints checks SummarizeSegmented with arbitrary hints (a
+// skipped span, a headline span, an entity with a mention, a character
+// budget): no panic, the invariants of FuzzSummarize, whole sentences of
+// seg, the budget kept unless the summary is one sentence, and the same
+// output twice.
+func FuzzSummarizeHints(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint16(0), uint16(7), uint16(0), uint16(0), uint16(3), 0.5, uint16(120))
+	}
+	f.Fuzz(func(t *testing.T, text string, s0, s1, h0, h1, e0 uint16, sal float64, chars uint16) {
+		span := func(a, b uint16) german.Span {
+			x, y := int(a)%(len(text)+1), int(b)%(len(text)+1)
+			return german.Span{Start: min(x, y), End: max(x, y)}
+		}
+		h := Hints{
+			Skip:     span(s0, s1),
+			Headline: span(h0, h1),
+			Entities: []EntityHint{{Salience: sal, Mentions: []german.Span{span(e0, e0+5), {Start: -3, End: 99999}}}},
+		}
+		opts := []Option{WithChars(int(chars) + 1)}
+		s, err := New(opts...)
+		require.NoError(t, err)
+		seg := german.Segment(text)
+		sum := s.SummarizeSegmented(seg, h)
+		require.NotNil(t, sum.Sentences)
+		prev, runes := 0, 0
+		for _, x := range sum.Sentences {
+			require.True(t, prev <= x.Start && x.Start < x.End && x.End <= len(text), "span %d..%d", x.Start, x.End)
+			require.Equal(t, text[x.Start:x.End], x.Text)
+			assert.True(t, x.Score > 0 && x.Score <= 1)
+			whole := false
+			for _, st := range seg.Sentences {
+				whole = whole || st.Start == x.Start && st.End == x.End
+			}
+			assert.True(t, whole, "a sentence of seg")
+			prev = x.End
+			runes += utf8.RuneCountInString(x.Text)
+		}
+		if len(sum.Sentences) > 1 {
+			assert.LessOrEqual(t, runes, int(chars)+1)
+		}
+		assert.Equal(t, sum, s.SummarizeSegmented(seg, h), "deterministic")
+	})
+}

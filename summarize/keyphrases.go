@@ -41,6 +41,28 @@ func isAdjective(lower string) bool {
 	return slices.Contains(adjBases, base)
 }
 
+// capAdjSuffixes are the adjective suffixes that (almost) no German noun
+// ends with once an inflection ending is removed, unlike -ig ("Könige"), -iv
+// ("Archive"), -ent and -ant ("Studenten", "Präsidenten").
+var capAdjSuffixes = []string{"isch", "lich", "bar", "sam", "haft", "los"}
+
+// isCapAdjective reports whether a lower-case word that is capitalised in
+// the text is still an adjective: an inflection ending after one of
+// capAdjSuffixes ("us-amerikanischer", "chinesische", "staatlichen").
+func isCapAdjective(lower string) bool {
+	for _, end := range []string{"en", "em", "er", "es", "e"} {
+		if b, ok := strings.CutSuffix(lower, end); ok {
+			for _, s := range capAdjSuffixes {
+				if strings.HasSuffix(b, s) && utf8.RuneCountInString(b) > len(s)+1 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // phraseGroup is one keyphrase candidate: the stems of its words, with
 // counts and surface forms. Groups live in scratch.kpGroups.
 type phraseGroup struct {
@@ -51,6 +73,9 @@ type phraseGroup struct {
 	nonInitial bool    // seen at least once not as the first word of a sentence
 	surf, last int32   // its surface forms: a list in scratch.kpSurf
 	p0, p1     int32   // one-word groups: the compound parts of the first surface form, in scratch.partIDs
+	adjs       uint8   // bit i: word i is an adjective
+	n          int32   // occurrences
+	nameLead   int32   // one-word groups: occurrences right before another capitalised noun ("Joe" Biden)
 	score      float64
 	text       string // the reported surface form
 }
@@ -114,7 +139,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		return out
 	}
 	defer sc.resetKeyphrases()
-	add := func(ids []int32, w *kpWord, text string, rank int, weight float64) {
+	add := func(ids []int32, adjs uint8, lead bool, w *kpWord, text string, rank int, weight float64) {
 		key, ok := phraseKey(ids)
 		if !ok {
 			return
@@ -123,13 +148,17 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		gi, found := sc.kpIndex.get(key)
 		if !found {
 			gi = int32(len(sc.kpGroups))
-			g := phraseGroup{nids: len(ids), firstRank: rank, surf: -1, last: -1, p0: w.p0, p1: w.p1}
+			g := phraseGroup{nids: len(ids), firstRank: rank, surf: -1, last: -1, p0: w.p0, p1: w.p1, adjs: adjs}
 			copy(g.ids[:], ids)
 			sc.kpGroups = append(sc.kpGroups, g)
 			sc.kpIndex.add(key, gi)
 		}
 		g := &sc.kpGroups[gi]
 		g.count += weight
+		g.n++
+		if lead {
+			g.nameLead++
+		}
 		g.nonInitial = g.nonInitial || !initial
 		for si := g.surf; si >= 0; si = sc.kpSurf[si].next {
 			if sc.kpSurf[si].text == text {
@@ -148,7 +177,15 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	}
 
 	var ids [maxPhraseWords]int32
-	for rank, si := range sc.sents {
+	// the headline first (dropHeadline keeps it apart), then the body
+	nh := len(sc.headSents)
+	for rank := range nh + len(sc.sents) {
+		var si *sent
+		if rank < nh {
+			si = &sc.headSents[rank]
+		} else {
+			si = &sc.sents[rank-nh]
+		}
 		weight := 1.0
 		if h.Boost != nil {
 			if b := h.Boost(si.idx); b > 0 && b < 1e6 {
@@ -163,18 +200,26 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 				wi := &ws[i]
 				if wi.noun { // every noun alone
 					ids[0] = wi.id
-					add(ids[:1], wi, toks[wi.tok].Text, rank, weight)
+					lead := wi.upper && i+1 < len(ws) && ws[i+1].noun && ws[i+1].upper && !ws[i+1].initial
+					add(ids[:1], 0, lead, wi, toks[wi.tok].Text, rank, weight)
 				}
 				// adjective(s) + noun, noun + noun (names): up to maxPhraseWords
 				ids[0] = wi.id
+				var adjs uint8
+				if wi.adj {
+					adjs = 1
+				}
 				for j := i + 1; j < len(ws) && j-i < maxPhraseWords; j++ {
 					prev, wj := &ws[j-1], &ws[j]
 					if !(wj.noun && (prev.adj || prev.noun)) && !(wj.adj && prev.adj) {
 						break
 					}
 					ids[j-i] = wj.id
+					if wj.adj {
+						adjs |= 1 << (j - i)
+					}
 					if wj.noun && (wi.adj || wi.upper && !wi.initial) {
-						add(ids[:j-i+1], wi, seg.Text[toks[wi.tok].Start:toks[wj.tok].End], rank, weight)
+						add(ids[:j-i+1], adjs, false, wi, seg.Text[toks[wi.tok].Start:toks[wj.tok].End], rank, weight)
 					}
 				}
 			}
@@ -183,7 +228,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		ents := sc.ents[si.e0:]
 		for ti := range toks {
 			tok := &toks[ti]
-			if tok.Start < si.start || tok.End > si.end || tok.Start >= tok.End {
+			if !counts(tok, german.Span{Start: si.start, End: si.end}, h.Skip) {
 				continue
 			}
 			if tok.Kind != german.Word {
@@ -199,10 +244,10 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 			first = false
 			noun, adj := false, false
 			if e.id >= 0 {
-				if e.upper {
+				if e.upper() && e.bits&eCapAdj == 0 {
 					noun = true
 				} else {
-					adj = e.adj
+					adj = e.adj()
 				}
 			}
 			if !noun && !adj {
@@ -211,7 +256,7 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 				}
 				continue
 			}
-			ws = append(ws, kpWord{tok: int32(ti), id: e.id, p0: e.p0, p1: e.p1, noun: noun, adj: adj, upper: e.upper, initial: initial})
+			ws = append(ws, kpWord{tok: int32(ti), id: e.id, p0: e.p0, p1: e.p1(), noun: noun, adj: adj, upper: e.upper(), initial: initial})
 		}
 		flush()
 		sc.kpWords = ws[:0]
@@ -242,6 +287,15 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 		g := &sc.kpGroups[gi]
 		if g.nids == 1 && !g.nonInitial {
 			continue // only ever capitalised as the first word: likely no noun
+		}
+		if sc.generic(g) {
+			continue // "Weg", "Jahr", "nächste Woche", "CDU-Chef": fits any article
+		}
+		if g.nids == 1 && 5*g.nameLead >= 4*g.n {
+			continue // a first name or the first word of a name: "Joe" (Biden), "Goldman" (Sachs)
+		}
+		if g.nids > 1 && g.adjs != 0 && g.n < 2 {
+			continue // an adjective phrase is a keyphrase when the article repeats it
 		}
 		// the most frequent surface form; among equally frequent ones the
 		// shortest, which is usually the base form ("Modell", not "Modells"),
@@ -301,6 +355,25 @@ func (sc *scratch) keyphrases(seg *german.Segmented, h Hints, n int) []Keyphrase
 	}
 	sc.kpTaken = taken
 	return out
+}
+
+// generic reports whether every noun of g is a generic noun (isGenericStem),
+// g is a generic noun before a name ("Firma Nordchip", "Konzern Siemens":
+// the name makes a keyphrase of its own), or a hyphenated compound with a
+// generic head.
+func (sc *scratch) generic(g *phraseGroup) bool {
+	if g.nids > 1 && g.adjs&1 == 0 && isGenericStem(string(sc.stem(g.ids[0]))) {
+		return true
+	}
+	if g.nids == 1 && g.p1 > g.p0 && isGenericStem(string(sc.stem(sc.partIDs[g.p1-1]))) {
+		return true // a hyphenated compound with a generic head: "CDU-Chef", "Nvidia-Zahlen"
+	}
+	for i, id := range g.ids[:g.nids] {
+		if g.adjs&(1<<i) == 0 && !isGenericStem(string(sc.stem(id))) {
+			return false
+		}
+	}
+	return true
 }
 
 // kpCand is a keyphrase candidate: a group and a copy of its score, which

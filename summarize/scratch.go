@@ -10,67 +10,6 @@ import (
 	"github.com/techschau/techschau/german"
 )
 
-// Sentence features, combined linearly by params.w.
-const (
-	fBias     = iota
-	fFirst    // rank 0 among eligible sentences
-	fSecond   // rank 1
-	fThird    // rank 2
-	fFourth   // rank 3
-	fPos      // 1/(1+rank)
-	fCen      // centrality: shared content weight with the rest of the text, max 1
-	fLead     // share of content terms that the first sentence also has
-	fLength   // min(words, 50)/50
-	fShort    // fewer than 8 words
-	fQuote    // contains a quotation mark
-	fRelPos   // rank/sentences
-	fLead3    // share of content terms that occur in the first three sentences (others)
-	fLong     // more than 35 words
-	fNumber   // contains a number
-	fAnaphor  // starts with a pronoun or connective that needs context ("Er", "Damit")
-	nFeatures // number of features
-)
-
-// params are the scoring weights. w was fitted on the 10kGNAD dev
-// teaser/body pairs (summarize/tune_test.go): ridge regression (α = 0.03) of
-// each sentence's mean ROUGE-1/2/L F1 against the teaser. The lead bonus by
-// budget was chosen by 4-fold cross-validation (go test -run
-// TestCrossValidateLead -cvlead), which also estimates the held-out margins
-// over Lead-k. Coordinate ascent on the margins (-ascend) fitted the dev set
-// better but did worse out of fold, so it is not used.
-type params struct {
-	w           [nFeatures]float64
-	lenExp      float64    // centrality = shared weight / uniqueTerms^lenExp
-	linePenalty float64    // factor for line units without final punctuation
-	boost       float64    // weight of Hints.Boost
-	leadBonus   [4]float64 // by budget n (1, 2, 3+): added to each of the first n sentences
-}
-
-var defaultParams = params{
-	w: [nFeatures]float64{
-		fBias:    0.0461,
-		fFirst:   0.0037,
-		fSecond:  0.0220,
-		fThird:   0.0218,
-		fFourth:  0.0109,
-		fPos:     0.0192,
-		fCen:     0.0266,
-		fLead:    0.0081,
-		fLength:  0.0154,
-		fShort:   -0.0170,
-		fQuote:   0.0004,
-		fRelPos:  -0.0136,
-		fLead3:   0.0066,
-		fLong:    0.0024,
-		fNumber:  0.0011,
-		fAnaphor: -0.0050,
-	},
-	lenExp:      0.5,
-	linePenalty: 0.2,
-	boost:       0.1,
-	leadBonus:   [4]float64{2: 0.005, 3: 0.01},
-}
-
 // dupShare is the share of content terms already covered at which a
 // sentence counts as a near-duplicate of the summary so far.
 const dupShare = 0.6
@@ -78,42 +17,106 @@ const dupShare = 0.6
 // maxVocab bounds the stem cache kept across calls in a pooled scratch.
 const maxVocab = 1 << 17
 
-// wordEntry is the cached analysis of one surface word: its content-term id
-// (-1 for stop words and the like), for hyphenated compounds the ids of its
-// parts in scratch.partIDs[p0:p1], and what the sentence features and
-// keyphrases ask of the word, so that no token is looked at twice.
+// maxStops bounds the function-word ids (german's stop list has fewer than
+// 600 words); words past it are not told apart in XStops.
+const maxStops = 1024
+
+// wordEntry is the cached analysis of one surface word (or number): its
+// content-term id (-1 for stop words and the like), for hyphenated compounds
+// the ids of its parts in scratch.partIDs[p0:p0+np], and what the sentence
+// features and keyphrases ask of the word, so that no token is looked at
+// twice. It fills 16 bytes, a quarter of a cache line.
 type wordEntry struct {
-	id            int32
-	p0, p1        int32
-	adj           bool // looks like an inflected attributive adjective
-	upper         bool // starts with an upper-case letter (german.Token.IsUpper)
-	anaphor       bool // isAnaphor
-	demonstrative bool // isDemonstrative
+	id    int32
+	p0    int32
+	np    uint16
+	flags uint16 // word-list flags (words.go)
+	stop  int16  // function-word id, -1 for content words (and past maxStops)
+	bits  uint8  // eAdj, eUpper, …
 }
 
-// termState is the per-call state of one term id, kept together so that a
-// token touches one cache line.
+const (
+	eAdj           uint8 = 1 << iota // looks like an inflected attributive adjective
+	eUpper                           // starts with an upper-case letter (german.Token.IsUpper)
+	eAnaphor                         // isAnaphor
+	eDemonstrative                   // isDemonstrative
+	eNumber                          // a number, counted as a term of its own
+	eCapAdj                          // capitalised, yet an adjective by its ending ("US-amerikanischer", "Chinesische")
+)
+
+func (e wordEntry) adj() bool           { return e.bits&eAdj != 0 }
+func (e wordEntry) upper() bool         { return e.bits&eUpper != 0 }
+func (e wordEntry) anaphor() bool       { return e.bits&eAnaphor != 0 }
+func (e wordEntry) demonstrative() bool { return e.bits&eDemonstrative != 0 }
+func (e wordEntry) p1() int32           { return e.p0 + int32(e.np) }
+
+// termState is the per-call state of one term id, kept in 32 bytes so that
+// a token (and a candidate's term in the set search) touches one cache line.
 type termState struct {
-	tf    int32  // occurrences in the eligible sentences
-	mark  uint32 // stamp of the last sentence that saw it
-	where int32  // its index in scratch.uniq for the marking sentence
-	cov   bool   // covered by a chosen sentence
+	tf    int32   // occurrences in the eligible sentences
+	mark  uint32  // stamp of the last sentence that saw it
+	where int32   // its index in scratch.uniq for the marking sentence
+	first int32   // rank of the first eligible sentence with it (termStats)
+	bm    uint32  // mark of the summary being extended (choose)
+	v     float32 // its value: Model.Term · its features, plus the headline weight
+	df    uint16  // eligible sentences with it, saturating (termStats)
+	tf3   uint16  // occurrences in the first three, saturating (termStats)
+	flags uint8   // tCov, tUpper, …
+	runes uint8   // min(runes of the stem, 20): a property of the id, kept across calls
 }
+
+// Term flags (termState.flags).
+const (
+	tCov    uint8 = 1 << iota // covered by a chosen sentence (chooseGreedy)
+	tUpper                    // capitalised other than as a sentence's first word
+	tWhole                    // a word or number of its own, not only part of a compound
+	tNumber                   // a number
+	tHead                     // in the headline
+)
+
+func (ts *termState) has(f uint8) bool { return ts.flags&f != 0 }
+
+// Sentence flags (sent.flags).
+const (
+	sQuote uint32 = 1 << iota
+	sQuoteStart
+	sQuestion
+	sColon
+	sParen
+	sCommas
+	sAnaphor
+	sOpener
+	sMeta
+	sNews
+	sSpeech
+	sSubj
+	sDate
+	sHead  // part of the headline
+	sTrunc // ends with an ellipsis: a teaser cut short, page residue
+)
 
 // sent is the per-call analysis of one eligible sentence.
 type sent struct {
 	idx        int   // index in seg.Sentences
 	start, end int   // span
 	u0, u1     int32 // unique terms in scratch.uniq[u0:u1], counts in scratch.cnt
+	s0, s1     int32 // distinct function words in scratch.stops[s0:s1]
+	n0, n1     int32 // entities (Hints.Entities indices) in scratch.entList[n0:n1]
 	e0         int32 // entries of its word tokens from scratch.ents[e0:]
-	words      int   // word tokens
+	words      int32 // word tokens
+	toks       int32 // word and number tokens (the length the scorer counts)
+	names      int32 // capitalised content words after the first word
+	nums       int32 // number tokens
+	flags      uint32
 	line       bool
-	number     bool // has a number token
-	anaphor    bool // first word needs context
-	quote      bool // has a quotation mark
-	score      float64
-	runes      int // length in runes, computed lazily (-1 unknown)
+	a          float64 // the sentence's share of a set's value numerator (Model.Sent · features, boost)
+	num        float64 // a plus the values of its terms: the numerator of its value without the set part
+	val        float64 // value of the sentence alone
+	score      float64 // positive(val), for the greedy path and the reported score
+	runes      int     // length in runes, computed lazily (-1 unknown)
 }
+
+func (si *sent) has(f uint32) bool { return si.flags&f != 0 }
 
 // scratch is per-call working memory, pooled by a Summarizer. Term ids map
 // stems to dense integers; the word→id cache survives between calls (stems
@@ -125,21 +128,29 @@ type scratch struct {
 	nTerms  int32
 	stemBuf []byte // the stems by term id, one after the other
 	stemEnd []int  // end of the stem in stemBuf by term id
+	stopIDs map[string]int16
 
-	terms []termState // by term id; tf and cov are zero for ids not in touched
+	terms []termState // by term id; zero for ids not in touched (but mark)
 	stamp uint32
 
-	touched []int32
-	hashes  [][2]uint64 // sc.words.hash and packKey of the words of one sentence
-	sink    uint32      // keeps the slot reads of load
-	ents    []wordEntry // by word token of the eligible sentences, in text order
-	uniq    []int32
-	cnt     []int32
-	sents   []sent
-	heap    []item
-	aside   []item
-	chosen  []int
-	feat    [nFeatures]float64
+	touched   []int32
+	hashes    [][2]uint64 // sc.words.hash and packKey of the words of one sentence
+	sink      uint32      // keeps the slot reads of load
+	ents      []wordEntry // by word token of the eligible sentences, in text order
+	uniq      []int32
+	cnt       []int32
+	stops     []int16
+	stopMark  [maxStops]uint32
+	entList   []int32    // entities by sentence (sent.n0, n1)
+	entPairs  [][2]int32 // (sentence, entity) pairs of mapEntities
+	entSal    []float64  // salience of Hints.Entities[i], clamped
+	sents     []sent
+	headSents []sent // headline sentences (dropHeadline)
+	headEnd   int    // end of the first line when it is a headline, else -1 (isHeadline)
+	heap      []item
+	aside     []item
+	chosen    []int
+	beam      beamScratch
 
 	// keyphrases
 	kpIndex  idTable // packed stem ids → kpGroups index
@@ -154,21 +165,47 @@ type scratch struct {
 }
 
 func newScratch() *scratch {
-	return &scratch{words: newWordTable(), stems: newStemTable()}
+	return &scratch{words: newWordTable(), stems: newStemTable(), stopIDs: map[string]int16{}}
 }
 
 // addWord analyses word, which is not in sc.words and whose hash is h, and
 // adds it.
 func (sc *scratch) addWord(word string, h uint64) wordEntry {
 	id, lower := sc.contentID(word)
-	e := wordEntry{
-		id:            id,
-		upper:         german.Token{Text: word}.IsUpper(),
-		anaphor:       isAnaphor(word),
-		demonstrative: isDemonstrative(word),
+	e := wordEntry{id: id, stop: -1}
+	if id < 0 && !hasLetter(word) && hasDigit(word) {
+		e.id = sc.termID(word) // a number is a term of its own
+		e.bits |= eNumber
 	}
-	if e.id >= 0 {
-		e.adj = isAdjective(lower)
+	if (german.Token{Text: word}).IsUpper() {
+		e.bits |= eUpper
+	}
+	if isAnaphor(word) {
+		e.bits |= eAnaphor
+	}
+	if isDemonstrative(word) {
+		e.bits |= eDemonstrative
+	}
+	if id >= 0 && isAdjective(lower) {
+		e.bits |= eAdj
+		if e.bits&eUpper != 0 && isCapAdjective(lower) {
+			e.bits |= eCapAdj
+		}
+	}
+	if lower == "" {
+		lower = german.Lower(word)
+	}
+	e.flags = wordFlags(lower)
+	if e.id < 0 {
+		s, ok := sc.stopIDs[lower]
+		if !ok && len(sc.stopIDs) < maxStops {
+			s = int16(len(sc.stopIDs))
+			sc.stopIDs[lower] = s
+			ok = true
+		}
+		if ok {
+			e.stop = s
+		}
 	}
 	if strings.IndexByte(word, '-') >= 0 {
 		e.p0 = int32(len(sc.partIDs))
@@ -177,7 +214,7 @@ func (sc *scratch) addWord(word string, h uint64) wordEntry {
 				sc.partIDs = append(sc.partIDs, id)
 			}
 		}
-		e.p1 = int32(len(sc.partIDs))
+		e.np = uint16(min(len(sc.partIDs)-int(e.p0), 1<<16-1))
 	}
 	sc.words.put(word, h, e)
 	return e
@@ -192,12 +229,17 @@ func (sc *scratch) contentID(word string) (int32, string) {
 	}
 	lower := german.Lower(word)
 	if german.IsStopWord(lower) {
-		return -1, ""
+		return -1, lower
 	}
-	stem := german.Stem(lower)
+	return sc.termID(german.Stem(lower)), lower
+}
+
+// termID returns the term id of stem, adding it when new. Stems of words
+// have a letter, numbers have none, so the two never share an id.
+func (sc *scratch) termID(stem string) int32 {
 	h := sc.stems.hash(stem)
 	if id := sc.stemID(stem, h); id >= 0 {
-		return id, lower
+		return id
 	}
 	id := sc.nTerms
 	sc.nTerms++
@@ -205,9 +247,11 @@ func (sc *scratch) contentID(word string) (int32, string) {
 	sc.stemBuf = append(sc.stemBuf, stem...)
 	sc.stemEnd = append(sc.stemEnd, len(sc.stemBuf))
 	if int(id) >= len(sc.terms) {
-		sc.terms = grow(sc.terms, max(2*len(sc.terms), 1024))
+		n := max(2*len(sc.terms), 1024)
+		sc.terms = grow(sc.terms, n)
 	}
-	return id, lower
+	sc.terms[id] = termState{runes: uint8(min(utf8.RuneCountInString(stem), 20))}
+	return id
 }
 
 // stemID returns the term id of stem, whose sc.stems.hash is h, or -1.
@@ -245,6 +289,15 @@ func hasLetter(s string) bool {
 	return false
 }
 
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // load analyses the eligible sentences of seg; with keepEnts it keeps the
 // entries of their words in sc.ents for keyphrases.
 func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
@@ -258,6 +311,7 @@ func (sc *scratch) load(seg *german.Segmented, h Hints, keepEnts bool) {
 	for i := range seg.Sentences {
 		sc.loadSentence(seg.Text, i, &seg.Sentences[i], h, keepEnts)
 	}
+	sc.dropHeadline()
 }
 
 // loadText segments text and analyses its sentences in one streaming pass
@@ -272,6 +326,7 @@ func (sc *scratch) loadText(text string) {
 		sc.loadSentence(text, i, &s, Hints{}, false)
 		i++
 	}
+	sc.dropHeadline()
 }
 
 // begin prepares a load of about ntok tokens in nsent sentences.
@@ -279,6 +334,7 @@ func (sc *scratch) begin(ntok, nsent int, keepEnts bool) {
 	if sc.words.n > maxVocab {
 		sc.words.clear()
 		sc.stems.clear()
+		clear(sc.stopIDs)
 		sc.partIDs = sc.partIDs[:0]
 		sc.stemBuf = sc.stemBuf[:0]
 		sc.stemEnd = sc.stemEnd[:0]
@@ -292,6 +348,56 @@ func (sc *scratch) begin(ntok, nsent int, keepEnts bool) {
 	sc.sents = slices.Grow(sc.sents, nsent)
 }
 
+// counts reports whether token tok of a sentence with span s counts: it
+// lies inside s and outside the skipped span (Hints.Skip).
+func counts(tok *german.Token, s, skip german.Span) bool {
+	return tok.Start >= s.Start && tok.End <= s.End && tok.Start < tok.End &&
+		(tok.End <= skip.Start || tok.Start >= skip.End)
+}
+
+// headlineWords bounds the words of a line taken as the headline.
+const headlineWords = 25
+
+// isHeadline reports whether sentence s of text, the next to be loaded, is
+// (part of) the headline: inside h.Headline, or without that hint inside the
+// first line of the eligible text when that line is a headline (firstLine).
+func (sc *scratch) isHeadline(text string, s *german.Sentence, h Hints) bool {
+	if h.Headline.End > h.Headline.Start {
+		return s.Start >= h.Headline.Start && s.End <= h.Headline.End
+	}
+	if len(sc.sents) == 0 {
+		sc.headEnd = firstLine(text, s.Start, h.Skip)
+	} else if !sc.sents[len(sc.sents)-1].has(sHead) {
+		return false
+	}
+	return s.End <= sc.headEnd
+}
+
+// firstLine returns the end of the line of text that starts at start when
+// that line reads as a headline, else -1: a line followed by more text, of
+// at most headlineWords words, that does not end with a full stop (it ends
+// with no punctuation, "?", "!", ":" or an ellipsis, as headlines and
+// kickers do; a lead paragraph of one sentence ends with a full stop), and
+// holds no dateline (skip).
+func firstLine(text string, start int, skip german.Span) int {
+	nl := strings.IndexByte(text[start:], '\n')
+	if nl < 0 {
+		return -1
+	}
+	end := start + nl
+	if strings.TrimSpace(text[end:]) == "" || skip.End > skip.Start && skip.Start < end && skip.End > start {
+		return -1
+	}
+	line := strings.TrimRight(text[start:end], " \t\r\"'“”„«»’)")
+	if len(strings.Fields(line)) > headlineWords {
+		return -1
+	}
+	if strings.HasSuffix(line, ".") && !strings.HasSuffix(line, "...") {
+		return -1
+	}
+	return end
+}
+
 // loadSentence analyses sentence i of text, s, unless it is not eligible.
 func (sc *scratch) loadSentence(text string, i int, s *german.Sentence, h Hints, keepEnts bool) {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
@@ -300,13 +406,13 @@ func (sc *scratch) loadSentence(text string, i int, s *german.Sentence, h Hints,
 	if h.Exclude != nil && h.Exclude(i) {
 		return
 	}
-	// Hash the words first and touch their slots in a tight loop, so
-	// that the cache misses of the lookups below overlap instead of
-	// coming one by one.
+	// Hash the words and numbers first and touch their slots in a tight
+	// loop, so that the cache misses of the lookups below overlap instead
+	// of coming one by one.
 	hs := sc.hashes[:0]
 	for ti := range s.Tokens {
 		tok := &s.Tokens[ti]
-		if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
+		if tok.Kind != german.Word && tok.Kind != german.Number || !counts(tok, s.Span, h.Skip) {
 			continue
 		}
 		var hk [2]uint64 // hash, packed key
@@ -330,49 +436,153 @@ func (sc *scratch) loadSentence(text string, i int, s *german.Sentence, h Hints,
 	sc.sink += touch
 	e0 := int32(len(sc.ents))
 	u0 := int32(len(sc.uniq))
-	words := 0
-	number, anaphor, quote := false, false, false
+	s0 := int32(len(sc.stops))
+	var flags uint32
+	var words, toks, names, nums, commas int32
+	var first, second uint16 // word flags of the first two words
+	lastPunct, prevPunct := "", ""
+	sc.nextStamp() // the sentence's mark for its terms and function words
 	for ti := range s.Tokens {
 		tok := &s.Tokens[ti]
-		switch tok.Kind {
-		case german.Number:
-			number = true
-		case german.Punct:
-			quote = quote || isQuote(tok.Text)
-		}
-		if tok.Kind != german.Word || tok.Start < s.Start || tok.End > s.End || tok.Start >= tok.End {
+		if !counts(tok, s.Span, h.Skip) {
 			continue
 		}
-		e, ok := sc.words.get(tok.Text, hs[words][0], hs[words][1])
+		switch tok.Kind {
+		case german.Punct:
+			if isQuote(tok.Text) {
+				flags |= sQuote
+				if toks == 0 && lastPunct == "" {
+					flags |= sQuoteStart
+				}
+			}
+			switch tok.Text {
+			case "(":
+				flags |= sParen
+			case ",":
+				commas++
+			}
+			prevPunct, lastPunct = lastPunct, tok.Text
+			continue
+		case german.Word, german.Number:
+		default:
+			prevPunct, lastPunct = lastPunct, ""
+			continue
+		}
+		prevPunct, lastPunct = lastPunct, ""
+		e, ok := sc.words.get(tok.Text, hs[toks][0], hs[toks][1])
 		if !ok {
-			e = sc.addWord(tok.Text, hs[words][0])
+			e = sc.addWord(tok.Text, hs[toks][0])
 		}
-		if words == 0 && e.anaphor || words < 3 && e.demonstrative {
-			anaphor = true
+		toks++
+		if tok.Kind == german.Number {
+			nums++
+			if isYear(tok.Text) {
+				flags |= sDate
+			}
+			if e.id >= 0 {
+				sc.terms[e.id].flags |= tNumber | tWhole
+				sc.count(e.id)
+			}
+			continue
 		}
-		if words == 0 {
-			sc.nextStamp() // the sentence's mark for its terms
+		if words == 0 && e.anaphor() || words < 3 && e.demonstrative() {
+			flags |= sAnaphor
+		}
+		switch words {
+		case 0:
+			first = e.flags
+		case 1:
+			second = e.flags
+		}
+		flags |= uint32(e.flags&(wNews|wSpeech|wSubj|wDate)) << wordToSent
+		if words > 0 && e.upper() && e.id >= 0 {
+			names++
+			sc.terms[e.id].flags |= tUpper
 		}
 		words++
 		if keepEnts {
 			sc.ents = append(sc.ents, e)
 		}
 		if e.id >= 0 {
+			sc.terms[e.id].flags |= tWhole
 			sc.count(e.id)
+		} else if e.stop >= 0 && sc.stopMark[e.stop] != sc.stamp {
+			sc.stopMark[e.stop] = sc.stamp
+			sc.stops = append(sc.stops, e.stop)
 		}
-		for _, id := range sc.partIDs[e.p0:e.p1] {
+		for _, id := range sc.partIDs[e.p0:e.p1()] {
 			sc.count(id)
 		}
 	}
 	if words == 0 {
+		sc.uniq, sc.cnt, sc.stops = sc.uniq[:u0], sc.cnt[:u0], sc.stops[:s0]
 		return
+	}
+	switch {
+	case lastPunct == "?", isCloser(lastPunct) && prevPunct == "?":
+		flags |= sQuestion
+	case lastPunct == ":":
+		flags |= sColon
+	case lastPunct == "...", lastPunct == "…":
+		flags |= sTrunc
+	}
+	if commas >= 3 {
+		flags |= sCommas
+	}
+	if first&wOpener != 0 {
+		flags |= sOpener
+	}
+	if first&wMetaStart != 0 || first&wWie != 0 && second&wMetaAfterWie != 0 ||
+		first&wLesen != 0 && second&wSie != 0 || first&wMehr != 0 && second&wMehrObj != 0 {
+		flags |= sMeta
+	}
+	if sc.isHeadline(text, s, h) {
+		flags |= sHead
 	}
 	sc.sents = append(sc.sents, sent{
 		idx: i, start: s.Start, end: s.End,
-		u0: u0, u1: int32(len(sc.uniq)), e0: e0,
-		words: words, line: s.Line, number: number, anaphor: anaphor, quote: quote, runes: -1,
+		u0: u0, u1: int32(len(sc.uniq)), s0: s0, s1: int32(len(sc.stops)), e0: e0,
+		words: words, toks: toks, names: names, nums: nums, flags: flags, line: s.Line, runes: -1,
 	})
 }
+
+// dropHeadline moves the headline sentences out of the eligible ones into
+// sc.headSents, unless nothing else is left: they are never chosen and do not
+// count as ranks, but their terms are marked as headline terms, and
+// keyphrases still read them. Headline sentences come first.
+func (sc *scratch) dropHeadline() {
+	n := 0
+	for n < len(sc.sents) && sc.sents[n].has(sHead) {
+		n++
+	}
+	if n == 0 || n == len(sc.sents) {
+		for k := range sc.sents {
+			sc.sents[k].flags &^= sHead
+		}
+		return
+	}
+	for k := range n {
+		si := &sc.sents[k]
+		for j := si.u0; j < si.u1; j++ {
+			sc.terms[sc.uniq[j]].flags |= tHead
+		}
+	}
+	sc.headSents = append(sc.headSents[:0], sc.sents[:n]...)
+	sc.sents = append(sc.sents[:0], sc.sents[n:]...)
+}
+
+// wordToSent shifts the word flags wNews, wSpeech, wSubj and wDate onto the
+// sentence flags sNews, sSpeech, sSubj and sDate (TestFlagShift).
+const wordToSent = 9
+
+// isYear reports a number that reads as a year (1900–2099).
+func isYear(s string) bool {
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && hasDigit(s[2:3]) && hasDigit(s[3:])
+}
+
+// isCloser reports a closing quotation mark or parenthesis after which a
+// question mark still ends the sentence.
+func isCloser(p string) bool { return p == ")" || isQuote(p) }
 
 // count counts an occurrence of term id in the sentence marked sc.stamp.
 func (sc *scratch) count(id int32) {
@@ -398,113 +608,8 @@ func (sc *scratch) nextStamp() {
 		for i := range sc.terms {
 			sc.terms[i].mark = 0
 		}
+		clear(sc.stopMark[:])
 		sc.stamp = 1
-	}
-}
-
-// score sets every sentence's relevance.
-func (sc *scratch) score(text string, p *params, h Hints, n int) {
-	sc.maxScore = 0
-	sc.features(text, p, func(k int, f *[nFeatures]float64) {
-		si := &sc.sents[k]
-		v := 0.0
-		for j, x := range f {
-			v += p.w[j] * x
-		}
-		if k < n {
-			v += p.leadBonus[min(n, 3)]
-		}
-		if si.line {
-			v *= p.linePenalty
-		}
-		if h.Boost != nil {
-			if b := h.Boost(si.idx); b == b && !math.IsInf(b, 0) { // skip NaN, Inf
-				v += p.boost * b
-			}
-		}
-		si.score = positive(v)
-		sc.maxScore = max(sc.maxScore, si.score)
-	})
-}
-
-// features calls fn with the feature vector of every eligible sentence.
-func (sc *scratch) features(text string, p *params, fn func(k int, f *[nFeatures]float64)) {
-	maxCen := 0.0
-	for k := range sc.sents {
-		si := &sc.sents[k]
-		dot := 0.0
-		for j := si.u0; j < si.u1; j++ {
-			dot += float64(sc.terms[sc.uniq[j]].tf - sc.cnt[j])
-		}
-		si.score = 0
-		if n := si.u1 - si.u0; n > 0 {
-			si.score = dot / math.Pow(float64(n), p.lenExp)
-		}
-		maxCen = max(maxCen, si.score)
-	}
-	// mark the terms of the first three sentences: stamp+1..stamp+3 by sentence
-	sc.nextStamp()
-	sc.nextStamp()
-	sc.nextStamp()
-	base := sc.stamp - 2
-	if base == 0 || base > sc.stamp { // wrapped meanwhile
-		for i := range sc.terms {
-			sc.terms[i].mark = 0
-		}
-		sc.stamp, base = 3, 1
-	}
-	for k := min(len(sc.sents), 3) - 1; k >= 0; k-- {
-		si := &sc.sents[k]
-		for j := si.u0; j < si.u1; j++ {
-			sc.terms[sc.uniq[j]].mark = base + uint32(k)
-		}
-	}
-	n := float64(len(sc.sents))
-	f := &sc.feat
-	for k := range sc.sents {
-		si := &sc.sents[k]
-		clear(f[:])
-		f[fBias] = 1
-		if k < 4 {
-			f[fFirst+k] = 1
-		}
-		f[fPos] = 1 / (1 + float64(k))
-		if maxCen > 0 {
-			f[fCen] = si.score / maxCen
-		}
-		if si.u1 > si.u0 {
-			c, c3 := 0, 0
-			for j := si.u0; j < si.u1; j++ {
-				m := sc.terms[sc.uniq[j]].mark
-				if m == base && k > 0 {
-					c++
-				}
-				if m >= base && m != base+uint32(k) {
-					c3++
-				}
-			}
-			nu := float64(si.u1 - si.u0)
-			f[fLead] = float64(c) / nu
-			f[fLead3] = float64(c3) / nu
-		}
-		if si.words > 35 {
-			f[fLong] = 1
-		}
-		if si.number {
-			f[fNumber] = 1
-		}
-		if si.anaphor {
-			f[fAnaphor] = 1
-		}
-		f[fLength] = float64(min(si.words, 50)) / 50
-		if si.words < 8 {
-			f[fShort] = 1
-		}
-		if si.quote {
-			f[fQuote] = 1
-		}
-		f[fRelPos] = float64(k) / n
-		fn(k, f)
 	}
 }
 
@@ -527,10 +632,10 @@ func (a item) before(b item) bool {
 // huge text); past the bound the best recomputed sentence is taken.
 const maxEvals = 32
 
-// choose selects up to n sentences (indices into sc.sents) by maximal
+// chooseGreedy selects up to n sentences (indices into sc.sents) by maximal
 // marginal relevance with a lazy greedy heap: a sentence's value only falls
 // as more of its terms are covered, so stale values are upper bounds.
-func (sc *scratch) choose(text string, n, maxChars int, lambda float64) []int {
+func (sc *scratch) chooseGreedy(text string, n, maxChars int, lambda float64) []int {
 	sc.heap = sc.heap[:0]
 	for k := range sc.sents {
 		sc.heap = append(sc.heap, item{val: (1 - lambda) * sc.sents[k].score / sc.maxScore, k: int32(k)})
@@ -601,7 +706,7 @@ func (sc *scratch) choose(text string, n, maxChars int, lambda float64) []int {
 			budget -= si.runes
 		}
 		for j := si.u0; j < si.u1; j++ {
-			sc.terms[sc.uniq[j]].cov = true
+			sc.terms[sc.uniq[j]].flags |= tCov
 		}
 	}
 	return chosen
@@ -615,7 +720,7 @@ func (sc *scratch) redundancy(si *sent) float64 {
 	}
 	c := 0
 	for j := si.u0; j < si.u1; j++ {
-		if sc.terms[sc.uniq[j]].cov {
+		if sc.terms[sc.uniq[j]].has(tCov) {
 			c++
 		}
 	}
@@ -666,13 +771,16 @@ func (sc *scratch) down(i int) {
 // reset clears the per-call state, keeping capacity and the word cache.
 func (sc *scratch) reset() {
 	for _, id := range sc.touched {
-		sc.terms[id].tf, sc.terms[id].cov = 0, false
+		sc.terms[id] = termState{mark: sc.terms[id].mark, runes: sc.terms[id].runes}
 	}
 	sc.touched = sc.touched[:0]
 	sc.ents = sc.ents[:0]
 	sc.uniq = sc.uniq[:0]
 	sc.cnt = sc.cnt[:0]
+	sc.stops = sc.stops[:0]
+	sc.entList = sc.entList[:0]
 	sc.sents = sc.sents[:0]
+	sc.headSents = sc.headSents[:0]
 	sc.heap = sc.heap[:0]
 }
 

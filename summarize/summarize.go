@@ -1,14 +1,17 @@
 package summarize
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/techschau/techschau/german"
+	"github.com/techschau/techschau/internal/sumscore"
 )
 
 // ErrInvalidOption is returned (wrapped) by [New] when an option value is out
@@ -31,8 +34,10 @@ type options struct {
 	ratioSet     bool
 	maxChars     int
 	maxCharsSet  bool
+	chars        int
+	charsSet     bool
 	redundancy   float64
-	p            params
+	model        *sumscore.Model
 }
 
 // WithSentences sets the number of summary sentences (n ≥ 1; default
@@ -48,26 +53,64 @@ func WithRatio(f float64) Option {
 	return func(o *options) { o.ratio, o.ratioSet = f, true }
 }
 
+// WithChars sets a length budget of n characters (runes, n ≥ 1): the
+// summary holds as many whole sentences as fit in n characters together,
+// counted as the sum of the sentences' lengths, best first (headings and
+// list items only when nothing else fits).
+// Sentences are never cut. When even the best sentence alone is longer
+// than n (a budget of a teaser's length, about 100 characters or 14 words,
+// is shorter than many news sentences), the summary is that one sentence:
+// the budget shortens a summary but never empties it. Without
+// [WithSentences] or [WithRatio] the budget alone sets the length (up to
+// eight sentences); with them, both limits hold.
+func WithChars(n int) Option {
+	return func(o *options) { o.chars, o.charsSet = n, true }
+}
+
 // WithMaxChars caps the summary at n characters (runes, n ≥ 1), counted as
-// the sum of the chosen sentences' lengths. A sentence that does not fit is
-// skipped in favour of the next best one that does; when no sentence fits the
-// summary is empty. Sentences are never cut.
+// the sum of the chosen sentences' lengths: a hard cap, unlike [WithChars].
+// A sentence that does not fit is skipped in favour of the next best one
+// that does; when no sentence fits the summary is empty. Sentences are never
+// cut. It limits the length only and leaves the count to [WithSentences]
+// (default [DefaultSentences]).
 func WithMaxChars(n int) Option {
 	return func(o *options) { o.maxChars, o.maxCharsSet = n, true }
 }
 
 // WithRedundancy sets how strongly a sentence is penalised for repeating
-// content words of sentences already chosen (maximal marginal relevance):
-// 0 ignores redundancy, 1 weighs it as much as relevance. 0 ≤ lambda ≤ 1,
-// default [DefaultRedundancy].
+// content words of sentences already chosen. The set search (summaries of up
+// to eight sentences) values a summary as a whole, so a repeated term adds
+// nothing there anyway; with lambda > 0 it also skips a sentence whose
+// content words the summary mostly (60 %) has already. Longer summaries are
+// chosen greedily by maximal marginal relevance: 0 ignores redundancy, 1
+// weighs it as much as relevance. 0 ≤ lambda ≤ 1, default
+// [DefaultRedundancy].
 func WithRedundancy(lambda float64) Option {
 	return func(o *options) { o.redundancy = lambda }
 }
 
-// withParams replaces the scoring parameters (tests and tuning only).
-func withParams(p params) Option {
-	return func(o *options) { o.p = p }
+// WithModel replaces the scorer's weights. It is for techschau's own
+// fitting tool (internal/cmd/evalsum), whose model type is internal; a nil
+// model keeps the default.
+func WithModel(m *sumscore.Model) Option {
+	return func(o *options) {
+		if m != nil {
+			o.model = m
+		}
+	}
 }
+
+//go:embed model.json
+var modelJSON []byte
+
+// defaultModel is the embedded model (model.json), parsed once.
+var defaultModel = sync.OnceValues(func() (*sumscore.Model, error) {
+	m, err := sumscore.ParseModel(modelJSON)
+	if err != nil {
+		return nil, fmt.Errorf("summarize: model.json: %w", err)
+	}
+	return &m, nil
+})
 
 // Summarizer picks the most informative sentences of a German text.
 //
@@ -101,11 +144,18 @@ func (s *Summarizer) putScratch(sc *scratch) {
 // New returns a Summarizer configured by opts. It returns an error wrapping
 // [ErrInvalidOption] when an option is out of range.
 func New(opts ...Option) (*Summarizer, error) {
-	o := options{sentences: DefaultSentences, redundancy: DefaultRedundancy, p: defaultParams}
+	o := options{sentences: DefaultSentences, redundancy: DefaultRedundancy}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&o)
 		}
+	}
+	if o.model == nil {
+		m, err := defaultModel()
+		if err != nil {
+			return nil, err
+		}
+		o.model = m
 	}
 	switch {
 	case o.sentencesSet && o.sentences < 1:
@@ -114,6 +164,8 @@ func New(opts ...Option) (*Summarizer, error) {
 		return nil, fmt.Errorf("%w: WithRatio(%v): need 0 < f ≤ 1", ErrInvalidOption, o.ratio)
 	case o.maxCharsSet && o.maxChars < 1:
 		return nil, fmt.Errorf("%w: WithMaxChars(%d): need at least 1", ErrInvalidOption, o.maxChars)
+	case o.charsSet && o.chars < 1:
+		return nil, fmt.Errorf("%w: WithChars(%d): need at least 1", ErrInvalidOption, o.chars)
 	case !(o.redundancy >= 0 && o.redundancy <= 1):
 		return nil, fmt.Errorf("%w: WithRedundancy(%v): need 0 ≤ lambda ≤ 1", ErrInvalidOption, o.redundancy)
 	}
@@ -141,16 +193,41 @@ type Keyphrase struct {
 	Score float64 `json:"score"` // in (0,1], 1 for the best phrase
 }
 
-// Hints carries what the caller knows about the sentences of a
-// [german.Segmented], by sentence index. Nil functions mean "no hint".
+// Hints carries what the caller knows about a [german.Segmented]: about its
+// sentences by index, its entities and its headline. Zero fields mean "no
+// hint".
 type Hints struct {
 	// Exclude reports whether sentence i must never be chosen and must not
 	// count as content (boilerplate, navigation, job ads).
 	Exclude func(i int) bool
 	// Boost returns extra relevance for sentence i, typically in [0,1]
-	// (entity salience, theme evidence); 0 means none. Negative values
-	// lower the sentence's chances.
+	// (theme evidence, say); 0 means none. Negative values lower the
+	// sentence's chances.
 	Boost func(i int) float64
+	// Entities are the text's named entities with their salience in [0,1]
+	// (1 for the most salient) and their mentions: a summary's value grows
+	// with the salience of the distinct entities it mentions. The pipeline
+	// (package analyze) passes those of package entities.
+	Entities []EntityHint
+	// Skip is a byte span of seg.Text whose words do not count, such as a
+	// dateline ("Wien – "): the sentence around it is scored without them
+	// and reported whole.
+	Skip german.Span
+	// Headline is the byte span of seg.Text that holds the headline, for
+	// example the text before a dateline. Its sentences are never chosen;
+	// a summary gains from each distinct term it shares with them. When it
+	// is empty, the first line of the text (the sentences up to the first
+	// line break) is taken as the headline if it reads as one: at most 25
+	// words, more text after it, no dateline in it, and no full stop at its
+	// end (a headline or kicker ends with no punctuation, "?", "!", ":" or
+	// an ellipsis; a lead paragraph of one sentence ends with a full stop).
+	Headline german.Span
+}
+
+// EntityHint is one entity of [Hints].Entities.
+type EntityHint struct {
+	Salience float64       // in [0,1]; other values are clamped, NaN counts 0
+	Mentions []german.Span // byte spans into seg.Text
 }
 
 // Summarize segments text and summarises it with no hints. It returns what
@@ -201,20 +278,42 @@ func (s *Summarizer) summary(sc *scratch, text string, h Hints) Summary {
 	if len(sc.sents) == 0 {
 		return out
 	}
-	n := s.o.sentences
-	if s.o.ratioSet {
-		r := int(math.Ceil(s.o.ratio * float64(len(sc.sents))))
+	o := &s.o
+	n := o.sentences
+	countSet := o.sentencesSet || o.ratioSet
+	if o.ratioSet {
+		r := int(math.Ceil(o.ratio * float64(len(sc.sents))))
 		r = max(r, 1)
-		if !s.o.sentencesSet || r < n {
+		if !o.sentencesSet || r < n {
 			n = r
 		}
 	}
-	sc.score(text, &s.o.p, h, n)
-	maxChars := -1
-	if s.o.maxCharsSet {
-		maxChars = s.o.maxChars
+	budget, soft := budgetFree, false
+	switch {
+	case o.maxCharsSet && o.charsSet:
+		budget = min(o.maxChars, o.chars)
+	case o.maxCharsSet:
+		budget = o.maxChars
+	case o.charsSet:
+		budget, soft = o.chars, true
+		if !countSet {
+			n = beamMaxSentences
+		}
 	}
-	chosen := sc.choose(text, n, maxChars, s.o.redundancy)
+	sc.prepare(text, o.model, h)
+	need := n // lines (headings) are taken only when fewer other sentences are left
+	if !countSet && budget != budgetFree {
+		need = 1
+	}
+	var chosen []int
+	if n <= beamMaxSentences {
+		chosen = sc.chooseSet(text, o.model, n, need, budget, soft, o.redundancy)
+	} else {
+		chosen = sc.chooseGreedy(text, n, budget, o.redundancy)
+		if len(chosen) == 0 && soft {
+			chosen = sc.chooseSet(text, o.model, 1, 1, budgetFree, false, o.redundancy)
+		}
+	}
 	slices.Sort(chosen)
 	out.Sentences = make([]Sentence, 0, len(chosen))
 	for _, k := range chosen {
@@ -226,6 +325,25 @@ func (s *Summarizer) summary(sc *scratch, text string, h Hints) Summary {
 		})
 	}
 	return out
+}
+
+// Features returns the scorer's view of seg under h: the features of its
+// eligible sentences and terms. It is for techschau's own fitting tool
+// (internal/cmd/evalsum), whose Doc type is internal.
+func (s *Summarizer) Features(seg *german.Segmented, h Hints) *sumscore.Doc {
+	if seg == nil {
+		return &sumscore.Doc{}
+	}
+	sc := s.getScratch()
+	defer s.putScratch(sc)
+	defer sc.reset()
+	sc.load(seg, h, false)
+	sc.mapEntities(h)
+	sc.termStats()
+	d := sc.doc()
+	sc.features(seg.Text, func(k int, f *[sumscore.NSent]float64) { d.Sents[k].F = *f })
+	d.Entities = slices.Clone(sc.entSal)
+	return d
 }
 
 // round keeps scores short and stable in JSON.

@@ -159,11 +159,10 @@ func TestBudgets(t *testing.T) {
 	seg := german.Segment(chipArticle)
 	off := strings.Index(chipArticle, "- Newsletter")
 	h := Hints{Exclude: boilerplateFrom(seg, off)}
-	eligible := 0
-	for i, s := range seg.Sentences {
+	eligible := -1 // the headline line is never chosen
+	for _, s := range seg.Sentences {
 		if s.Start < off && strings.ContainsFunc(s.In(chipArticle), isLetterRune) {
 			eligible++
-			_ = i
 		}
 	}
 	require.Greater(t, eligible, 5)
@@ -306,8 +305,10 @@ func TestSeedArticle(t *testing.T) {
 	for _, x := range sum.Sentences {
 		all += x.Text + " "
 	}
-	assert.Contains(t, all, "R2")
-	assert.Contains(t, all, "Huawei")
+	for _, want := range []string{"DeepSeek", "R2", "Huawei"} {
+		assert.Contains(t, all, want)
+	}
+	assert.Regexp(t, `verschoben|Verzögerung|verzögert`, all, "the delay")
 
 	kp := mustNew(t).Keyphrases(seg, h, 10)
 	t.Logf("keyphrases: %v", kp)
@@ -362,4 +363,162 @@ func TestSummarizeAndKeyphrases(t *testing.T) {
 	sum, kp := s.SummarizeAndKeyphrases(nil, Hints{}, 3)
 	assert.Empty(t, sum.Sentences)
 	assert.Empty(t, kp)
+}
+
+// TestChars: WithChars is a budget of whole sentences that never empties a
+// summary; WithMaxChars is a hard cap; with a count both limits hold.
+func TestChars(t *testing.T) {
+	runes := func(sum Summary) int {
+		n := 0
+		for _, x := range sum.Sentences {
+			n += utf8.RuneCountInString(x.Text)
+		}
+		return n
+	}
+	for _, budget := range []int{1, 40, 100, 200, 400, 10000} {
+		sum := mustNew(t, WithChars(budget)).Summarize(chipArticle)
+		checkSummary(t, chipArticle, sum)
+		require.NotEmpty(t, sum.Sentences, "budget %d", budget)
+		if len(sum.Sentences) > 1 || budget >= 200 {
+			assert.LessOrEqual(t, runes(sum), budget, "budget %d", budget)
+		}
+		hard := mustNew(t, WithMaxChars(budget)).Summarize(chipArticle)
+		assert.LessOrEqual(t, runes(hard), budget, "hard budget %d", budget)
+	}
+	// the budget alone sets the length; a count caps it
+	assert.Greater(t, len(mustNew(t, WithChars(10000)).Summarize(chipArticle).Sentences), 3)
+	assert.Len(t, mustNew(t, WithChars(10000), WithSentences(2)).Summarize(chipArticle).Sentences, 2)
+	// too small for any sentence: the best single sentence, which a
+	// one-sentence summary holds too
+	one := mustNew(t, WithSentences(1)).Summarize(chipArticle)
+	assert.Equal(t, one, mustNew(t, WithChars(1)).Summarize(chipArticle))
+	_, err := New(WithChars(0))
+	assert.ErrorIs(t, err, ErrInvalidOption)
+}
+
+// TestSkip: the words of a skipped span (a dateline) do not count, and the
+// sentence around it is reported whole.
+func TestSkip(t *testing.T) {
+	text := "Wien – Der Konzern meldet einen Rekordgewinn. Die Aktie steigt. Wien Wien Wien."
+	seg := german.Segment(text)
+	skip := german.Span{Start: 0, End: len("Wien –")}
+	s := mustNew(t, WithSentences(1))
+	d := s.Features(seg, Hints{Skip: skip})
+	require.NotEmpty(t, d.Sents)
+	assert.Equal(t, 0, d.Sents[0].Start, "reported whole")
+	assert.Equal(t, 5, d.Sents[0].Len, "Der Konzern meldet einen Rekordgewinn: 5 words and no Wien")
+	sum := s.SummarizeSegmented(seg, Hints{Skip: skip})
+	checkSummary(t, text, sum)
+}
+
+// TestHeadlineHint: sentences in the headline span are never chosen, and a
+// sentence sharing the headline's terms gains.
+func TestHeadlineHint(t *testing.T) {
+	text := "Nordchip baut Werk in Dresden. Der Winter war lang und kalt. Nordchip baut ein Werk in Dresden für Mikrochips. Die Aktie steigt."
+	seg := german.Segment(text)
+	head := seg.Sentences[0].Span
+	s := mustNew(t, WithSentences(1))
+	sum := s.SummarizeSegmented(seg, Hints{Headline: head})
+	require.Len(t, sum.Sentences, 1)
+	assert.NotEqual(t, head.Start, sum.Sentences[0].Start, "the headline is never chosen")
+	d := s.Features(seg, Hints{Headline: head})
+	require.Len(t, d.Sents, 3)
+	heads := 0
+	for _, h := range d.Headline {
+		if h {
+			heads++
+		}
+	}
+	assert.GreaterOrEqual(t, heads, 3, "Nordchip, Werk, Dresden")
+	// all sentences in the headline: then none is dropped
+	all := s.SummarizeSegmented(seg, Hints{Headline: german.Span{Start: 0, End: len(text)}})
+	assert.Len(t, all.Sentences, 1)
+}
+
+// TestEntityHints: bad hints (salience out of range, spans outside the text
+// or across sentences) are harmless, and a mention only counts in the
+// sentence that holds it.
+func TestEntityHints(t *testing.T) {
+	seg := german.Segment(chipArticle)
+	berger := strings.Index(chipArticle, "Jan Berger")
+	h := Hints{Entities: []EntityHint{
+		{Salience: 1, Mentions: []german.Span{{Start: berger, End: berger + 10}}},
+		{Salience: nan(), Mentions: []german.Span{{Start: -5, End: 3}, {Start: 10, End: 1 << 30}}},
+		{Salience: 7, Mentions: []german.Span{{Start: 0, End: len(chipArticle)}}},
+	}}
+	s := mustNew(t)
+	d := s.Features(seg, h)
+	assert.Equal(t, []float64{1, 0, 1}, d.Entities)
+	with := 0
+	for _, st := range d.Sents {
+		for _, e := range st.Entities {
+			assert.Equal(t, int32(0), e, "only the mention inside one sentence counts")
+			with++
+		}
+	}
+	assert.Equal(t, 1, with)
+	checkSummary(t, chipArticle, s.SummarizeSegmented(seg, h))
+}
+
+// TestFirstLineHeadline: without a hint, the first line is the headline
+// when it reads as one.
+func TestFirstLineHeadline(t *testing.T) {
+	body := "\n\nDer Konzern Nordchip baut in Dresden ein neues Werk für Mikrochips. Die Aktie steigt. Kritiker sind skeptisch."
+	tests := []struct {
+		name, first string
+		head        bool
+	}{
+		{"no punctuation", "Nordchip baut Werk in Dresden", true},
+		{"kicker and ellipsis, two sentences", "Neues Werk in Dresden: Das plant Nordchip ...", true},
+		{"question", "Baut Nordchip in Dresden?", true},
+		{"a lead paragraph ends with a full stop", "Nordchip baut ein Werk.", false},
+		{"too long", strings.Repeat("Wort ", 30) + "Ende", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.first + body
+			seg := german.Segment(text)
+			d := mustNew(t).Features(seg, Hints{})
+			require.NotEmpty(t, d.Sents)
+			assert.Equal(t, tc.head, d.Sents[0].Start > len(tc.first), "first eligible sentence after the first line")
+			sum := mustNew(t, WithSentences(3)).Summarize(text)
+			for _, x := range sum.Sentences {
+				if tc.head {
+					assert.Greater(t, x.Start, len(tc.first), "the headline is never chosen: %q", x.Text)
+				}
+			}
+		})
+	}
+	// one line only, or a dateline in the first line: no headline
+	one := "Nordchip baut Werk in Dresden: Das plant Nordchip ..."
+	assert.Equal(t, -1, firstLine(one, 0, german.Span{}))
+	dl := "Dresden – Nordchip baut ein Werk\n\nMehr Text."
+	assert.Equal(t, -1, firstLine(dl, 0, german.Span{Start: 0, End: len("Dresden –")}))
+	assert.Equal(t, len("Dresden – Nordchip baut ein Werk"), firstLine(dl, 0, german.Span{}))
+}
+
+// TestEllipsisLast: a sentence cut short by an ellipsis is taken only when
+// nothing else is left.
+func TestEllipsisLast(t *testing.T) {
+	text := "Nordchip baut in Dresden ein Werk für Mikrochips. Jetzt schauen Anwohner zu, wie Nordchip in Dresden Mikrochips ... Die Aktie steigt."
+	for _, n := range []int{1, 2} {
+		for _, x := range mustNew(t, WithSentences(n)).Summarize(text).Sentences {
+			assert.NotContains(t, x.Text, "...", "n=%d", n)
+		}
+	}
+	assert.Len(t, mustNew(t, WithSentences(3)).Summarize(text).Sentences, 3, "taken when nothing else is left")
+}
+
+// TestCountKeptWithDuplicates: near-duplicates are a last resort, not a
+// reason to return fewer sentences than asked for.
+func TestCountKeptWithDuplicates(t *testing.T) {
+	text := strings.Repeat("Nordchip baut in Dresden ein Werk für Mikrochips. ", 4) + "Die Aktie steigt."
+	for n := 1; n <= 5; n++ {
+		sum := mustNew(t, WithSentences(n)).Summarize(text)
+		checkSummary(t, text, sum)
+		assert.Len(t, sum.Sentences, n, "n=%d", n)
+		if n >= 2 {
+			assert.Contains(t, sum.Sentences[len(sum.Sentences)-1].Text, "Aktie", "the other sentence before a duplicate")
+		}
+	}
 }

@@ -24,7 +24,7 @@ func TestWordTableMatchesMap(t *testing.T) {
 		h := tab.hash(k)
 		_, ok := tab.get(k, h, packIfShort(k))
 		require.False(t, ok, "%q before put", k)
-		e := wordEntry{id: int32(i), p0: int32(i % 7), p1: int32(i % 11), adj: i%2 == 0}
+		e := wordEntry{id: int32(i), p0: int32(i % 7), np: uint16(i % 11), flags: uint16(i), stop: int16(i%5 - 1), bits: uint8(i % 32)}
 		tab.put(k, h, e)
 		want[k] = e
 	}

@@ -122,7 +122,10 @@ func parseFlags(cmd string, fs *flag.FlagSet, args []string, stdout, stderr io.W
 	fs.SetOutput(io.Discard) // errors are printed below, with the command's prefix
 	for {
 		if err := fs.Parse(args); err != nil {
-			errorf(stderr, cmd, "%v", err)
+			// the flag package names flags with one dash; the help spells them with two
+			msg := strings.Replace(err.Error(), "for flag -", "for flag --", 1)
+			msg = strings.Replace(msg, "not defined: -", "not defined: --", 1)
+			errorf(stderr, cmd, "%s", msg)
 			fmt.Fprintf(stderr, "Run \"techschau help %s\" for usage.\n", cmd)
 			return nil, exitUsage, false
 		}

@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -202,6 +204,34 @@ func TestAnalyzeBundled(t *testing.T) {
 	assert.Len(t, decodeDoc(t, out).Summary.Sentences, 1)
 }
 
+// TestAnalyzeSummaryChars: --summary-chars is a budget of whole sentences,
+// never empty, and --summary still caps the count.
+func TestAnalyzeSummaryChars(t *testing.T) {
+	runes := func(d *jsonDoc) int {
+		n := 0
+		for _, s := range d.Summary.Sentences {
+			n += utf8.RuneCountInString(s.Text)
+		}
+		return n
+	}
+	for _, budget := range []int{1, 150, 400, 800} {
+		code, out, errs := cli(t, "", "analyze", "--summary-chars", strconv.Itoa(budget))
+		require.Equal(t, exitOK, code, errs)
+		d := decodeDoc(t, out)
+		require.NotEmpty(t, d.Summary.Sentences, "budget %d", budget)
+		if len(d.Summary.Sentences) > 1 {
+			assert.LessOrEqual(t, runes(d), budget, "budget %d", budget)
+		}
+		checkSpans(t, bundled.Article(), d)
+	}
+	code, out, _ := cli(t, "", "analyze", "--summary-chars", "2000", "--summary", "2")
+	require.Equal(t, exitOK, code)
+	assert.Len(t, decodeDoc(t, out).Summary.Sentences, 2)
+	code, out, _ = cli(t, "", "analyze", "--summary-chars", "2000")
+	require.Equal(t, exitOK, code)
+	assert.Greater(t, len(decodeDoc(t, out).Summary.Sentences), 3, "the budget alone sets the length")
+}
+
 func TestAnalyzeText(t *testing.T) {
 	code, out, errs := cli(t, "", "analyze", "--format", "text")
 	require.Equal(t, exitOK, code, errs)
@@ -217,10 +247,60 @@ func TestAnalyzeText(t *testing.T) {
 	assert.Equal(t, strings.Replace(out, bundled.Name, path, 1), out2)
 }
 
+// teamPage is an HTML page the team wrote: a news site's markup around the
+// article of testdata/pages/zeitung-nvidia-h20.txt.
+const teamPage = "../../testdata/html/zeitung-nvidia-h20.html"
+
+// TestAnalyzeHTML: an HTML page, auto-detected or named with --input html,
+// gives a Document with the extracted text and the page's metadata; every
+// offset indexes that text. --input text analyses the markup as text.
+func TestAnalyzeHTML(t *testing.T) {
+	code, out, errs := cli(t, "", "analyze", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	var d struct {
+		jsonDoc
+		Text string            `json:"text"`
+		Meta map[string]string `json:"meta"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	assert.Equal(t, "Beispielzeitung", d.Meta["sitename"])
+	assert.Equal(t, "2026-08-12", d.Meta["date"])
+	assert.Contains(t, d.Text, "Nach monatelangem Stillstand darf NVIDIA")
+	assert.NotContains(t, d.Text, "<p>")
+	checkSpans(t, d.Text, &d.jsonDoc)
+	assert.Contains(t, d.entityIDs(), "nvidia")
+	for _, s := range d.Summary.Sentences {
+		assert.NotContains(t, s.Text, "<")
+	}
+
+	code, out2, errs := cli(t, "", "analyze", "--input", "html", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, out, out2, "auto detects the page")
+
+	page, err := os.ReadFile(teamPage)
+	require.NoError(t, err)
+	code, out3, errs := cli(t, string(page), "analyze", "-")
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, out, out3, "the same page from stdin")
+
+	code, out, errs = cli(t, "", "analyze", "--input", "html", "--format", "text", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "Page: NVIDIA erhält Exportlizenzen")
+
+	code, out, errs = cli(t, "", "analyze", "--input", "text", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	var top map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(out), &top))
+	assert.NotContains(t, top, "meta", "text input has no meta")
+	assert.NotContains(t, top, "text", "nor a text field")
+}
+
 func TestUsageAndErrors(t *testing.T) {
 	dir := t.TempDir()
 	badLex := filepath.Join(dir, "lex.json")
 	require.NoError(t, os.WriteFile(badLex, []byte("{not json"), 0o600))
+	binary := filepath.Join(dir, "image.html")
+	require.NoError(t, os.WriteFile(binary, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600))
 	tests := []struct {
 		name   string
 		args   []string
@@ -238,14 +318,19 @@ func TestUsageAndErrors(t *testing.T) {
 		{"batch --help after a flag", []string{"batch", "--workers", "2", "--help"}, exitOK, "Usage: techschau batch", ""},
 		{"conll -help", []string{"conll", "-help"}, exitOK, "Usage: techschau conll", ""},
 		{"version", []string{"--version"}, exitOK, "techschau ", ""},
-		{"bad flag", []string{"analyze", "--nope"}, exitUsage, "", "techschau analyze: flag provided but not defined: -nope\nRun \"techschau help analyze\""},
+		{"bad flag", []string{"analyze", "--nope"}, exitUsage, "", "techschau analyze: flag provided but not defined: --nope\nRun \"techschau help analyze\""},
 		{"bad flag value", []string{"batch", "--workers", "zwei"}, exitUsage, "", "techschau batch: invalid value \"zwei\""},
 		{"unknown field", []string{"analyze", "--fields", "language,sentence"}, exitUsage, "", `unknown document field "sentence"`},
 		{"fields with text format", []string{"analyze", "--fields", "language", "--format", "text"}, exitUsage, "", "--fields"},
 		{"bad format", []string{"analyze", "--format", "xml"}, exitUsage, "", `--format "xml"`},
 		{"negative summary", []string{"analyze", "--summary", "-1"}, exitUsage, "", "--summary -1"},
+		{"negative summary chars", []string{"analyze", "--summary-chars", "-5"}, exitUsage, "", "--summary-chars -5"},
+		{"summary not a number", []string{"analyze", "--summary", "drei"}, exitUsage, "", "--summary"},
+		{"help analyze chars", []string{"help", "analyze"}, exitOK, "--summary-chars", ""},
 		{"two files", []string{"analyze", "a", "b"}, exitUsage, "", "one FILE at most"},
 		{"sample and file", []string{"analyze", "--sample", "a.txt"}, exitUsage, "", "--sample"},
+		{"bad input kind", []string{"analyze", "--input", "pdf"}, exitUsage, "", `--input "pdf"`},
+		{"binary as html", []string{"analyze", "--input", "html", binary}, exitFailure, "", "not HTML"},
 		{"lexicon-only without lexicon", []string{"analyze", "--lexicon-only"}, exitUsage, "", "--lexicon-only needs"},
 		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, exitFailure, "", "techschau analyze: " + filepath.Join(dir, "nope.txt") + ": no such file"},
 		{"directory", []string{"analyze", dir}, exitFailure, "", "techschau analyze: " + dir + ": is a directory\n"},

@@ -5,6 +5,7 @@ package corpus
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -219,4 +220,43 @@ func JoinSentences(sents []UDSentence) (string, []int) {
 		ends = append(ends, sb.Len())
 	}
 	return sb.String(), ends
+}
+
+// Page is one news page of ../shared/data/news-pages/pages.jsonl.
+type Page struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	Date   string `json:"date"`
+	Text   string `json:"text"`
+}
+
+// ReadPages reads news pages, one JSON object a line; blank lines are
+// skipped, a malformed line is an error naming its number.
+func ReadPages(r io.Reader) ([]Page, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	var out []Page
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var p Page
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			return out, fmt.Errorf("corpus: line %d: %v: %w", n, err, ErrFormat)
+		}
+		out = append(out, p)
+	}
+	return out, sc.Err()
+}
+
+// ReadPagesFile reads a news-pages JSONL file (see ReadPages).
+func ReadPagesFile(path string) ([]Page, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadPages(f)
 }

@@ -77,3 +77,18 @@ func TestReadCoNLLUFile(t *testing.T) {
 	assert.Len(t, sents, 799)
 	assert.Equal(t, "Manasse ist ein einzigartiger Parfümeur.", sents[0].Text)
 }
+
+func TestReadPages(t *testing.T) {
+	in := `{"id": "a", "source": "s", "url": "u", "date": "2024-04-01", "text": "Erster Text."}
+
+{"id": "b", "text": "Zweiter\nText."}
+`
+	pages, err := ReadPages(strings.NewReader(in))
+	require.NoError(t, err)
+	require.Len(t, pages, 2)
+	assert.Equal(t, Page{ID: "a", Source: "s", URL: "u", Date: "2024-04-01", Text: "Erster Text."}, pages[0])
+	assert.Equal(t, "Zweiter\nText.", pages[1].Text)
+	_, err = ReadPages(strings.NewReader("{\"id\": \"a\"}\n{nope\n"))
+	assert.ErrorIs(t, err, ErrFormat)
+	assert.ErrorContains(t, err, "line 2")
+}

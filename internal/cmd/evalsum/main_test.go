@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -11,19 +12,30 @@ import (
 const devPath = "../../../../shared/data/10kgnad/dev.csv"
 
 func TestRunMissingFile(t *testing.T) {
-	assert.Error(t, run("does-not-exist.csv", true, 1))
+	var out bytes.Buffer
+	assert.Error(t, run(&out, config{data: "does-not-exist.csv", folds: 2, inner: 2, alphas: []float64{1}, rs: []float64{30}}))
+	assert.Error(t, run(&out, config{data: devPath, folds: 1}))
 }
 
-func TestSystems(t *testing.T) {
-	sys, err := Systems(1)
+func TestFloats(t *testing.T) {
+	f, err := floats("0.1, 1,30")
 	require.NoError(t, err)
-	require.Len(t, sys, 3)
-	assert.Equal(t, "techschau", sys[0].Name)
+	assert.Equal(t, []float64{0.1, 1, 30}, f)
+	_, err = floats("1,x")
+	assert.Error(t, err)
+	_, err = floats("0")
+	assert.Error(t, err)
 }
 
 func TestRunDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
 	if _, err := os.Stat(devPath); err != nil {
 		t.Skipf("10kGNAD: %s not found", devPath)
 	}
-	require.NoError(t, run(devPath, true, 1))
+	var out bytes.Buffer
+	require.NoError(t, run(&out, config{data: devPath, folds: 2, inner: 2, boot: 50, seed: 1, alphas: []float64{1}, rs: []float64{30}, headline: defaultHeadline, positions: 10, maxSize: 3}))
+	assert.Contains(t, out.String(), "techschau (CV)")
+	assert.Contains(t, out.String(), "TextRank")
 }
