@@ -43,6 +43,7 @@ func main() {
 	flag.StringVar(&showKey, "show", "", "print the matched and false predictions of this source key (\"model LOC 1w\")")
 	flag.StringVar(&modelFile, "model", "", "a model file (trainner -out) to use instead of the embedded one")
 	flag.StringVar(&mask, "mask", "news-pages", "sets whose boilerplate (as analyze marks it) is skipped: a set name, \"all\" or \"none\"")
+	flag.StringVar(&labelFiles, "labels", "", "comma-separated label files relative to the repository root (default: the dev labels, entityeval.LabelFiles; \"test\": the held-out test labels, entityeval.TestLabelFiles)")
 	flag.Parse()
 	if err := run(*data, *maxErr, *folds, *grid, *noModel, *set); err != nil {
 		fmt.Fprintln(os.Stderr, "evalents:", err)
@@ -50,7 +51,7 @@ func main() {
 	}
 }
 
-var mask, showDoc, showKey, modelFile string
+var mask, showDoc, showKey, modelFile, labelFiles string
 
 func run(data string, maxErr, folds int, grid string, noModel bool, only string) error {
 	root, err := golddata.RepoRoot()
@@ -60,7 +61,15 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 	if data == "" {
 		data = filepath.Join(root, "..", "shared", "data")
 	}
-	docs, err := entityeval.LoadRepoLabels(root)
+	files := entityeval.LabelFiles
+	switch labelFiles {
+	case "":
+	case "test":
+		files = entityeval.TestLabelFiles
+	default:
+		files = strings.Split(labelFiles, ",")
+	}
+	docs, err := entityeval.LoadRepoLabels(root, files...)
 	if err != nil {
 		return err
 	}
