@@ -58,6 +58,18 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 		if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
 			continue
 		}
+		if !st.lenient && sp.End-sp.Start >= 2 {
+			// an apposition the model took whole: the head noun is no part
+			// of the name and says its kind ("Partei To Potami", "Start-up
+			// Halvar Systems", "Modell Xring O1")
+			if h := r.names.heads.match(facts[sp.Start].lower); h&(headOrg|headProd) != 0 && h&headRole == 0 {
+				sp.Start++
+				sp.Type = "ORG"
+				if h&headProd != 0 {
+					sp.Type = "PRODUCT"
+				}
+			}
+		}
 		s, e := toks[sp.Start].Start, toks[sp.End-1].End
 		if excl[1] > 0 && s < excl[1] && excl[0] < e {
 			continue

@@ -347,14 +347,24 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 			return true
 		}
 	}
-	// coordination with a confirmed name of the same type: "Signal und Telegram"
-	for _, k := range [...]int{c.tok - 2, c.tokE + 1} {
+	if newsContext(e.Type, toks, c.tok, c.tokE) {
+		return true
+	}
+	// coordination with a confirmed name of the same type: "Signal und
+	// Telegram", "SPD und die Grünen"
+	for _, k := range [...]int{c.tok - 2, c.tok - 3, c.tokE + 1} {
 		if k < 0 || k >= len(toks) {
 			continue
 		}
 		mid := toks[(k+c.tok)/2]
-		if k > c.tok {
+		switch {
+		case k > c.tok:
 			mid = toks[c.tokE]
+		case k == c.tok-3:
+			if !isArticle(toks[c.tok-1].Text) {
+				continue
+			}
+			mid = toks[k+1]
 		}
 		if mid.Text != "und" && mid.Text != "oder" && mid.Text != "," && mid.Text != "sowie" {
 			continue
@@ -371,7 +381,8 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	if c.tok > 0 {
 		lw := german.Lower(toks[c.tok-1].Text)
 		n := r.names
-		if n.heads.match(lw)&(headOrg|headProd) != 0 {
+		// "des Diskonters Hofer": a head noun in the genitive too
+		if n.heads.match(lw)&(headOrg|headProd) != 0 || len(lw) > 4 && lw[len(lw)-1] == 's' && n.heads.match(lw[:len(lw)-1])&(headOrg|headProd) != 0 {
 			return true
 		}
 		// a platform one writes "on": "schrieb er auf X.", "bei X, dass …"
@@ -384,6 +395,68 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 		if confirmed[ch] {
 			return true
 		}
+	}
+	return false
+}
+
+// newsContext reports the contexts in which German news names an
+// organisation, a product or a work and nothing else, for names that are
+// also common words ("Bild", "Kurier", "Grüne", "Sky"), toks[i:j]:
+//
+//   - a source: after "laut" or a reporting verb and its article ("berichtete
+//     der Kurier", "laut Spiegel", "so die Presse"), or before "zufolge";
+//   - an affiliation in parentheses after a name ("Winfried Hermann
+//     (Grüne)");
+//   - a title in quotation marks ("die „Bild“", "der „Welt.“").
+func newsContext(typ Type, toks []german.Token, i, j int) bool {
+	if typ != ORG && typ != PRODUCT && typ != MISC {
+		return false
+	}
+	k := i - 1
+	if k >= 0 && isOpenQuote(toks[k].Text) {
+		// a quoted title: the closing mark after it, a full stop allowed inside
+		e := j
+		if e < len(toks) && (toks[e].Text == "." || toks[e].Text == ",") {
+			e++
+		}
+		if e < len(toks) && isCloseQuote(toks[e].Text) {
+			return true
+		}
+		k--
+	}
+	if typ != ORG {
+		return false
+	}
+	if k >= 0 && isArticle(toks[k].Text) {
+		k--
+	}
+	if k >= 0 && sourceWord(german.Lower(toks[k].Text)) {
+		return true
+	}
+	if j < len(toks) && toks[j].Text == "zufolge" {
+		return true
+	}
+	// "Name (Partei)"
+	return i >= 2 && j < len(toks) && toks[i-1].Text == "(" && toks[j].Text == ")" && isUpperRune(firstRune(toks[i-2].Text)) &&
+		toks[i-2].Kind == german.Word
+}
+
+// sourceWord reports the words that introduce a cited source: "laut" and
+// the reporting verbs of news.
+func sourceWord(lw string) bool {
+	switch lw {
+	case "laut", "berichtet", "berichtete", "berichten", "berichteten", "schreibt", "schrieb", "meldet", "meldete",
+		"zitiert", "zitierte", "so", "enthüllte", "enthüllt", "recherchierte":
+		return true
+	}
+	return false
+}
+
+// isArticle reports the definite articles.
+func isArticle(w string) bool {
+	switch w {
+	case "der", "die", "das", "dem", "den", "des", "Der", "Die", "Das", "Dem", "Den", "Des":
+		return true
 	}
 	return false
 }
