@@ -321,7 +321,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	st.lexC = lexC[:0]
 	if !r.noRules {
 		linkYears(out)
-		if st.credits = appendCredits(st.credits[:0], text, sents); len(st.credits) > 0 {
+		if st.credits = appendCredits(st.credits[:0], text, sents, r.names.firstNames); len(st.credits) > 0 {
 			out = slices.DeleteFunc(out, func(c cand) bool { return inSpans(st.credits, c.start, c.end) })
 		}
 		out = r.link(sents, out, st)
