@@ -27,6 +27,12 @@ func TestNewsContext(t *testing.T) {
 		{"affiliation", "Verkehrsminister Winfried Hermann (Grüne) widersprach.", "gruene", "Grüne"},
 		{"coordination over an article", "Verluste für SPD und die Grünen.", "gruene", "Grünen"},
 		{"genitive apposition", "Eine Filiale des Diskonters Hofers wurde geschlossen.", "hofer", "Hofer"},
+		{"report compound", "Das Ministerium führte einem Spiegel-Bericht zufolge.", "spiegel", "Spiegel"},
+		{"member compound", "Hunderte Grünen-Mitglieder warten auf die Rede.", "gruene", "Grünen"},
+		{"quoted title compound", "In einem „Zeit“-Interview schwärmt er.", "zeit", "Zeit"},
+		{"coordination with oder", "Keine Koalition mit AfD, BSW oder Linken.", "linke", "Linken"},
+		{"list with articles", "Betroffen waren die Deutsche Bank, die Allianz und die Telekom.", "allianz", "Allianz"},
+		{"compound without a member noun", "Der Welt-Klimarat warnt.", "", "Welt"},
 		{"common noun", "Er sah in den Spiegel und lachte.", "", "Spiegel"},
 		{"common noun with article", "Das Bild zeigt einen Hund.", "", "Bild"},
 	}

@@ -350,32 +350,26 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 	if newsContext(e.Type, toks, c.tok, c.tokE) {
 		return true
 	}
+	if c.part && compoundConfirms(e.Type, toks[c.tok].Text, c.end-toks[c.tok].Start, r.names) {
+		return true
+	}
 	// coordination with a confirmed name of the same type: "Signal und
-	// Telegram", "SPD und die Grünen"
-	for _, k := range [...]int{c.tok - 2, c.tok - 3, c.tokE + 1} {
-		if k < 0 || k >= len(toks) {
-			continue
+	// Telegram", "SPD und die Grünen", "die Deutsche Bank, die Allianz"
+	if k := c.tok - 1; k > 0 {
+		if isArticle(toks[k].Text) {
+			k--
 		}
-		mid := toks[(k+c.tok)/2]
-		switch {
-		case k > c.tok:
-			mid = toks[c.tokE]
-		case k == c.tok-3:
-			if !isArticle(toks[c.tok-1].Text) {
-				continue
-			}
-			mid = toks[k+1]
+		if k > 0 && isConj(toks[k].Text) && r.coordinated(toks, k, e.Type, false) {
+			return true
 		}
-		if mid.Text != "und" && mid.Text != "oder" && mid.Text != "," && mid.Text != "sowie" {
-			continue
+	}
+	if k := c.tokE; k+1 < len(toks) && isConj(toks[k].Text) {
+		k++
+		if isArticle(toks[k].Text) {
+			k++
 		}
-		if lw := german.Lower(toks[k].Text); lw != "" {
-			st := &matcher{lex: r.lex}
-			for _, lm := range st.match(toks[k:k+1], nil) {
-				if !lm.ambiguous && !lm.part && r.lex.entries[lm.entry].Type == e.Type {
-					return true
-				}
-			}
+		if k < len(toks) && r.coordinated(toks, k, e.Type, true) {
+			return true
 		}
 	}
 	if c.tok > 0 {
@@ -397,6 +391,54 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 		}
 	}
 	return false
+}
+
+// isConj reports the words that coordinate names.
+func isConj(w string) bool { return w == "und" || w == "oder" || w == "," || w == "sowie" }
+
+// coordinated reports whether a lexicon name of type typ, not ambiguous,
+// ends before toks[k] (after: starts at toks[k]): the one or two words there.
+func (r *Recognizer) coordinated(toks []german.Token, k int, typ Type, after bool) bool {
+	st := &matcher{lex: r.lex}
+	for n := 1; n <= 2; n++ {
+		i, j := k-n, k
+		if after {
+			i, j = k, k+n
+		}
+		if i < 0 || j > len(toks) {
+			break
+		}
+		for _, lm := range st.match(toks[i:j], nil) {
+			if !lm.ambiguous && !lm.part && !lm.derived && lm.tok == 0 && lm.tokEnd == j-i && r.lex.entries[lm.entry].Type == typ {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgCompoundHeads end compounds whose first part names an organisation:
+// its members, bodies and reports ("Grünen-Mitglieder", "Spiegel-Bericht",
+// "Zeit-Interview"). Role nouns do too ("Grünen-Chef", see roleList).
+var orgCompoundHeads = map[string]bool{
+	"mitglied": true, "mitglieder": true, "mitgliedern": true, "fraktion": true, "parteitag": true, "spitze": true,
+	"anhänger": true, "wähler": true, "landesverband": true, "kreisverband": true, "basis": true, "programm": true,
+	"bericht": true, "berichten": true, "berichts": true, "interview": true, "podcast": true, "recherche": true, "recherchen": true,
+	"umfrage": true, "artikel": true, "kolumne": true, "reportage": true, "meldung": true, "sendung": true, "informationen": true,
+}
+
+// compoundConfirms reports whether a hyphen compound w whose first n bytes
+// are a name of type typ confirms that name: an organisation before a role,
+// member, body or report ("Grünen-Co-Parteichef", "Spiegel-Bericht").
+func compoundConfirms(typ Type, w string, n int, names *nameLists) bool {
+	if typ != ORG || n >= len(w) || w[n] != '-' {
+		return false
+	}
+	rest := german.Lower(w[n+1:])
+	if i := strings.LastIndexByte(rest, '-'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return orgCompoundHeads[rest] || names.heads.match(rest)&headRole != 0
 }
 
 // newsContext reports the contexts in which German news names an
