@@ -285,12 +285,24 @@ func emptyDocument() *Document {
 // gives ErrUnsupportedLanguage. Invalid UTF-8 is analysed with the invalid
 // bytes kept in place. The context is checked between stages.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*Document, error) {
-	return a.analyze(ctx, text, nil)
+	return a.analyze(ctx, text, sourcePage, nil)
 }
 
-// analyze is Analyze; with feats != nil it also stores the theme features
-// of the text there (ThemeFeatures).
-func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatures) (*Document, error) {
+// AnalyzeExtracted is Analyze for the main text that an extractor took out
+// of a web page by the page's structure (package webpage does so with
+// go-trafilatura). The extractor has already left out the page's
+// navigation and teaser lists, so the boilerplate stage marks only units
+// with furniture signals of their own (ad labels, share and newsletter
+// prompts, captions and credits, "Lesen Sie auch"), and no unit merely for
+// standing outside the article's run of prose: the lists, tables and
+// recipe steps that such a text keeps are content.
+func (a *Analyzer) AnalyzeExtracted(ctx context.Context, text string) (*Document, error) {
+	return a.analyze(ctx, text, sourceExtracted, nil)
+}
+
+// analyze is Analyze for a text from src; with feats != nil it also stores
+// the theme features of the text there (ThemeFeatures).
+func (a *Analyzer) analyze(ctx context.Context, text string, src source, feats *[]ThemeFeatures) (*Document, error) {
 	if len(text) > a.opt.maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, len(text), a.opt.maxBytes)
 	}
@@ -324,20 +336,23 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.low.reset(text)
-	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
+	bp := findBoilerplateLower(seg, &sc.low, &sc.bp, src, stop)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	doc.Boilerplate = bp.blocks
+	if bp.majority {
+		doc.Warnings = append(doc.Warnings, WarnBoilerplateMajority)
+	}
 	doc.Sentences = make([]Sentence, len(seg.Sentences))
 	for i, s := range seg.Sentences {
 		doc.Sentences[i] = Sentence{Start: s.Start, End: s.End, Text: text[s.Start:s.End], Boilerplate: bp.sent[i]}
 	}
 	// use and exclude also stop the long stages once ctx is cancelled
-	use := func(i int) bool { return i >= 0 && i < len(bp.sent) && !bp.sent[i] && ctx.Err() == nil }
+	use := func(i int) bool { return i >= 0 && i < len(bp.skip) && !bp.skip[i] && ctx.Err() == nil }
 	exclude := func(i int) bool { return !use(i) }
 
-	dl := findDateline(seg, bp.sent)
+	dl := findDateline(seg, bp.skip)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -349,7 +364,7 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 			if err != nil {
 				return nil, err
 			}
-			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.sent, stop))
+			doc.Entities = mergeEnglish(lex, englishEntities(text, seg, bp.skip, stop))
 		}
 	} else if a.rec != nil {
 		ents, err := runStage(ctx, func() []entities.Entity { return a.rec.RecognizeSegmented(seg, use) })
@@ -375,9 +390,9 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 		if dl != nil {
 			skip = german.Span{Start: dl.Start, End: dl.End}
 		}
-		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.sent, doc.Entities, a.opt.threshold, lang, skip, stop)
+		doc.Themes = a.theme.tagLower(seg, &sc.low, bp.skip, doc.Entities, a.opt.threshold, lang, skip, stop)
 		if feats != nil && lang == "de" {
-			*feats = a.theme.themeFeatures(seg, &sc.low, bp.sent, doc.Entities, skip)
+			*feats = a.theme.themeFeatures(seg, &sc.low, bp.skip, doc.Entities, skip)
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -413,7 +428,7 @@ func (a *Analyzer) analyze(ctx context.Context, text string, feats *[]ThemeFeatu
 		}
 	}
 	if lang == "en" && a.sum != nil && a.opt.keyphrases > 0 {
-		doc.Keyphrases = englishKeyphrases(seg, bp.sent, a.opt.keyphrases)
+		doc.Keyphrases = englishKeyphrases(seg, bp.skip, a.opt.keyphrases)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -435,7 +450,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(sc *scratch) {
 	sc.low.text = ""
-	if cap(sc.low.low) > 1<<20 || cap(sc.bp.lines) > 1<<14 {
+	if cap(sc.low.low) > 1<<20 || cap(sc.bp.units) > 1<<14 || cap(sc.bp.keys) > 1<<16 {
 		return // keep no memory of an outsized document
 	}
 	scratchPool.Put(sc)

@@ -93,7 +93,7 @@ func BenchmarkStages(b *testing.B) {
 	}
 	run("segment", func(i int) { german.Segment(texts[i]) })
 	run("language", func(i int) { detectLanguage(texts[i]) })
-	run("boilerplate", func(i int) { findBoilerplate(segs[i], nil) })
+	run("boilerplate", func(i int) { findBoilerplate(segs[i], sourcePage, nil) })
 	run("dateline", func(i int) { findDateline(segs[i], make([]bool, len(segs[i].Sentences))) })
 	run("themes", func(i int) {
 		g.tag(segs[i], make([]bool, len(segs[i].Sentences)), nil, DefaultThemeThreshold, "de", german.Span{}, nil)

@@ -2,8 +2,8 @@ package analyze
 
 import (
 	"bytes"
+	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/techschau/techschau/german"
@@ -11,36 +11,73 @@ import (
 
 // Body versus boilerplate on plain text.
 //
-// The text is cut into lines. Each line gets features from its tokens
-// (final punctuation, list marker, number of words and of lower-case words,
-// second-person address, imperative prompts, cue words of the boilerplate
-// kinds, job-ad gender marks, copyright sign) and a weight: positive for a
-// prose line, negative for a line that looks like site furniture. The body is
-// the run of lines with the largest total weight (the longest coherent run of
-// prose); everything outside it is boilerplate, and inside it lines with a
-// strong boilerplate signal (prompts, captions, teaser headings and the
-// teaser lists below them) are boilerplate too.
+// The detector judges units, never blocks: a unit is one sentence of
+// german.Segment, and a line without final punctuation (a heading, a list
+// item, a caption) is a unit of its own, so a long line or a text without
+// line breaks is judged sentence by sentence. Each unit gets features from
+// its tokens and text (final punctuation, list marker, words and lower-case
+// words, second-person address, imperative prompts, cue words of the
+// boilerplate kinds, lead phrases such as "Mehr zum Thema" or "Foto:",
+// job-ad gender marks, the copyright sign) and a similarity to the article:
+// how many of its content words (nouns, names, long words) other prose units
+// of the text use too.
+//
+// A cue condemns at most its own unit, and only when the unit is furniture:
+// a unit with a furniture signal is boilerplate unless it is topical prose
+// (a full sentence whose content words the article shares), and some signals
+// are never prose (reader address with "du", gender marks of job ads, a
+// short copyright or photo-credit line). Position counts as well: the
+// article is the run of units with the largest total weight (prose counts
+// for, furniture against), and furniture clusters before and after it, so a
+// unit outside that run is boilerplate unless it is the headline, topical
+// prose, continues the run's line (a "(APA, 12.9.2015)" after the last
+// sentence) or belongs to a numbered list the article introduces. A heading
+// such as "Mehr zum Thema" marks the short lines of its own block below it
+// (the teaser list), and a photo credit the caption on its line; neither
+// ever reaches a prose paragraph. Text that an extractor took from a web
+// page (sourceExtracted) is judged without the position rule.
+//
+// Scraped pages run bylines, time stamps and credits into the sentences
+// around them ("… Stand: 25.06.2024 09:28 Uhr …", "… Foto: dpa"): a body
+// unit gets boilerplate blocks for such parts, and stays body itself.
 
-type line struct {
-	start, end int // trimmed, [start,end)
-	words      int // word tokens
-	lower      int // word tokens starting with a lower-case letter
-	final      bool
-	list       bool
+// unit is one sentence or line unit of the text with its features and the
+// decision about it.
+type unit struct {
+	start, end int  // the sentence's trimmed span
+	nlBefore   int  // line breaks before the unit (2 or more: a blank line)
+	lineStart  bool // the unit starts a line
+	lineEnd    bool // the unit ends a line
+	words      int  // word tokens
+	lower      int  // word tokens starting with a lower-case letter
+	final      bool // ends with final punctuation
+	list       bool // starts with a list marker
 	excl       bool // ends with '!'
 	second     bool // addresses the reader (du, Sie, ihr ...)
+	informal   bool // du, dich, euch ... (not only the polite Sie)
+	we         bool // wir, uns, unser ... (the site speaking, or speech)
+	polite     bool // "Sie" is the second word ("Lesen Sie")
+	caption    bool // names positions in a picture ("(links)")
+	question   bool // ends with '?'
 	imper      bool // starts with an imperative prompt ("Lesen Sie", "Nutze")
 	prompt     int  // prompt verbs (abonnieren, teilen ...)
 	gender     bool // (m/w/d)
 	pipes      int  // separators | · »
 	handles    int  // @user and #hashtag tokens
 	label      bool // the lead phrase is a label ("Zum Weiterhören: ...")
-	informal   bool // du, dich, euch ... (not only the polite Sie)
 	quoted     bool // holds quotation marks (reported speech)
 	cues       [numKinds]uint8
-	lead       Kind // kind of a leading marker phrase ("Mehr zum Thema", "Foto:"), KindOther if none
+	lead       Kind // kind of a leading marker phrase ("Mehr zum Thema", "Foto:")
 	hasLead    bool
+	cueSum     int  // cue words of all kinds
+	leadMulti  bool // the lead phrase has several words ("Lesen Sie auch")
+	core       bool // in the article run
+	ref        bool // in the reference set of similarity
+	attached   bool // on a line with the first or last unit of the run
+	keys       int  // distinct content words
+	shared     int  // of them, those another prose unit uses too
 	strong     bool
+	hard       bool // a furniture signal that prose never carries
 	prose      bool
 	weight     float64
 	bp         bool
@@ -48,426 +85,325 @@ type line struct {
 	kind       Kind
 }
 
+// topical reports whether the unit shares enough content words with the
+// rest of the article to count as article prose.
+func (u *unit) topical() bool {
+	return u.shared >= 2 || u.shared >= 1 && 3*u.shared >= u.keys
+}
+
+// protected reports whether the unit is article prose that no furniture
+// signal short of a hard one condemns.
+func (u *unit) protected() bool { return u.prose && !u.hard && u.topical() }
+
 type boilerplateResult struct {
-	sent   []bool // per sentence of the Segmented
+	sent   []bool // per sentence of the Segmented: marked boilerplate
+	skip   []bool // per sentence: left out of entities, themes and summary
 	blocks []Boilerplate
-}
-
-// cue flags
-const (
-	cuePrompt = 1 << iota // a prompt verb
-	cueSecond             // second-person pronoun
-)
-
-type cueWord struct {
-	kind  Kind
-	flags uint8
-	has   bool // kind is meaningful
-}
-
-// boilerplate cue vocabulary: generic German web-page words, written for
-// this project. Keys are lower case; a trailing '*' means "prefix".
-var bpCueList = map[Kind][]string{
-	KindNavigation: {"startseite", "homepage", "home", "menü", "menu", "navigation", "ressorts", "rubriken", "sitemap", "kontakt", "mediadaten", "übersicht", "zurück", "login", "einloggen", "e-paper", "epaper", "abo", "podcasts"},
-	KindNewsletter: {"newsletter*", "abonn*", "e-mail*", "email*", "mail", "feed", "feeds", "rss*", "benachrichtig*", "posteingang", "push-mitteilung*", "eilmeldung*", "verpassen"},
-	KindSocial:     {"facebook*", "twitter*", "instagram*", "linkedin*", "whatsapp*", "xing", "telegram*", "mastodon*", "youtube*", "tiktok*", "pinterest*", "bluesky*", "patreon*", "teilen", "social-media", "folgt", "threads"},
-	KindJobs:       {"stellenangebot*", "stellenanzeige*", "stellenmarkt*", "jobs", "job", "jobbörse*", "karriere*", "bewerben", "bewerbung*", "stepstone*", "vollzeit", "teilzeit", "befristet", "unbefristet"},
-	KindComments:   {"kommentar*", "kommentier*", "diskussion*", "diskutier*", "moderiert", "netiquette", "foren", "leserbrief*", "leserkommentar*", "forum*", "community*", "postings", "posting"},
-	KindSearch:     {"suche", "suchen", "suchmaschine*", "suchbegriff*", "themenrecherche*", "recherchieren", "google-suche*"},
-	KindCopyright:  {"copyright*", "vorbehalten", "nutzungsbedingungen", "agb", "impressum", "urheberrecht*", "vervielfältigung*", "lizenziert"},
-	KindTeaser:     {"weiterlesen", "meistgelesen*", "empfehlung*", "top-artikel", "lesetipp*", "leseempfehlung*", "verwandte", "beliebteste*", "artikel"},
-	KindCookie:     {"cookie*", "datenschutz*", "einwilligung*", "tracking*", "akzeptieren", "ablehnen", "consent*", "privatsphäre*", "zustimmen"},
-	KindAuthor:     {"autor", "autorin", "autoren", "redakteur*", "redaktion", "korrespondent*", "volontär*", "ressortleiter*"},
-	KindCaption:    {"foto", "fotos", "bildquelle*", "symbolbild*", "bildunterschrift*", "grafik", "illustration", "screenshot*", "bildergalerie*", "galerie", "bilder"},
-	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
-}
-
-var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "abonniert", "schreiben", "schreib", "kontaktieren"}
-
-var secondPerson = []string{"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch", "euer", "eure", "euren", "eurem", "eurer", "habt", "könnt", "wollt", "möchtet", "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer"}
-
-// leading marker phrases (lower case, matched at line start).
-var leadPhrases = []struct {
-	p string
-	k Kind
-}{
-	{"mehr zum thema", KindTeaser}, {"mehr zu ", KindTeaser}, {"lesen sie auch", KindTeaser}, {"lesen sie mehr", KindTeaser},
-	{"auch interessant", KindTeaser}, {"ebenfalls interessant", KindTeaser}, {"weitere artikel", KindTeaser}, {"weitere nachrichten", KindTeaser},
-	{"das könnte sie", KindTeaser}, {"das könnte dich", KindTeaser}, {"verwandte", KindTeaser}, {"zum thema", KindTeaser}, {"passend dazu", KindTeaser},
-	{"meistgelesen", KindTeaser}, {"zum weiter", KindTeaser}, {"im podcast", KindTeaser}, {"podcast:", KindTeaser}, {"video:", KindTeaser}, {"mehr aus ", KindTeaser}, {"mehr von ", KindTeaser}, {"mehr tests", KindTeaser}, {"mehr news", KindTeaser},
-	{"mehr nachrichten", KindTeaser}, {"mehr artikel", KindTeaser}, {"mehr themen", KindTeaser}, {"ähnliche", KindTeaser}, {"weitere ", KindTeaser},
-	{"empfohlen", KindTeaser}, {"neueste", KindTeaser}, {"zu diesem artikel", KindComments}, {"hat ihnen", KindComments},
-	{"wie hat ihnen", KindComments}, {"wie gefällt ihnen", KindComments}, {"wie gefällt dir", KindComments}, {"screenshot", KindCaption},
-	{"bildergalerie", KindCaption}, {"galerie", KindCaption}, {"hinweis:", KindAd}, {"stellenmarkt", KindJobs}, {"karriere", KindJobs}, {"top-themen", KindTeaser}, {"weiterlesen", KindTeaser}, {"mehr lesen", KindTeaser}, {"lesetipp", KindTeaser},
-	{"foto:", KindCaption}, {"fotos:", KindCaption}, {"bild:", KindCaption}, {"grafik:", KindCaption}, {"quelle:", KindCaption}, {"abbildung", KindCaption},
-	{"symbolbild", KindCaption}, {"bildquelle", KindCaption}, {"titelbild", KindCaption}, {"video:", KindCaption},
-	{"anzeige", KindAd}, {"werbung", KindAd}, {"sponsored", KindAd}, {"gesponsert", KindAd},
-	{"©", KindCopyright}, {"(c) ", KindCopyright}, {"copyright", KindCopyright}, {"alle rechte", KindCopyright},
-	{"von ", KindAuthor}, {"autor:", KindAuthor}, {"autorin:", KindAuthor}, {"text:", KindAuthor}, {"über den autor", KindAuthor}, {"über die autorin", KindAuthor},
-	{"stellenangebote", KindJobs}, {"jobs", KindJobs}, {"kommentare", KindComments}, {"diskutieren sie", KindComments},
-	{"teilen", KindSocial}, {"folgen sie", KindSocial}, {"folge uns", KindSocial}, {"folgt uns", KindSocial},
-	{"newsletter", KindNewsletter}, {"startseite", KindNavigation}, {"home ", KindNavigation}, {"sie sind hier", KindNavigation},
-	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
-}
-
-type cueTable struct {
-	exact *wordTable[cueWord]
-	// head filters the exact lookups: bit headKey(w) is set for every
-	// exact cue word w, and most words of a text have their bit clear
-	head gramSet
-	// prefix cues by their first 4 bytes (a uint32, little-endian)
-	pkeys [256]uint32 // open addressing over the prefix heads, 0 = empty
-	pcues [256][]prefixCue
-}
-
-type prefixCue struct {
-	p string
-	k Kind
-}
-
-// headKey combines a word's length and first (up to) 4 bytes.
-func headKey(w []byte) uint32 {
-	if len(w) >= 4 {
-		return (uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24) ^ uint32(len(w))<<24
-	}
-	var k uint32
-	for i := 0; i < len(w); i++ {
-		k |= uint32(w[i]) << (8 * i)
-	}
-	return k ^ uint32(len(w))<<24
-}
-
-func prefixSlot(k uint32) uint32 { return (k * 0x9e3779b1) >> 24 }
-
-var bpCues = func() *cueTable {
-	exact, prefix := map[string]cueWord{}, map[string][]prefixCue{}
-	for k := Kind(0); k < numKinds; k++ {
-		for _, w := range bpCueList[k] {
-			if p, ok := strings.CutSuffix(w, "*"); ok && len(p) >= 4 {
-				prefix[p[:4]] = append(prefix[p[:4]], prefixCue{p, k})
-				continue
-			}
-			w = strings.TrimSuffix(w, "*")
-			c := exact[w]
-			c.kind, c.has = k, true
-			exact[w] = c
-		}
-	}
-	for _, w := range promptVerbs {
-		c := exact[w]
-		c.flags |= cuePrompt
-		exact[w] = c
-	}
-	for _, w := range secondPerson {
-		c := exact[w]
-		c.flags |= cueSecond
-		exact[w] = c
-	}
-	t := &cueTable{exact: wordTableOf(exact)}
-	for w := range exact {
-		t.head.addKey(headKey([]byte(w)))
-	}
-	for _, h := range sortedKeys(prefix) {
-		k := load32(h, 0)
-		j := prefixSlot(k)
-		for t.pkeys[j] != 0 {
-			j = (j + 1) & 255
-		}
-		t.pkeys[j], t.pcues[j] = k, prefix[h]
-	}
-	return t
-}()
-
-func (t *cueTable) lookup(lw []byte) (cueWord, bool) {
-	var c cueWord
-	var ok bool
-	if t.head.hasKey(headKey(lw)) {
-		c, ok = t.exact.get(lw)
-	}
-	if len(lw) >= 4 {
-		k := load32(lw, 0)
-		for j := prefixSlot(k); t.pkeys[j] != 0; j = (j + 1) & 255 {
-			if t.pkeys[j] != k {
-				continue
-			}
-			for _, pc := range t.pcues[j] {
-				if len(lw) >= len(pc.p) && string(lw[:len(pc.p)]) == pc.p {
-					c.kind, c.has = pc.k, true
-					return c, true
-				}
-			}
-			break
-		}
-	}
-	return c, ok
-}
-
-// leadByByte indexes leadPhrases by their first byte, in list order.
-var leadByByte = func() (idx [256][]uint8) {
-	for i, p := range leadPhrases {
-		idx[p.p[0]] = append(idx[p.p[0]], uint8(i))
-	}
-	return idx
-}()
-
-// splitLines appends the non-blank lines of text, trimmed, to ls.
-func splitLines(ls []line, text string) []line {
-	for pos := 0; pos <= len(text); {
-		e := strings.IndexByte(text[pos:], '\n')
-		if e < 0 {
-			e = len(text)
-		} else {
-			e += pos
-		}
-		s, t := pos, e
-		for s < t && isSpaceByte(text[s]) {
-			s++
-		}
-		for t > s && isSpaceByte(text[t-1]) {
-			t--
-		}
-		if s < t {
-			ls = append(ls, line{start: s, end: t})
-		}
-		pos = e + 1
-	}
-	return ls
-}
-
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
+	// majority is true when more than half of the text's bytes are
+	// boilerplate; skip then keeps the units the detector is least sure of.
+	majority bool
 }
 
 // bpScratch is the reusable working memory of the boilerplate stage.
 type bpScratch struct {
-	lines []line
-	lp    []byte
+	units []unit
+	keys  []uint64 // content word hash << 32 | unit index
 }
 
-// classifyLines cuts the text into lines and decides which are boilerplate.
-// low is seg.Text lower-cased; the lines live in sc.
-func classifyLines(seg *german.Segmented, low *lowerText, sc *bpScratch, stop func() bool) []line {
-	text := seg.Text
-	ls := splitLines(sc.lines[:0], text)
-	sc.lines = ls
-	if len(ls) == 0 {
-		return nil
-	}
-	// token features per line
-	li := 0
-	var prevWordLine = -1
-	for si := range seg.Sentences {
-		if si&255 == 0 && stop != nil && stop() {
-			return nil
-		}
-		for ti, tok := range seg.Sentences[si].Tokens {
-			for li < len(ls) && tok.Start >= ls[li].end {
-				li++
-			}
-			if li >= len(ls) {
-				break
-			}
-			l := &ls[li]
-			if tok.Kind != german.Word {
-				if tok.Kind == german.Handle {
-					l.handles++
-				}
-				if tok.Kind == german.Symbol || tok.Kind == german.Punct {
-					switch tok.Text {
-					case "|", "·", "»", "›", ">", "•":
-						l.pipes++
-					case "©":
-						l.cues[KindCopyright] += 2
-					}
-				}
-				continue
-			}
-			l.words++
-			r, _ := utf8.DecodeRuneInString(tok.Text)
-			isLowerStart := r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
-			if isLowerStart {
-				l.lower++
-			}
-			lw := low.word(tok.Start, tok.End)
-			c, ok := bpCues.lookup(lw)
-			if !ok && bytes.IndexByte(lw, '-') > 0 {
-				rest := lw
-				for len(rest) > 0 {
-					p := rest
-					if i := bytes.IndexByte(rest, '-'); i >= 0 {
-						p, rest = rest[:i], rest[i+1:]
-					} else {
-						rest = nil
-					}
-					if len(p) < 3 {
-						continue
-					}
-					if c2, ok2 := bpCues.lookup(p); ok2 && c2.has {
-						c, ok = c2, true
-					}
-				}
-			}
-			if !ok {
-				prevWordLine = li
-				continue
-			}
-			if c.has {
-				l.cues[c.kind]++
-			}
-			if c.flags&cuePrompt != 0 {
-				l.prompt++
-			}
-			if c.flags&cueSecond != 0 {
-				// "Sie" is formal address only when capitalised mid-sentence;
-				// "ihr/ihre..." only as "ihr" + verb is ambiguous: count
-				// possessive forms only when capitalised mid-line.
-				switch string(lw) {
-				case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
-					if !isLowerStart && ti > 0 && prevWordLine == li {
-						l.second = true
-					}
-				default:
-					l.second, l.informal = true, true
-				}
-			}
-			prevWordLine = li
-		}
-	}
-	for i := range ls {
-		classifyLine(text, &ls[i], sc)
-	}
-	propagate(text, ls)
-	for i := range ls {
-		setWeight(&ls[i])
-	}
-	selectBody(ls)
-	assignKinds(ls)
-	return ls
-}
+// source says where a text comes from, which decides how much the
+// position of a unit counts.
+type source uint8
 
-func findBoilerplate(seg *german.Segmented, stop func() bool) boilerplateResult {
+const (
+	// sourcePage: a page as scraped, furniture and all. A unit outside
+	// the article run is boilerplate unless it is article prose.
+	sourcePage source = iota
+	// sourceExtracted: the main text an extractor took from a page by
+	// its structure (package webpage). Position outside the run condemns
+	// nothing; units with furniture signals of their own are still
+	// marked.
+	sourceExtracted
+)
+
+func findBoilerplate(seg *german.Segmented, src source, stop func() bool) boilerplateResult {
 	sc := getScratch()
 	defer putScratch(sc)
 	sc.low.reset(seg.Text)
-	return findBoilerplateLower(seg, &sc.low, &sc.bp, stop)
+	return findBoilerplateLower(seg, &sc.low, &sc.bp, src, stop)
 }
 
 // findBoilerplateLower is findBoilerplate with the lower-cased text and
 // the scratch memory supplied by the caller.
-func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, stop func() bool) boilerplateResult {
-	res := boilerplateResult{sent: make([]bool, len(seg.Sentences)), blocks: []Boilerplate{}}
-	ls := classifyLines(seg, low, sc, stop)
-	if len(ls) == 0 {
+func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool) boilerplateResult {
+	n := len(seg.Sentences)
+	flags := make([]bool, 2*n)
+	res := boilerplateResult{sent: flags[:n:n], skip: flags[n:], blocks: []Boilerplate{}}
+	us := classifyUnits(seg, low, sc, src, stop)
+	if len(us) == 0 {
 		return res
 	}
-	// sentences: flag by the line holding the sentence start
-	li := 0
-	for si, s := range seg.Sentences {
-		for li < len(ls) && s.Start >= ls[li].end {
-			li++
-		}
-		if li < len(ls) && s.Start >= ls[li].start {
-			res.sent[si] = ls[li].bp
-		} else if li < len(ls) {
-			res.sent[si] = ls[li].bp
+	bpBytes, all := 0, 0
+	for i := range us {
+		res.sent[i] = us[i].bp
+		res.skip[i] = us[i].bp
+		all += us[i].end - us[i].start
+		if us[i].bp {
+			bpBytes += us[i].end - us[i].start
 		}
 	}
-	// blocks: merge consecutive boilerplate lines of one kind
-	for i := 0; i < len(ls); i++ {
-		if !ls[i].bp {
+	if 2*bpBytes > all {
+		// Guard against loss: analyse the units the detector is least sure
+		// of (prose it condemned without a hard signal) rather than nothing.
+		res.majority = true
+		kept := false
+		for i := range us {
+			if us[i].bp && us[i].prose && !us[i].hard {
+				res.skip[i] = false
+			}
+			kept = kept || !res.skip[i]
+		}
+		if !kept {
+			clear(res.skip)
+		}
+	}
+	// blocks: merge consecutive boilerplate units of one kind; a body
+	// unit may open with a byline or end with a credit or time stamp,
+	// which get blocks of their own (the sentence stays body)
+	text := seg.Text
+	for i := 0; i < len(us); i++ {
+		if !us[i].bp {
+			u := &us[i]
+			if src == sourcePage && u.words <= 40 {
+				if e := leaderEnd(text[u.start:u.end]); e > 0 {
+					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
+				}
+			}
+			ut := text[u.start:u.end]
+			colon := strings.IndexByte(ut, ':') >= 0
+			if !colon && strings.IndexByte(ut, '/') < 0 && !strings.Contains(ut, "©") {
+				continue // every trailer and stamp holds one of these
+			}
+			t, k := trailerAt(ut)
+			if a, b := stampSpan(ut); colon && a > 0 && b < len(ut) && (t < 0 || b <= t) {
+				res.blocks = append(res.blocks, Boilerplate{Start: u.start + a, End: u.start + b, Kind: KindAuthor})
+			}
+			if t > 0 {
+				res.blocks = append(res.blocks, Boilerplate{Start: u.start + t, End: u.end, Kind: k})
+			}
 			continue
 		}
 		j := i
-		for j+1 < len(ls) && ls[j+1].bp && ls[j+1].kind == ls[i].kind {
+		for j+1 < len(us) && us[j+1].bp && us[j+1].kind == us[i].kind {
 			j++
 		}
-		res.blocks = append(res.blocks, Boilerplate{Start: ls[i].start, End: ls[j].end, Kind: ls[i].kind})
+		res.blocks = append(res.blocks, Boilerplate{Start: us[i].start, End: us[j].end, Kind: us[i].kind})
 		i = j
 	}
 	return res
 }
 
-// appendLowerPrefix appends the first n bytes of s lower-cased to dst, as
-// german.Lower does (bytes of invalid UTF-8 become U+FFFD), for matching
-// lead phrases.
-func appendLowerPrefix(dst []byte, s string, n int) []byte {
-	if len(s) > n {
-		s = s[:n]
+// classifyUnits builds a unit per sentence and decides which are
+// boilerplate. low is seg.Text lower-cased; the units live in sc.
+func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool) []unit {
+	text := seg.Text
+	us := slices.Grow(sc.units[:0], len(seg.Sentences))
+	keys := sc.keys[:0]
+	prevEnd := 0
+	for si := range seg.Sentences {
+		if si&255 == 0 && stop != nil && stop() {
+			return nil
+		}
+		s := &seg.Sentences[si]
+		u := unit{start: s.Start, end: s.End}
+		u.nlBefore = countNewlines(text[prevEnd:s.Start])
+		if si == 0 {
+			u.nlBefore = 2
+		}
+		u.lineStart = u.nlBefore > 0
+		if si > 0 && u.nlBefore > 0 {
+			us[si-1].lineEnd = true
+		}
+		prevEnd = s.End
+		keys = unitTokens(&u, s.Tokens, low, keys, uint32(si))
+		us = append(us, u)
 	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+	if len(us) == 0 {
+		return nil
+	}
+	us[len(us)-1].lineEnd = true
+	for i := range us {
+		classifyUnit(text, &us[i], low, src)
+	}
+	slices.Sort(keys)
+	for i := range us {
+		us[i].ref = us[i].prose && !us[i].strong
+	}
+	similarity(us, keys)
+	propagate(us)
+	for i := range us {
+		setWeight(&us[i])
+	}
+	selectBody(us, keys, src, text)
+	assignKinds(us)
+	sc.units, sc.keys = us, keys
+	return us
+}
+
+// countNewlines counts the line breaks in a gap between two units.
+func countNewlines(gap string) int {
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// unitTokens fills the token features of u and appends the keys of its
+// content words to keys.
+func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx uint32) []uint64 {
+	prevWord := false
+	inQuote := false // address inside quotes is speech
+	for ti, tok := range toks {
+		if tok.Kind != german.Word {
+			switch tok.Kind {
+			case german.Handle:
+				u.handles++
+			case german.Symbol, german.Punct:
+				switch tok.Text {
+				case "|", "·", "»", "›", ">", "•":
+					u.pipes++
+				case "©":
+					u.cues[KindCopyright] += 2
+				}
+				switch tok.Text {
+				case "„", "“", "”", "\"", "»", "«":
+					inQuote = !inQuote
+					u.quoted = true
+				}
 			}
-			dst = append(dst, c)
-			i++
 			continue
 		}
-		r, sz := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += sz
-	}
-	return dst
-}
-
-// hasQuote reports whether s holds one of " „ “ ” » « (as
-// strings.ContainsAny would): their encodings start with bytes that are
-// never continuation bytes, so a byte search finds exactly the runes.
-func hasQuote(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			return true
-		case 0xC2: // » «
-			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xAB) {
-				return true
-			}
-		case 0xE2: // „ “ ”
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9E || s[i+2] == 0x9C || s[i+2] == 0x9D) {
-				return true
-			}
+		u.words++
+		r, _ := utf8.DecodeRuneInString(tok.Text)
+		isLowerStart := r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
+		if isLowerStart {
+			u.lower++
 		}
-	}
-	return false
-}
-
-// fieldsAtMost reports whether s has at most n fields as strings.Fields
-// counts them, without building them.
-func fieldsAtMost(s string, n int) bool {
-	k, in := 0, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		sp := false
-		if c < utf8.RuneSelf {
-			sp = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-			i++
-		} else {
-			r, sz := utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-			i += sz
-		}
-		if sp {
-			in = false
-		} else if !in {
-			in = true
-			if k++; k > n {
-				return false
+		lw := low.word(tok.Start, tok.End)
+		c, ok := bpCues.lookup(lw)
+		if !ok && bytes.IndexByte(lw, '-') > 0 {
+			rest := lw
+			for len(rest) > 0 {
+				p := rest
+				if i := bytes.IndexByte(rest, '-'); i >= 0 {
+					p, rest = rest[:i], rest[i+1:]
+				} else {
+					rest = nil
+				}
+				if len(p) < 3 {
+					continue
+				}
+				if c2, ok2 := bpCues.lookup(p); ok2 && c2.has {
+					c, ok = c2, true
+				}
 			}
 		}
+		if !ok {
+			// a content word: a noun or name past the unit's first word,
+			// or a long lower-case word, outside quotes (a prompt that
+			// quotes the article's title is not about its topic); its
+			// first six bytes stand for its inflected forms (Huawei,
+			// Huaweis)
+			if len(lw) >= 4 && (ti > 0 && !isLowerStart || len(lw) >= 8) && !inQuote {
+				k := lw
+				if len(k) > 6 {
+					k = k[:6]
+				}
+				keys = append(keys, uint64(wordHash(k))<<32|uint64(idx))
+			}
+			prevWord = true
+			continue
+		}
+		if c.has {
+			u.cues[c.kind]++
+		}
+		if c.flags&cuePrompt != 0 {
+			u.prompt++
+		}
+		if c.flags&cueWe != 0 {
+			u.we = true
+		}
+		if c.flags&cueSecond != 0 && !inQuote {
+			// "Sie" is formal address only when capitalised mid-sentence
+			switch string(lw) {
+			case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
+				if !isLowerStart && ti > 0 && prevWord {
+					u.second = true
+					u.polite = u.polite || u.words == 2 && string(lw) == "sie"
+				}
+			default:
+				u.second, u.informal = true, true
+			}
+		}
+		prevWord = true
 	}
-	return true
+	return keys
 }
 
-func classifyLine(text string, l *line, sc *bpScratch) {
-	s := text[l.start:l.end]
+// similarity counts, for every unit, its distinct content words and those
+// of them that some other unit of the reference set (the units with ref
+// set) uses too. The keys are sorted, so that the units of one word stand
+// together.
+func similarity(us []unit, keys []uint64) {
+	for i := range us {
+		us[i].keys, us[i].shared = 0, 0
+	}
+	for i := 0; i < len(keys); {
+		h := keys[i] >> 32
+		j := i
+		n := 0
+		last := -1
+		for j < len(keys) && keys[j]>>32 == h {
+			if v := int(uint32(keys[j])); v != last {
+				last = v
+				if us[v].ref {
+					n++
+				}
+			}
+			j++
+		}
+		last = -1
+		for k := i; k < j; k++ {
+			v := int(uint32(keys[k]))
+			if v == last {
+				continue
+			}
+			last = v
+			u := &us[v]
+			u.keys++
+			other := n
+			if u.ref {
+				other--
+			}
+			if other > 0 {
+				u.shared++
+			}
+		}
+		i = j
+	}
+}
+
+func classifyUnit(text string, u *unit, low *lowerText, src source) {
+	s := text[u.start:u.end]
 	// list marker
 	if len(s) >= 2 {
 		switch {
 		case (s[0] == '-' || s[0] == '*' || s[0] == '>') && s[1] == ' ':
-			l.list = true
+			u.list = true
 		case strings.HasPrefix(s, "• "), strings.HasPrefix(s, "– "), strings.HasPrefix(s, "· "), strings.HasPrefix(s, "» "), strings.HasPrefix(s, "▸ "), strings.HasPrefix(s, "→ "):
-			l.list = true
+			u.list = true
 		}
 	}
 	// final punctuation (skipping closing quotes and brackets)
@@ -480,27 +416,33 @@ func classifyLine(text string, l *line, sc *bpScratch) {
 		}
 		switch r {
 		case '.', '?', '!', '…', ':', ';':
-			l.final = r != ':' || l.words > 12
-			l.excl = r == '!'
+			u.final = r != ':' || u.words > 12
+			u.excl = r == '!'
+			u.question = r == '?'
 		}
 		break
 	}
-	l.quoted = hasQuote(s)
 	// gender marks of job ads: (m/w/d), (w/m/d), m/w/x ...
-	slash := strings.IndexByte(s, '/') >= 0
-	for i := 0; slash && i+4 < len(s); i++ {
-		if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
-			l.gender = true
-			break
+	if j := strings.IndexByte(s, '/'); j > 0 {
+		for i := j - 1; i+4 < len(s); i++ {
+			if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
+				u.gender = true
+				break
+			}
 		}
 	}
 	// lead phrase
 	body := s
-	if l.list {
+	if u.list {
 		_, body, _ = strings.Cut(s, " ")
 	}
-	sc.lp = appendLowerPrefix(sc.lp[:0], body, 40)
-	lp := sc.lp
+	body = strings.TrimPrefix(body, "(") // "(Foto: dpa)", "(Alle Angaben ohne Gewähr)"
+	bodyStart := u.start + len(s) - len(body)
+	cut := min(u.end, bodyStart+40)
+	for cut < u.end && !utf8.RuneStart(text[cut]) {
+		cut++
+	}
+	lp := low.word(bodyStart, cut)
 	var lead []uint8
 	if len(lp) > 0 {
 		lead = leadByByte[lp[0]]
@@ -508,94 +450,158 @@ func classifyLine(text string, l *line, sc *bpScratch) {
 	for _, pi := range lead {
 		p := leadPhrases[pi]
 		if len(lp) >= len(p.p) && string(lp[:len(p.p)]) == p.p {
-			if p.k == KindAuthor && p.p == "von " && (l.words > 6 || l.final) {
+			if p.k == KindAuthor && p.p == "von " && (u.words > 6 || u.final) {
 				continue
 			}
-			if l.words > 25 && p.k != KindCaption && p.k != KindCopyright && !strings.HasPrefix(p.p, "über d") {
+			if u.words > 25 && p.k != KindCaption && p.k != KindCopyright && p.k != KindCookie && !strings.HasPrefix(p.p, "über d") {
 				continue
 			}
 			label := bytes.IndexByte(lp, ':') > 0 && bytes.IndexByte(lp, ':') < 30
-			if p.k == KindTeaser && l.final && !l.list && !label && !strings.HasPrefix(p.p, "lesen sie") {
+			if p.k == KindTeaser && u.final && !u.list && !label && !strings.HasPrefix(p.p, "lesen sie") {
 				continue // "Weitere Details nannte ..." is a sentence, not a heading
 			}
-			l.lead, l.hasLead, l.label = p.k, true, label
+			u.lead, u.hasLead, u.label = p.k, true, label
+			u.leadMulti = strings.Contains(strings.TrimSpace(p.p), " ") && p.p != "von "
 			break
 		}
 	}
-	// a photo credit at the end of a line: "... Bild: Deutsche Telekom"
-	// (every mark holds ':' or '/')
-	if !l.hasLead && l.words <= 30 && (slash || strings.IndexByte(s, ':') >= 0) {
-		for _, m := range creditMarks {
-			if i := strings.Index(s, m); i > 0 && fieldsAtMost(s[i+len(m):], 5) {
-				l.lead, l.hasLead = KindCaption, true
+	// a photo credit at the end of a unit: "... Bild: Deutsche Telekom"
+	if !u.hasLead && u.words <= 30 && (strings.IndexByte(s, ':') > 0 || strings.IndexByte(s, '/') > 0) && hasCredit(s) {
+		u.lead, u.hasLead = KindCaption, true
+	}
+	// imperative at the start: first word a prompt verb, capitalised
+	if r, _ := utf8.DecodeRuneInString(body); r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' {
+		w := body
+		for i := 1; i < len(w); i++ {
+			if c := w[i]; c == ' ' || c == ':' || c == '!' || c == ',' {
+				w = w[:i]
 				break
 			}
 		}
-	}
-	// imperative at line start: first word a prompt verb, capitalised
-	if r, _ := utf8.DecodeRuneInString(body); r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' {
-		w := body
-		if i := strings.IndexAny(w, " :!,"); i > 0 {
-			w = w[:i]
-		}
-		sc.lp = appendLowerPrefix(sc.lp[:0], w, len(w))
-		lw := sc.lp
-		if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && l.words <= 30 {
+		lw := low.word(bodyStart, bodyStart+len(w))
+		if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && u.words <= 30 {
 			switch string(lw) {
 			case "hier", "mehr", "jetzt", "kostenlos", "gratis", "informiert", "herunter":
 				// adverbs open body sentences too ("Hier liegt das Problem.")
-				l.imper = !l.final && l.words < 8
+				u.imper = !u.final && u.words < 8
 			default:
-				l.imper = true
+				u.imper = true
 			}
 		}
 	}
 
+	// a date or time stamp that ends a line ("23.10.2018", "Veröffentlicht
+	// am 21.10.2026 um 16:40 Uhr", "… Vorwürfe. | NDR 14.02.2025 09:30 Uhr")
+	if !u.hasLead && (u.lineStart || u.pipes > 0) && u.lineEnd && u.words <= 5 && !u.prose && hasStamp(s) && !dateLabel(s) {
+		u.lead, u.hasLead, u.label = KindAuthor, true, true
+	}
+	// a caption names where people stand in the picture: "(links)",
+	// "(r.)", "v.l.n.r."
+	if !u.hasLead && u.words <= 40 && strings.IndexByte(s, '(') >= 0 && hasPicturePosition(s) {
+		u.lead, u.hasLead, u.caption = KindCaption, true, true
+	}
+	// a line that gives a web address (a citation, a link list) is no
+	// prose of the article
+	if !u.hasLead && !u.prose && u.lineStart && u.lineEnd && u.words <= 15 && (strings.Contains(s, "https://") || strings.Contains(s, "http://")) {
+		u.lead, u.hasLead, u.label = KindNavigation, true, true
+	}
+	// an ad slot's placeholder left as JSON: { "placeholderType": "MREC" }
+	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' && strings.IndexByte(s, ':') > 0 {
+		u.lead, u.hasLead, u.label = KindAd, true, true
+	}
 	cueSum := 0
-	for _, c := range l.cues {
+	for _, c := range u.cues {
 		cueSum += int(c)
 	}
-	short := l.words < 12
-	l.prose = l.final && l.words >= 6 && l.lower >= 2
+	u.cueSum = cueSum
+	short := u.words < 12
+	u.prose = u.final && u.words >= 6 && u.lower >= 2
 	switch {
-	case l.gender, l.cues[KindCopyright] >= 2:
-		l.strong = true
-	case l.hasLead && (short || l.label || l.lead == KindCaption || l.lead == KindCopyright || l.lead == KindComments || l.lead == KindCookie || !l.prose):
-		l.strong = true
-	case l.second && (l.informal || !l.quoted) && (short || cueSum >= 2 || cueSum+l.prompt > 0 && (l.words < 25 || !l.final)):
-		l.strong = true
-	case l.imper && (cueSum > 0 || l.excl || short):
-		l.strong = true
-	case l.list && (l.excl || cueSum > 0 || l.prompt > 0 || !l.final):
-		l.strong = true
-	case l.pipes >= 2 && !l.prose:
-		l.strong = true
-	case l.handles >= 2 && l.handles*2 >= l.words && !l.prose:
-		l.strong = true
-	case !l.prose && cueSum > 0 && short:
-		l.strong = true
-	case l.excl && l.prompt > 0 && cueSum > 0:
-		l.strong = true
-	case cueSum >= 3 && l.words < 30 && (l.prompt > 0 || l.second):
-		l.strong = true
+	case u.caption:
+		u.strong, u.hard = true, true
+	case u.gender, u.cues[KindCopyright] >= 2:
+		u.strong = true
+		u.hard = u.words <= 30
+	case u.hasLead && (short || u.label || u.lead == KindComments || u.lead == KindCookie || !u.prose):
+		u.strong = true
+		u.hard = short && (u.label || u.leadMulti)
+	case u.hasLead && (u.lead == KindCaption || u.lead == KindCopyright) && u.words <= 16:
+		u.strong = true
+	case u.informal && (cueSum > 0 || u.prompt > 0 && src == sourcePage):
+		// "du" in a news text is speech or reader address; with a cue or
+		// a prompt verb it is the latter
+		// in a news page always the reader's; blogs and guides (which
+		// extracted pages often are) address the reader in their prose
+		u.strong, u.hard = true, src == sourcePage || short || u.excl
+	case u.imper && u.second && u.polite && !u.question:
+		// "Lesen Sie hier, was …", "Laden Sie den Ratgeber herunter": a
+		// prompt verb with the polite "Sie" right after it, no question
+		// (an interviewer's "Finden Sie das richtig?" is none)
+		u.strong, u.hard = true, true
+	case u.second && !u.informal && (u.prompt > 0 || cueSum >= 2) && (u.words < 25 || !u.final):
+		// the polite "Sie" with a prompt verb or cues ("Lesen Sie auch",
+		// "Melden Sie sich für den Newsletter an"); alone it is an
+		// interview question
+		u.strong = true
+		u.hard = u.prompt > 0 && cueSum > 0 && short
+	case u.imper && (cueSum > 0 || u.excl || short):
+		u.strong = true
+		u.hard = u.excl && cueSum > 0
+	case u.list && (u.excl || cueSum > 0 || u.prompt > 0 || !u.final && src == sourcePage):
+		// (a list of short items in an extracted text is content)
+		u.strong = true
+		u.hard = u.excl || u.prompt > 0
+	case u.pipes >= 2 && !u.prose:
+		u.strong = true
+	case u.handles >= 2 && u.handles*2 >= u.words && !u.prose:
+		u.strong = true
+	case !u.prose && cueSum > 0 && short:
+		u.strong = true
+	case u.excl && u.prompt > 0 && cueSum > 0:
+		u.strong = true
+		u.hard = true
+	case src == sourceExtracted && u.words < 30 && (cueSum >= 2 && u.prompt > 0 || u.excl && u.prompt >= 2):
+		// "Die aktuelle Ausgabe jetzt im Abo und als E-Paper",
+		// "Einfach hier klicken und registrieren!" left in an extracted
+		// text: soft, topical prose keeps its place (in a scraped page
+		// the article run decides such units)
+		u.strong = true
+	case cueSum >= 3 && u.words < 30 && (u.prompt > 0 || u.second):
+		u.strong = true
+	}
+	if u.strong && !u.prose {
+		u.hard = true
 	}
 }
 
-// setWeight gives the line its weight for the body run.
-func setWeight(l *line) {
+// setWeight gives the unit its weight for the article run: prose counts
+// for it, topical prose double, furniture against it.
+func setWeight(u *unit) {
 	switch {
-	case l.strong:
-		l.weight = -float64(3 + l.words)
-	case l.prose:
-		l.weight = float64(l.words)
-	case l.final && l.lower >= 1 && l.words >= 3:
-		l.weight = 0.3 // a short sentence
+	case u.strong && !u.hard && u.prose:
+		u.weight = -3 // a soft signal in a sentence: it does not cut the article
+	case u.strong && !u.protected():
+		u.weight = -float64(3 + u.words)
+	case u.prose:
+		// prose counts by its words, less when it shares nothing with
+		// the article or carries cues, pipes or the site's "wir"
+		u.weight = float64(u.words) / float64(1+u.cueSum+u.pipes)
+		switch {
+		case u.topical():
+		case u.keys == 0:
+			u.weight /= 2
+		default:
+			u.weight /= 3
+		}
+		if u.we && !u.quoted {
+			u.weight /= 2
+		}
+	case u.final && u.lower >= 1 && u.words >= 3:
+		u.weight = 0.3 // a short sentence
 	default:
-		l.weight = -1.5 // heading, label, short line
+		u.weight = -1.5 // heading, label, short line
 	}
 }
-
-var creditMarks = []string{" Foto: ", " Fotos: ", " Bild: ", " Grafik: ", " Quelle: ", " Screenshot: ", " Illustration: ", " (Foto: ", " (Bild: ", " Foto/", " Bildquelle: "}
 
 func isGenderLetter(c byte) bool {
 	switch c {
@@ -605,32 +611,45 @@ func isGenderLetter(c byte) bool {
 	return false
 }
 
-// selectBody marks all lines boilerplate except the best run of prose.
-func selectBody(ls []line) {
+// selectBody decides every unit. The article is the run of units with the
+// largest total weight, and similarity is measured against its prose.
+// Inside the run a unit is boilerplate when it carries a furniture signal
+// and is not topical prose, or when it is prose with a cue word that shares
+// nothing with the article and stands before the article's first or after
+// its last topical sentence. Outside the run a unit is boilerplate unless it
+// is the headline or prose that shares at least two content words with the
+// article.
+func selectBody(us []unit, keys []uint64, src source, text string) {
 	// maximum-sum run (Kadane)
 	best, bestA, bestB := 0.0, -1, -1
 	cur, a := 0.0, 0
-	for i := range ls {
+	for i := range us {
 		if cur <= 0 {
 			cur, a = 0, i
 		}
-		cur += ls[i].weight
+		cur += us[i].weight
 		if cur > best {
 			best, bestA, bestB = cur, a, i
 		}
 	}
 	if bestA < 0 {
 		// no prose at all: a short text (headline, list) is body unless it
-		// shows strong boilerplate signals
-		for i := range ls {
-			ls[i].bp = ls[i].strong
+		// shows furniture signals
+		for i := range us {
+			us[i].bp = us[i].strong && !us[i].protected()
 		}
 		return
 	}
+	for i := range us {
+		u := &us[i]
+		u.core = i >= bestA && i <= bestB
+		u.ref = u.core && u.prose && !u.strong
+	}
+	similarity(us, keys)
 	// a headline right before the run belongs to the body; bylines and
 	// date lines may stand between them
 	for k := bestA - 1; k >= 0 && k >= bestA-3; k-- {
-		h := &ls[k]
+		h := &us[k]
 		if h.strong {
 			continue
 		}
@@ -639,112 +658,207 @@ func selectBody(ls []line) {
 		}
 		break
 	}
-	for i := range ls {
-		l := &ls[i]
-		l.bp = l.strong || (i < bestA || i > bestB) && !l.headline
+	// units on the line of the run's first or last unit continue it
+	// ("(APA, 12.9.2015)" after the last sentence of a paragraph)
+	for i := bestA - 1; i >= 0 && !us[i+1].lineStart && !us[i].hard; i-- {
+		us[i].attached = true
+	}
+	for i := bestB + 1; i < len(us) && !us[i].lineStart && !us[i].hard; i++ {
+		us[i].attached = true
+	}
+	numberedLists(us, text)
+	for i := range us {
+		u := &us[i]
+		switch {
+		case !u.core && !u.attached && src == sourcePage:
+			u.bp = !u.headline && !(u.prose && !u.hard && (u.shared >= 2 || u.cueSum == 0 && u.topical()))
+		default:
+			u.bp = u.strong && !u.protected()
+		}
 	}
 }
 
-// propagate marks the lines under a heading-only lead ("Mehr zum Thema",
+// numberedLists attaches to the article a numbered list that follows its
+// prose or a line that introduces it ("Die Setlist:"): three or more lines
+// "1. …", "2. …", "3. …" in order are the article's own list, not a
+// teaser block, wherever the prose run ends.
+func numberedLists(us []unit, text string) {
+	for i := 1; i < len(us); i++ {
+		if !us[i].lineStart || listNumber(text[us[i].start:us[i].end]) != 1 {
+			continue
+		}
+		prev := &us[i-1]
+		if !prev.core && !strings.HasSuffix(text[prev.start:prev.end], ":") {
+			continue
+		}
+		j, n := i, 1
+		for j+1 < len(us) && us[j+1].lineStart && listNumber(text[us[j+1].start:us[j+1].end]) == n+1 {
+			j++
+			n++
+		}
+		if n >= 3 {
+			for k := i; k <= j; k++ {
+				us[k].attached = true
+			}
+			if !prev.core && !prev.strong {
+				prev.attached = true // the line that introduces the list
+			}
+		}
+		i = j
+	}
+}
+
+// listNumber returns n for a unit that starts with "n. " (n of one to
+// three digits), else 0.
+func listNumber(s string) int {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = 10*n + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || s[i] != '.' || s[i+1] != ' ' {
+		return 0
+	}
+	return n
+}
+
+// propagate marks the units under a heading-only lead ("Mehr zum Thema",
 // "Über die Autorin", "Stellenmarkt", "Anzeige") as boilerplate of the
-// same kind: the block of lines up to the next blank line (one line after
-// an ad label), and the caption text next to a photo credit.
-func propagate(text string, ls []line) {
-	prose := 0 // words of prose lines so far
-	for i := 0; i < len(ls); i++ {
-		l := &ls[i]
-		if !l.strong {
-			if l.prose {
-				prose += l.words
+// same kind: the short lines of its block, up to the next blank line (one
+// line after an ad label); the caption on the line of a photo credit; and
+// after a comment heading below the article, the rest of the page. Only
+// whole lines are reached, never a sentence of a paragraph.
+func propagate(us []unit) {
+	prose := 0 // words of prose units so far
+	for i := 0; i < len(us); i++ {
+		u := &us[i]
+		if !u.strong {
+			if u.prose {
+				prose += u.words
 			}
 			continue
 		}
+		whole := u.lineStart && u.lineEnd
 		// a comment section heading after the article ("Kommentare",
 		// "12 Kommentare"): the rest of the page is comments
-		if prose >= 50 && !l.final && l.words <= 4 && l.cues[KindComments] > 0 && l.prompt == 0 {
-			for j := i + 1; j < len(ls); j++ {
-				if !ls[j].strong {
-					ls[j].strong, ls[j].hasLead, ls[j].lead = true, true, KindComments
+		if whole && prose >= 50 && !u.final && u.words <= 4 && u.cues[KindComments] > 0 && u.prompt == 0 {
+			for j := i + 1; j < len(us); j++ {
+				if !us[j].strong {
+					mark(&us[j], KindComments)
 				}
 			}
 			break
 		}
-		if l.hasLead && l.lead == KindCaption && l.words <= 4 {
-			// the caption text right before or after a bare credit line
-			for _, j := range []int{i - 1, i + 1} {
-				if j >= 0 && j < len(ls) && !blankBetween(text, ls, min(i, j)) && !ls[j].prose && !ls[j].strong && ls[j].words <= 14 {
-					ls[j].strong, ls[j].hasLead, ls[j].lead = true, true, KindCaption
+		// a photo credit: the caption before it on its line ("Jensen
+		// Huang in Washington. Foto: AP", "… am Montag in Berlin. ©
+		// IMAGO/Muster"), or on the line before or after a credit line of
+		// its own
+		credit := u.hasLead && u.lead == KindCaption && u.words <= 4
+		sign := u.cues[KindCopyright] >= 2 && u.words <= 6
+		if credit || sign {
+			if j := i - 1; j >= 0 && u.nlBefore == 0 && us[j].lineStart && u.lineEnd && !us[j].strong && us[j].words <= 25 && (credit || us[j].words > 3) {
+				mark(&us[j], KindCaption)
+				mark(u, KindCaption)
+				continue
+			}
+		}
+		if credit {
+			if whole {
+				for _, j := range []int{i - 1, i + 1} {
+					if j < 0 || j >= len(us) {
+						continue
+					}
+					v := &us[j]
+					if us[max(i, j)].nlBefore == 1 && v.lineStart && v.lineEnd && !v.prose && !v.strong && v.words <= 14 {
+						mark(v, KindCaption)
+					}
 				}
 			}
 			continue
 		}
-		if !l.hasLead || l.words > 6 || l.final || l.pipes > 0 {
+		if !whole || !u.hasLead || u.words > 6 || u.final || u.pipes > 0 {
 			continue
 		}
-		switch l.lead {
+		switch u.lead {
 		case KindTeaser, KindAuthor, KindJobs, KindComments, KindAd:
 		default:
 			continue
 		}
 		limit := 12
-		if l.lead == KindAd {
+		if u.lead == KindAd {
 			limit = 1
 		}
-		for j := i + 1; j < len(ls) && j <= i+limit; j++ {
-			if blankBetween(text, ls, j-1) || ls[j].words > 40 {
+		// the lines of the heading's block (no blank line between), each
+		// with all its units
+		lines := 0
+		for j := i + 1; j < len(us); j++ {
+			v := &us[j]
+			if v.nlBefore > 1 || v.lineStart && lines == limit {
 				break
 			}
-			if !ls[j].strong {
-				ls[j].strong, ls[j].hasLead, ls[j].lead = true, true, l.lead
+			if v.lineStart {
+				lines++
+				if lineWords(us, j) > 40 {
+					break
+				}
+			}
+			if !v.strong {
+				mark(v, u.lead)
 			}
 		}
 	}
 }
 
-// blankBetween reports whether a blank line separates ls[i] and ls[i+1].
-func blankBetween(text string, ls []line, i int) bool {
-	if i+1 >= len(ls) {
-		return true
+// lineWords counts the words of the line that starts with unit i.
+func lineWords(us []unit, i int) int {
+	n := us[i].words
+	for j := i; !us[j].lineEnd && j+1 < len(us); j++ {
+		n += us[j+1].words
 	}
-	return strings.Count(text[ls[i].end:ls[i+1].start], "\n") >= 2
+	return n
 }
 
-// assignKinds gives every boilerplate line a kind: its own strongest cue,
+// mark makes u furniture of kind k by its context.
+func mark(u *unit, k Kind) {
+	u.strong, u.hard, u.hasLead, u.lead = true, true, true, k
+}
+
+// assignKinds gives every boilerplate unit a kind: its own strongest cue,
 // or the kind of the block it continues.
-func assignKinds(ls []line) {
+func assignKinds(us []unit) {
 	prev := -1
-	for i := range ls {
-		l := &ls[i]
-		if !l.bp {
+	for i := range us {
+		u := &us[i]
+		if !u.bp {
 			prev = -1
 			continue
 		}
 		k, n := KindOther, uint8(0)
-		if l.hasLead {
-			k, n = l.lead, 255
+		if u.hasLead {
+			k, n = u.lead, 255
 		}
-		if l.gender && n < 200 {
+		if u.gender && n < 200 {
 			k, n = KindJobs, 200
 		}
 		for j := Kind(1); j < numKinds; j++ {
-			if l.cues[j] > n {
-				k, n = j, l.cues[j]
+			if u.cues[j] > n {
+				k, n = j, u.cues[j]
 			}
 		}
 		if n == 0 {
 			switch {
-			case prev >= 0 && ls[prev].kind != KindOther:
-				k = ls[prev].kind
-			case l.list || l.pipes > 0:
+			case prev >= 0 && us[prev].kind != KindOther:
+				k = us[prev].kind
+			case u.list || u.pipes > 0:
 				k = KindTeaser
-				if l.pipes > 1 {
+				if u.pipes > 1 {
 					k = KindNavigation
 				}
-			case !l.final && l.words <= 4:
+			case !u.final && u.words <= 4:
 				k = KindNavigation
 			}
 		}
-		l.kind = k
+		u.kind = k
 		prev = i
 	}
 }

@@ -15,11 +15,19 @@
 // # Pipeline
 //
 // language check → sentences and tokens (german.Segment, once) → body versus
-// boilerplate (line features plus the longest coherent run of prose) →
-// dateline → entities (package entities, body sentences only) → themes →
-// summary and keyphrases (package summarize, body sentences only).
+// boilerplate (judged per sentence and line unit: furniture signals, the
+// unit's similarity to the article, its position around the article's run
+// of prose) → dateline → entities (package entities, body sentences only) →
+// themes → summary and keyphrases (package summarize, body sentences only).
 // Boilerplate stays in the Document, marked, but feeds no entity, theme or
-// summary.
+// summary. A Document that would lose more than half of its text says so
+// (Warnings: WarnBoilerplateMajority) and then analyses the prose the
+// detector was least sure of rather than nothing.
+//
+// Web pages: package analyze/webpage extracts a page's main text and
+// metadata with go-trafilatura and analyses it with AnalyzeExtracted, which
+// marks only the residue with furniture signals of its own; the Document
+// then carries the extracted text (Text) and the page's metadata (Meta).
 //
 // # Themes
 //

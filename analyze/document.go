@@ -18,6 +18,10 @@ type Document struct {
 	// Language is the language the text was analysed as: "de" or "en".
 	// It is "" for empty input.
 	Language string `json:"language"`
+	// Warnings name what the caller should know about the analysis, for
+	// example WarnBoilerplateMajority; the field is omitted when there is
+	// none.
+	Warnings []string `json:"warnings,omitempty"`
 	// Dateline is the dateline at the start of the article
 	// ("PEKING / LONDON (IT BOLTWISE) –"), or nil when there is none.
 	Dateline *Dateline `json:"dateline"`
@@ -37,6 +41,43 @@ type Document struct {
 	Summary Summary `json:"summary"`
 	// Keyphrases are the key phrases of the body, best first.
 	Keyphrases []Keyphrase `json:"keyphrases"`
+	// Meta is what a web page says about itself (title, author, date,
+	// site name, URL). Only a Document of an HTML page has it (see the
+	// webpage package); it is omitted otherwise.
+	Meta *Meta `json:"meta,omitempty"`
+	// Text is the text that every offset of the Document indexes when that
+	// is not the caller's input: for an HTML page, the main text extracted
+	// from it. It is omitted for plain-text input, whose offsets index the
+	// input itself.
+	Text string `json:"text,omitempty"`
+}
+
+// Warnings of a Document.
+const (
+	// WarnBoilerplateMajority: more than half of the text's bytes are
+	// marked boilerplate. Entities, themes and summary then also use the
+	// units the detector was least sure of (prose it condemned by position
+	// or by a soft cue), rather than a remnant or nothing; their sentences
+	// stay marked.
+	WarnBoilerplateMajority = "boilerplate_majority"
+	// WarnNoArticle: the input (an HTML page) holds no article text:
+	// nothing was extracted, or nothing but boilerplate.
+	WarnNoArticle = "no_article"
+)
+
+// Meta is the metadata of a web page. Empty fields are omitted.
+type Meta struct {
+	// Title is the page's title (usually the headline).
+	Title string `json:"title,omitempty"`
+	// Author is the author or authors as the page names them.
+	Author string `json:"author,omitempty"`
+	// Date is the publication date, ISO 8601: "2025-03-12", or with time
+	// and zone "2025-03-12T14:05:00+01:00" when the page gives a time.
+	Date string `json:"date,omitempty"`
+	// Sitename is the name of the site or publisher.
+	Sitename string `json:"sitename,omitempty"`
+	// URL is the page's canonical URL, or the URL it was fetched from.
+	URL string `json:"url,omitempty"`
 }
 
 // Dateline is the place and source line that opens many news articles,

@@ -117,6 +117,29 @@ func TestHasQuoteAndFields(t *testing.T) {
 	}
 }
 
+func TestHasCreditMatchesRef(t *testing.T) {
+	cases := []string{
+		"Jensen Huang bei einem Auftritt in Washington. Foto: picture alliance / AP",
+		"Ein Blick in die Serverhalle. Bild: Deutsche Telekom",
+		"Foto: dpa", " Foto: dpa", "x Foto: a b c d e", "x Foto: a b c d e f",
+		"Der Minister (Foto: APA/Hochmuth) sprach am Montag in Wien vor Journalisten über Pläne.",
+		"x (Bild: a) Foto/dpa", "x Foto/", "x Foto:", "x Foto: ", "a  Quelle:  b\u00a0c",
+		"Das Bild: Ein Mann steht vor einem Haus und schaut in die Ferne hinaus auf das Meer.",
+		"Grafik: x Grafik: a b", "AFoto: x", " Bildquelle: Archiv", "a Screenshot: b",
+	}
+	cases = append(cases, oddTexts...)
+	for _, text := range fastpathTexts(t) {
+		for line := range strings.Lines(text) {
+			cases = append(cases, strings.TrimSpace(line))
+		}
+	}
+	for _, s := range cases {
+		for i := 0; i < len(s) && i < 200; i++ {
+			require.Equal(t, hasCreditRef(s[i:]), hasCredit(s[i:]), "%q", s[i:])
+		}
+	}
+}
+
 func TestWordHashStringAndBytes(t *testing.T) {
 	for _, s := range append(oddTexts, "", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi") {
 		for i := 0; i <= len(s); i++ {
@@ -150,6 +173,11 @@ func TestCueTable(t *testing.T) {
 	for _, w := range secondPerson {
 		c := exact[w]
 		c.flags |= cueSecond
+		exact[w] = c
+	}
+	for _, w := range firstPlural {
+		c := exact[w]
+		c.flags |= cueWe
 		exact[w] = c
 	}
 	ref := func(lw string) (cueWord, bool) {

@@ -194,6 +194,6 @@ type ThemeFeatures struct {
 // Analyzer without themes give nil.
 func (a *Analyzer) ThemeFeatures(ctx context.Context, text string) ([]ThemeFeatures, error) {
 	var out []ThemeFeatures
-	_, err := a.analyze(ctx, text, &out)
+	_, err := a.analyze(ctx, text, sourcePage, &out)
 	return out, err
 }

@@ -146,3 +146,25 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestRelinkedSurnameKeepsItsSentence: a name the model took with its
+// genitive s ("Jörn Kesslers Team"), written twice before the full name
+// appears late in a longer sentence, is relinked to that person. The
+// relinked short name once kept its old sentence with the new token
+// positions, and the second genitive mention indexed past the end of its
+// sentence: a panic on a real news page.
+func TestRelinkedSurnameKeepsItsSentence(t *testing.T) {
+	text := "Knapper Sieg für Brest\n\n" +
+		"Jörn Kesslers Team muss früh eine Rote Karte hinnehmen.\n\n" +
+		"Jörn Kesslers Team muss früh eine Rote Karte hinnehmen. Brest besiegt den Gegner trotzdem.\n\n" +
+		"In Unterzahl nach einem Fehler des neuen Torhüters hat der Verein unter Trainer Jörn Kessler die erste Niederlage hinnehmen müssen.\n"
+	r, err := New()
+	require.NoError(t, err)
+	var ents []Entity
+	require.NotPanics(t, func() { ents = r.Recognize(text) })
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			assert.Equal(t, text[m.Start:m.End], m.Text)
+		}
+	}
+}

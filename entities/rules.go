@@ -644,7 +644,8 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 		c.key, c.name, c.entry, c.parent = p.key, p.name, p.entry, p.parent
 		for k := range st.shortC {
 			if sh := &st.shortC[k]; sh.key == old {
-				sh.key, sh.name, sh.entry, sh.parent, sh.tok, sh.tokE = p.key, p.name, p.entry, p.parent, p.tok, p.tokE
+				// the whole position moves: tok and tokE index p's sentence
+				sh.key, sh.name, sh.entry, sh.parent, sh.sent, sh.tok, sh.tokE = p.key, p.name, p.entry, p.parent, p.sent, p.tok, p.tokE
 			}
 		}
 	}

@@ -13,19 +13,26 @@ import (
 	"unicode/utf8"
 
 	"github.com/techschau/techschau/analyze"
+	"github.com/techschau/techschau/analyze/webpage"
 	"github.com/techschau/techschau/examples/internal/bundled"
 )
 
 type analyzeConfig struct {
 	pipelineFlags
 	format string
+	input  string
 	sample bool
 }
+
+// htmlFactor is how much larger than --max-bytes an HTML page may be: its
+// markup is mostly not text.
+const htmlFactor = 4
 
 func analyzeFlags() (*flag.FlagSet, *analyzeConfig) {
 	c := &analyzeConfig{}
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	fs.StringVar(&c.format, "format", "json", "output `format`: json (the Document, indented) or text (a readable report)")
+	fs.StringVar(&c.input, "input", "auto", "input `kind`: html (a web page: its main text is extracted and analysed), text, or auto (html when the input looks like markup)")
 	fs.BoolVar(&c.sample, "sample", false, "analyse the bundled showcase article (also the default when no FILE is given)")
 	c.register(fs)
 	fs.Usage = func() {
@@ -35,6 +42,11 @@ Analyses one German (or English) article and prints its Document: language, date
 boilerplate, sentences, entities, themes, summary and keyphrases, offsets in bytes.
 With no FILE, or with --sample, the bundled showcase article is analysed; "-" reads
 standard input. Flags may come before or after FILE.
+
+An HTML page (--input html, or auto-detected) has its main text extracted first; the
+Document then carries that text as "text" (every offset indexes it) and the page's
+title, author, date, site name and URL as "meta". A page may be up to 4 times
+--max-bytes.
 
 Flags:
 `)
@@ -55,6 +67,10 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	if c.format != "json" && c.format != "text" {
 		errorf(stderr, "analyze", "--format %q: want json or text", c.format)
+		return exitUsage
+	}
+	if c.input != "auto" && c.input != "html" && c.input != "text" {
+		errorf(stderr, "analyze", "--input %q: want html, text or auto", c.input)
 		return exitUsage
 	}
 	if c.sample && len(pos) == 1 {
@@ -82,17 +98,37 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			errorf(stderr, "analyze", "%v", err)
 			return exitFailure
 		}
-		b, err := io.ReadAll(io.LimitReader(in, int64(c.maxBytes)+1))
+		limit := c.maxBytes
+		if c.input != "text" {
+			limit = htmlFactor * c.maxBytes
+		}
+		b, err := io.ReadAll(io.LimitReader(in, int64(limit)+1))
 		in.Close()
 		if err != nil {
 			errorf(stderr, "analyze", "read %s: %v", n, err)
 			return exitFailure
 		}
-		if len(b) > c.maxBytes {
-			errorf(stderr, "analyze", "%s: %v: more than %d bytes (see --max-bytes)", n, analyze.ErrTooLarge, c.maxBytes)
+		text, name = string(b), n
+		isHTML := c.input == "html" || c.input == "auto" && webpage.LooksLikeHTML(text)
+		if !isHTML {
+			limit = c.maxBytes
+		}
+		if len(b) > limit {
+			errorf(stderr, "analyze", "%s: %v: more than %d bytes (see --max-bytes)", n, analyze.ErrTooLarge, limit)
 			return exitFailure
 		}
-		text, name = string(b), n
+		if isHTML {
+			page, err := webpage.New(webpage.WithAnalyzer(a), webpage.WithMaxBytes(limit))
+			if err != nil {
+				return reportSetupError(stderr, "analyze", err)
+			}
+			doc, err := page.AnalyzeHTML(ctx, text, "")
+			if err != nil {
+				errorf(stderr, "analyze", "%s: %v", name, err)
+				return exitFailure
+			}
+			return writeDocument(stdout, stderr, c.format, name, doc.Text, doc)
+		}
 	}
 
 	doc, err := a.Analyze(ctx, text)
@@ -100,8 +136,14 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		errorf(stderr, "analyze", "%s: %v", name, err)
 		return exitFailure
 	}
+	return writeDocument(stdout, stderr, c.format, name, text, doc)
+}
+
+// writeDocument prints doc as indented JSON or as a text report; text is
+// what its offsets index.
+func writeDocument(stdout, stderr io.Writer, format, name, text string, doc *analyze.Document) int {
 	w := bufio.NewWriter(stdout)
-	if c.format == "text" {
+	if format == "text" {
 		writeTextReport(w, name, text, doc)
 	} else {
 		enc := json.NewEncoder(w)
@@ -141,6 +183,12 @@ func writeTextReport(w io.Writer, name, text string, doc *analyze.Document) {
 	}
 	fmt.Fprintf(w, "%s: %d bytes, language %s, %d sentences (%d body, %d boilerplate)\n",
 		name, len(text), orDash(doc.Language), len(doc.Sentences), body, len(doc.Sentences)-body)
+	if m := doc.Meta; m != nil {
+		fmt.Fprintf(w, "Page: %s\n", clip(strings.Join(nonEmpty(m.Title, m.Sitename, m.Author, m.Date, m.URL), " | "), 200))
+	}
+	for _, warning := range doc.Warnings {
+		fmt.Fprintf(w, "Warning: %s\n", warning)
+	}
 	if d := doc.Dateline; d != nil {
 		fmt.Fprintf(w, "Dateline: %s", clip(slice(text, d.Start, d.End), 80))
 		if len(d.Places) > 0 {
@@ -247,4 +295,15 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// nonEmpty returns the non-empty strings of ss.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -247,10 +247,60 @@ func TestAnalyzeText(t *testing.T) {
 	assert.Equal(t, strings.Replace(out, bundled.Name, path, 1), out2)
 }
 
+// teamPage is an HTML page the team wrote: a news site's markup around the
+// article of testdata/pages/zeitung-nvidia-h20.txt.
+const teamPage = "../../testdata/html/zeitung-nvidia-h20.html"
+
+// TestAnalyzeHTML: an HTML page, auto-detected or named with --input html,
+// gives a Document with the extracted text and the page's metadata; every
+// offset indexes that text. --input text analyses the markup as text.
+func TestAnalyzeHTML(t *testing.T) {
+	code, out, errs := cli(t, "", "analyze", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	var d struct {
+		jsonDoc
+		Text string            `json:"text"`
+		Meta map[string]string `json:"meta"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	assert.Equal(t, "Beispielzeitung", d.Meta["sitename"])
+	assert.Equal(t, "2026-08-12", d.Meta["date"])
+	assert.Contains(t, d.Text, "Nach monatelangem Stillstand darf NVIDIA")
+	assert.NotContains(t, d.Text, "<p>")
+	checkSpans(t, d.Text, &d.jsonDoc)
+	assert.Contains(t, d.entityIDs(), "nvidia")
+	for _, s := range d.Summary.Sentences {
+		assert.NotContains(t, s.Text, "<")
+	}
+
+	code, out2, errs := cli(t, "", "analyze", "--input", "html", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, out, out2, "auto detects the page")
+
+	page, err := os.ReadFile(teamPage)
+	require.NoError(t, err)
+	code, out3, errs := cli(t, string(page), "analyze", "-")
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, out, out3, "the same page from stdin")
+
+	code, out, errs = cli(t, "", "analyze", "--input", "html", "--format", "text", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "Page: NVIDIA erhält Exportlizenzen")
+
+	code, out, errs = cli(t, "", "analyze", "--input", "text", teamPage)
+	require.Equal(t, exitOK, code, errs)
+	var top map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(out), &top))
+	assert.NotContains(t, top, "meta", "text input has no meta")
+	assert.NotContains(t, top, "text", "nor a text field")
+}
+
 func TestUsageAndErrors(t *testing.T) {
 	dir := t.TempDir()
 	badLex := filepath.Join(dir, "lex.json")
 	require.NoError(t, os.WriteFile(badLex, []byte("{not json"), 0o600))
+	binary := filepath.Join(dir, "image.html")
+	require.NoError(t, os.WriteFile(binary, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600))
 	tests := []struct {
 		name   string
 		args   []string
@@ -274,6 +324,8 @@ func TestUsageAndErrors(t *testing.T) {
 		{"help analyze chars", []string{"help", "analyze"}, exitOK, "--summary-chars", ""},
 		{"two files", []string{"analyze", "a", "b"}, exitUsage, "", "one FILE at most"},
 		{"sample and file", []string{"analyze", "--sample", "a.txt"}, exitUsage, "", "--sample"},
+		{"bad input kind", []string{"analyze", "--input", "pdf"}, exitUsage, "", `--input "pdf"`},
+		{"binary as html", []string{"analyze", "--input", "html", binary}, exitFailure, "", "not HTML"},
 		{"lexicon-only without lexicon", []string{"analyze", "--lexicon-only"}, exitUsage, "", "--lexicon-only needs"},
 		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, exitFailure, "", "no such file"},
 		{"bad lexicon", []string{"analyze", "--lexicon", badLex}, exitFailure, "", badLex},
