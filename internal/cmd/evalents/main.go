@@ -176,6 +176,13 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 		fmt.Printf("\n%d-fold CV (chosen per fold: %s):\n", folds, strings.Join(names, "; "))
 		entityeval.WriteSummary(os.Stdout, set.Total(held, nil))
 	}
+	if len(cfgs) > 1 {
+		fmt.Printf("\ncross-set (setting chosen on one set, measured on the other):\n")
+		for _, x := range set.Cross(res) {
+			fmt.Printf("  %-12s -> %-12s chosen %-20s F1 %.3f typed %.3f (P %.3f R %.3f)\n", x.Dev, x.Eval, cfgs[x.Chosen].name,
+				x.Result.Untyped.F1(), x.Result.Typed.F1(), x.Result.Untyped.P(), x.Result.Untyped.R())
+		}
+	}
 	fmt.Println()
 	entityeval.WriteSources(os.Stdout, def["all"])
 	if showKey != "" {
