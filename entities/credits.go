@@ -23,8 +23,10 @@ var creditWords = map[string]bool{"Foto": true, "Fotos": true, "Bild": true, "Bi
 
 // authorRoles follow an author's name in a byline: "von Jörg Quoos,
 // Chefredakteur der …".
+// ("Autor", "Reporter" stay out: "ein Buch von Karl Kraus, Autor der …" is
+// prose.)
 var authorRoles = map[string]bool{"Chefredakteur": true, "Chefredakteurin": true, "Redakteur": true, "Redakteurin": true,
-	"Autor": true, "Autorin": true, "Korrespondent": true, "Korrespondentin": true, "Reporter": true, "Reporterin": true}
+	"Korrespondent": true, "Korrespondentin": true}
 
 // appendCredits appends the byte spans of the credits in the sentences to out.
 // firstNames are the known first names (nameLists.firstNames).
