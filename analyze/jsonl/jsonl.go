@@ -7,15 +7,18 @@
 //
 // Each non-blank line is a JSON object:
 //
-//		{"id": "a1", "text": "Huawei baut …", "date": "2025-03-01"}
+//	{"id": "a1", "text": "Huawei baut …", "date": "2025-03-01"}
 //
-//	  - "id": any JSON value, kept as given (absent or null: no id);
-//	  - "text": the article, a string; or "html": an HTML page, a string
-//	    (exactly one of the two);
-//	  - "date": the article's date, RFC 3339 ("2025-03-01T08:00:00+01:00"),
-//	    "YYYY-MM-DD" or RFC 1123 as RSS feeds write it ("Sat, 01 Mar 2025
-//	    08:00:00 +0100"); kept as given;
-//	  - any other field is ignored.
+// Its fields:
+//   - "id": any JSON value, kept as given (absent or null: no id);
+//   - "text": the article, a string; or "html": an HTML page, a string
+//     (exactly one of the two), whose main text package webpage extracts
+//     and analyses (the Document then carries it as "text", with the
+//     page's "meta"); "url", optional, says where the page came from;
+//   - "date": the article's date, RFC 3339 ("2025-03-01T08:00:00+01:00"),
+//     "YYYY-MM-DD" or RFC 1123 as RSS feeds write it ("Sat, 01 Mar 2025
+//     08:00:00 +0100"); kept as given;
+//   - any other field is ignored.
 //
 // A UTF-8 byte order mark before a line is dropped; so are blank lines.
 //
@@ -57,6 +60,7 @@ import (
 	"time"
 
 	"github.com/techschau/techschau/analyze"
+	"github.com/techschau/techschau/analyze/webpage"
 	"github.com/techschau/techschau/internal/lines"
 	"github.com/techschau/techschau/internal/ordered"
 )
@@ -66,9 +70,6 @@ var (
 	// ErrBadLine marks an input line that cannot be analysed: not a JSON
 	// object, no string "text" or "html", longer than the reader's limit.
 	ErrBadLine = errors.New("jsonl: bad line")
-	// ErrHTMLUnsupported is the error of an "html" line in a build without
-	// HTML input.
-	ErrHTMLUnsupported = errors.New("jsonl: html input: not supported by this build")
 )
 
 // Input is one parsed input line.
@@ -318,12 +319,15 @@ func Analyze(ctx context.Context, a *analyze.Analyzer, in Input) Result {
 }
 
 // analyzeHTML analyses an HTML page fetched from pageURL ("" when
-// unknown). This build has no HTML input: once analyze has it (issue 12),
-// call it here, and let the page's own date (the Document's meta) serve
-// as the line's date when the line has none (issue 18).
+// unknown) with package webpage: its main text is extracted and analysed
+// by a. The Document then carries that text and the page's meta; trends
+// takes the page's date from there when the line has none.
 func analyzeHTML(ctx context.Context, a *analyze.Analyzer, html, pageURL string) (*analyze.Document, error) {
-	_, _, _, _ = ctx, a, html, pageURL
-	return nil, ErrHTMLUnsupported
+	w, err := webpage.New(webpage.WithAnalyzer(a))
+	if err != nil {
+		return nil, err
+	}
+	return w.AnalyzeHTML(ctx, html, pageURL)
 }
 
 // Run analyses the inputs with a bounded pool of workers and yields their

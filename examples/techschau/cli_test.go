@@ -523,7 +523,7 @@ func TestBatchMixed(t *testing.T) {
 		{id: `"a1"`, line: 16, doc: true},
 		{id: `12`, line: 17, err: "unsupported language: Han script"},
 		{id: `"a13"`, line: 18, doc: true},
-		{id: `"a14"`, line: 19, err: "html input: not supported by this build"},
+		{id: `"a14"`, line: 19, doc: true},
 		{id: `"a15"`, line: 20, err: "not text: NUL byte"},
 		{id: `"a16"`, line: 21, doc: true, warn: `"date" is a number`},
 	}
@@ -547,7 +547,7 @@ func TestBatchMixed(t *testing.T) {
 	assert.Equal(t, `"2025-03-01"`, string(got[0].Date))
 	assert.Equal(t, 1, strings.Count(errs, "duplicate id"), errs)
 	assert.Contains(t, errs, path+`:16: duplicate id "a1" (first on line 1)`)
-	assert.Contains(t, errs, "18 lines answered (7 documents, 3 analysis errors, 8 bad lines), 2 warnings")
+	assert.Contains(t, errs, "18 lines answered (8 documents, 2 analysis errors, 8 bad lines), 2 warnings")
 }
 
 func TestBatchErrorsAndClean(t *testing.T) {
