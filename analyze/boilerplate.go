@@ -231,17 +231,32 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 		return nil
 	}
 	us[len(us)-1].lineEnd = true
+	// a text of a million tiny units spends a tenth of a second in each
+	// pass below: look at the context between them
+	stopped := func() bool { return stop != nil && stop() }
 	for i := range us {
+		if i&1023 == 1023 && stopped() {
+			return nil
+		}
 		classifyUnit(text, &us[i], low, src)
 	}
 	slices.Sort(keys)
 	for i := range us {
 		us[i].ref = us[i].prose && !us[i].strong
 	}
+	if stopped() {
+		return nil
+	}
 	similarity(us, keys)
+	if stopped() {
+		return nil
+	}
 	propagate(us)
 	for i := range us {
 		setWeight(&us[i])
+	}
+	if stopped() {
+		return nil
 	}
 	selectBody(us, keys, src, text)
 	assignKinds(us)
