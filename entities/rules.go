@@ -542,7 +542,7 @@ func (r *Recognizer) link(sents []german.Sentence, cands []cand, st *state) []ca
 	// a candidate adds at most three names. Names are hashed lower-cased, as
 	// tokens are in their facts.
 	short := &st.short
-	short.reset(3 * len(cands))
+	short.reset(min(3*len(cands), 1<<10)) // grows as needed: few candidates add a name
 	st.shortC = st.shortC[:0]
 	setShort := func(w string, c *cand) {
 		st.keyBuf = german.AppendLower(st.keyBuf[:0], w)
@@ -811,7 +811,7 @@ func legalPart(t german.Token, lw string, n *nameLists) bool {
 func (st *state) recurs(h uint64, w string) bool {
 	if !st.counted {
 		st.counted = true
-		st.counts.reset(len(st.capWords))
+		st.counts.reset(min(len(st.capWords), 1<<12)) // grows as needed: capitalised words recur
 		ki := 0
 		for si, s := range st.cur {
 			base, end := st.factOff[si], st.factOff[si+1]
