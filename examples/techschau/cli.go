@@ -172,7 +172,7 @@ func fileError(name string, err error) error {
 // tightenGC makes the collector run at GOGC=percent unless the environment sets GOGC. A
 // large article peaks at about 20 times its size in live heap, and Go's default GOGC=100
 // lets the heap grow to twice the live heap between collections. analyze, which holds one
-// article, collects at 30% growth (5 MB of news text: peak RSS about 215 -> 160 MB, for
+// article, collects at 30% growth (5 MB of news text: peak RSS about 280 -> 220 MB, for
 // about 10% more CPU on that article); batch, whose heap is mostly the models' on ordinary
 // articles, at 50% (batch --workers 2 over 5 MB articles: about 610 -> 490 MB, no
 // measurable CPU cost on 2,056 ordinary articles).
