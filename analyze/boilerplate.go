@@ -240,7 +240,13 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 		}
 		classifyUnit(text, &us[i], low, src)
 	}
-	slices.Sort(keys)
+	if stopped() {
+		return nil
+	}
+	slices.Sort(keys) // tens of milliseconds on the keys of megabytes
+	if stopped() {
+		return nil
+	}
 	for i := range us {
 		us[i].ref = us[i].prose && !us[i].strong
 	}
