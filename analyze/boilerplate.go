@@ -37,9 +37,16 @@ import (
 // ever reaches a prose paragraph. Text that an extractor took from a web
 // page (sourceExtracted) is judged without the position rule.
 //
-// Scraped pages run bylines, time stamps and credits into the sentences
-// around them ("… Stand: 25.06.2024 09:28 Uhr …", "… Foto: dpa"): a body
-// unit gets boilerplate blocks for such parts, and stays body itself.
+// A scraped page with line breaks is then read line by line (pageRules,
+// bppage.go): its title and the repeats of title and description are
+// body, kickers, captions that end with a credit, info boxes, teaser and
+// consent boxes run into one line and scrape residue are furniture, and a
+// paragraph of article prose is body wherever it stands.
+//
+// Scraped pages run bylines, time stamps, credits and signatures into the
+// sentences around them ("… Stand: 25.06.2024 09:28 Uhr …", "… Foto:
+// dpa", "… (smr)"): a body unit gets boilerplate blocks for such parts,
+// and stays body itself.
 
 // unit is one sentence or line unit of the text with its features and the
 // decision about it.
@@ -83,6 +90,17 @@ type unit struct {
 	bp         bool
 	headline   bool
 	kind       Kind
+	credit     bool // carries a photo credit or the copyright sign
+	// opener: furniture that opens the unit (a kicker glued in front of
+	// the repeated headline, a byline in front of the teaser): its length
+	// and kind
+	opener     int
+	openerKind Kind
+	// informalOnly: the furniture signal is reader address with "du"
+	// and a cue word, which a page that addresses its reader throughout
+	// uses in its prose too
+	informalOnly bool
+	rep          bool // the title, or a repeat of the title or description
 }
 
 // topical reports whether the unit shares enough content words with the
@@ -108,6 +126,7 @@ type boilerplateResult struct {
 type bpScratch struct {
 	units []unit
 	keys  []uint64 // content word hash << 32 | unit index
+	lines []bpLine // the page's lines (pageRules)
 }
 
 // source says where a text comes from, which decides how much the
@@ -173,6 +192,9 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 	for i := 0; i < len(us); i++ {
 		if !us[i].bp {
 			u := &us[i]
+			if u.opener > 0 {
+				res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + u.opener, Kind: u.openerKind})
+			}
 			if src == sourcePage && u.words <= 40 {
 				if e := leaderEnd(text[u.start:u.end]); e > 0 {
 					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
@@ -180,7 +202,7 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 			}
 			ut := text[u.start:u.end]
 			colon := strings.IndexByte(ut, ':') >= 0
-			if !colon && strings.IndexByte(ut, '/') < 0 && !strings.Contains(ut, "©") {
+			if !colon && strings.IndexByte(ut, '/') < 0 && !strings.Contains(ut, "©") && !strings.HasSuffix(ut, ")") {
 				continue // every trailer and stamp holds one of these
 			}
 			t, k := trailerAt(ut)
@@ -209,6 +231,7 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 	us := slices.Grow(sc.units[:0], len(seg.Sentences))
 	keys := sc.keys[:0]
 	prevEnd := 0
+	speech := false
 	for si := range seg.Sentences {
 		if si&255 == 0 && stop != nil && stop() {
 			return nil
@@ -224,7 +247,10 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 			us[si-1].lineEnd = true
 		}
 		prevEnd = s.End
-		keys = unitTokens(&u, s.Tokens, low, keys, uint32(si))
+		if u.lineStart {
+			speech = false
+		}
+		keys, speech = unitTokens(&u, s.Tokens, low, keys, uint32(si), speech)
 		us = append(us, u)
 	}
 	if len(us) == 0 {
@@ -244,6 +270,9 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 		setWeight(&us[i])
 	}
 	selectBody(us, keys, src, text)
+	if src == sourcePage {
+		pageRules(us, seg, text, low, sc)
+	}
 	assignKinds(us)
 	sc.units, sc.keys = us, keys
 	return us
@@ -261,10 +290,13 @@ func countNewlines(gap string) int {
 }
 
 // unitTokens fills the token features of u and appends the keys of its
-// content words to keys.
-func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx uint32) []uint64 {
+// content words to keys. speech says whether the unit starts inside a
+// quotation that an earlier unit of its line opened; the result says
+// whether it ends inside one.
+func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx uint32, speech bool) ([]uint64, bool) {
 	prevWord := false
-	inQuote := false // address inside quotes is speech
+	inQuote := false // content words inside quotes are not the topic's
+	guillemets := 0  // '»' counted as separators, '«' seen
 	for ti, tok := range toks {
 		if tok.Kind != german.Word {
 			switch tok.Kind {
@@ -274,12 +306,18 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 				switch tok.Text {
 				case "|", "·", "»", "›", ">", "•":
 					u.pipes++
+					if tok.Text == "»" {
+						guillemets++
+					}
+				case "«":
+					guillemets |= 1 << 16
 				case "©":
 					u.cues[KindCopyright] += 2
 				}
 				switch tok.Text {
 				case "„", "“", "”", "\"", "»", "«":
 					inQuote = !inQuote
+					speech = !speech
 					u.quoted = true
 				}
 			}
@@ -335,7 +373,7 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		if c.flags&cueWe != 0 {
 			u.we = true
 		}
-		if c.flags&cueSecond != 0 && !inQuote {
+		if c.flags&cueSecond != 0 && !inQuote && !speech {
 			// "Sie" is formal address only when capitalised mid-sentence
 			switch string(lw) {
 			case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
@@ -349,7 +387,10 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		}
 		prevWord = true
 	}
-	return keys
+	if guillemets>>16 != 0 {
+		u.pipes -= guillemets & 0xffff // «…» quotes, not separators
+	}
+	return keys, speech
 }
 
 // similarity counts, for every unit, its distinct content words and those
@@ -437,6 +478,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		_, body, _ = strings.Cut(s, " ")
 	}
 	body = strings.TrimPrefix(body, "(") // "(Foto: dpa)", "(Alle Angaben ohne Gewähr)"
+	body = skipInitials(body)            // "(sk) Verwendete Quellen: …"
 	bodyStart := u.start + len(s) - len(body)
 	cut := min(u.end, bodyStart+40)
 	for cut < u.end && !utf8.RuneStart(text[cut]) {
@@ -457,7 +499,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 				continue
 			}
 			label := bytes.IndexByte(lp, ':') > 0 && bytes.IndexByte(lp, ':') < 30
-			if p.k == KindTeaser && u.final && !u.list && !label && !strings.HasPrefix(p.p, "lesen sie") {
+			if p.k == KindTeaser && u.final && !u.list && !label && !strings.HasPrefix(p.p, "lesen sie") && !strings.HasPrefix(p.p, "hier geht") {
 				continue // "Weitere Details nannte ..." is a sentence, not a heading
 			}
 			u.lead, u.hasLead, u.label = p.k, true, label
@@ -479,7 +521,12 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 			}
 		}
 		lw := low.word(bodyStart, bodyStart+len(w))
-		if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && u.words <= 30 {
+		if string(lw) == "bitte" && strings.HasPrefix(body[len(w):], " ") {
+			// "Bitte markieren Sie …": a request to the reader
+			if f := strings.Fields(body[:min(len(body), 60)]); len(f) >= 3 && f[2] == "Sie" && u.words <= 30 {
+				u.imper, u.polite = true, true
+			}
+		} else if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && u.words <= 30 {
 			switch string(lw) {
 			case "hier", "mehr", "jetzt", "kostenlos", "gratis", "informiert", "herunter":
 				// adverbs open body sentences too ("Hier liegt das Problem.")
@@ -509,6 +556,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' && strings.IndexByte(s, ':') > 0 {
 		u.lead, u.hasLead, u.label = KindAd, true, true
 	}
+	u.credit = u.hasLead && u.lead == KindCaption || u.cues[KindCopyright] >= 2 || strings.Contains(s, "| Bild") || creditAt(s) >= 0
 	cueSum := 0
 	for _, c := range u.cues {
 		cueSum += int(c)
@@ -533,6 +581,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		// in a news page always the reader's; blogs and guides (which
 		// extracted pages often are) address the reader in their prose
 		u.strong, u.hard = true, src == sourcePage || short || u.excl
+		u.informalOnly = true
 	case u.imper && u.second && u.polite && !u.question:
 		// "Lesen Sie hier, was …", "Laden Sie den Ratgeber herunter": a
 		// prompt verb with the polite "Sie" right after it, no question
@@ -601,6 +650,19 @@ func setWeight(u *unit) {
 	default:
 		u.weight = -1.5 // heading, label, short line
 	}
+}
+
+// skipInitials returns s without the editor's initials that open it
+// after a parenthesis ("sk) Verwendete Quellen: …"), or s.
+func skipInitials(s string) string {
+	n := 0
+	for n < len(s) && n < 5 && s[n] >= 'a' && s[n] <= 'z' {
+		n++
+	}
+	if n >= 2 && n <= 4 && strings.HasPrefix(s[n:], ") ") {
+		return s[n+2:]
+	}
+	return s
 }
 
 func isGenderLetter(c byte) bool {

@@ -40,7 +40,7 @@ var bpCueList = map[Kind][]string{
 	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
 }
 
-var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "laden", "abonniert", "schreiben", "schreib", "kontaktieren"}
+var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "laden", "abonniert", "schreiben", "schreib", "kontaktieren", "guck", "schau", "schaut", "hört", "klick", "klickt"}
 
 var secondPerson = []string{"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch", "euer", "eure", "euren", "eurem", "eurer", "habt", "könnt", "wollt", "möchtet", "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer"}
 
@@ -71,7 +71,7 @@ var leadPhrases = []struct {
 	{"aktualisiert am", KindOther}, {"zuletzt aktualisiert", KindOther}, {"letzte änderung", KindOther}, {"erstellt am", KindOther},
 	{"telefon:", KindOther}, {"tel.:", KindOther}, {"fax:", KindOther}, {"e-mail:", KindOther}, {"kontakt:", KindOther}, {"pressekontakt", KindOther},
 	{"quellen:", KindOther}, {"quellenangaben", KindOther}, {"bildnachweis", KindCaption}, {"fotonachweis", KindCaption}, {"beitragsbild", KindCaption},
-	{"inhaltsverzeichnis", KindNavigation},
+	{"inhaltsverzeichnis", KindNavigation}, {"hier geht's zu", KindTeaser}, {"hier geht es zu", KindTeaser}, {"hier geht’s zu", KindTeaser},
 	{"mit informationen von", KindAuthor}, {"mit material von", KindAuthor}, {"mit material der", KindAuthor}, {"verwendete quellen", KindCopyright},
 	{"alle angaben ohne gewähr", KindCopyright}, {"empfohlener externer inhalt", KindCookie}, {"externer inhalt", KindCookie},
 	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
@@ -358,13 +358,94 @@ func trailerAt(s string) (int, Kind) {
 	if i := strings.LastIndex(s, " Stand: "); i > 0 && fieldsAtMost(s[i:], 5) && hasStamp(s[i:]) {
 		return i + 1, KindAuthor
 	}
+	// a source and time stamp after a pipe: "….| NDR Schleswig-Holstein
+	// 14.02.2025 09:30 Uhr"
+	if i := strings.LastIndex(s, "| "); i > 0 && fieldsAtMost(s[i:], 7) && hasStamp(s[i:]) {
+		return i, KindAuthor
+	}
 	if i := creditAt(s); i > 0 {
 		return i + 1, KindCaption
 	}
 	if i := strings.LastIndex(s, " ©"); i > 0 && fieldsAtMost(s[i:], 6) {
 		return i + 1, KindCaption
 	}
+	if i := signatureAt(s); i > 0 {
+		return i, KindAuthor
+	}
+	if i := sourcesAt(s); i > 0 {
+		return i, KindCopyright
+	}
 	return -1, KindOther
+}
+
+// sourcesAt returns where a list of sources that ends a unit after its
+// last sentence begins ("… getrennt. (sk) Verwendete Quellen: rtl.de,
+// bild.de"), with the editor's initials before it, or -1.
+func sourcesAt(s string) int {
+	i := strings.LastIndex(s, "Quellen: ")
+	if i < 2 || !fieldsAtMost(s[i:], 16) {
+		return -1
+	}
+	j := i
+	if strings.HasSuffix(s[:j], "Verwendete ") {
+		j -= len("Verwendete ")
+	}
+	head := strings.TrimRight(s[:j], " ")
+	if k := strings.LastIndex(head, " ("); k > 0 && strings.HasSuffix(head, ")") && skipInitials(head[k+2:]+" ") == "" {
+		j, head = k+1, head[:k]
+	}
+	if j == 0 || !strings.HasSuffix(head, ".") && !strings.HasSuffix(head, "!") && !strings.HasSuffix(head, "?") {
+		return -1
+	}
+	return j
+}
+
+// signatureAt returns where an editor's signature in parentheses that
+// ends a unit after its last sentence begins ("… beschlossen. (smr)",
+// "(dpa/rs)", "(ms mit Material der dpa)"), or -1: the initials are two
+// to four lower-case letters, with an agency after a slash or "mit
+// Material", and no digits (a date makes "(red, 3.2.2016)" a source
+// line of the article).
+func signatureAt(s string) int {
+	if !strings.HasSuffix(s, ")") {
+		return -1
+	}
+	i := strings.LastIndex(s, " (")
+	if i < 1 || !fieldsAtMost(s[i:], 6) {
+		return -1
+	}
+	switch s[i-1] {
+	case '.', '!', '?', '"':
+	default:
+		if !strings.HasSuffix(s[:i], "“") && !strings.HasSuffix(s[:i], "”") {
+			return -1
+		}
+	}
+	in := s[i+2 : len(s)-1]
+	n := 0
+	for n < len(in) && in[n] >= 'a' && in[n] <= 'z' {
+		n++
+	}
+	if n < 2 || n > 4 {
+		return -1
+	}
+	rest := in[n:]
+	switch {
+	case rest == "":
+	case rest[0] == '/':
+		for j := 1; j < len(rest); j++ {
+			if c := rest[j]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/') {
+				return -1
+			}
+		}
+	case strings.HasPrefix(rest, " mit Material") || strings.HasPrefix(rest, " mit Informationen"):
+		if strings.ContainsAny(rest, "0123456789") {
+			return -1
+		}
+	default:
+		return -1
+	}
+	return i + 1
 }
 
 // stampSpan returns the first "Stand: 14.02.2025 10:20 Uhr" inside s (a
