@@ -91,8 +91,6 @@ type unit struct {
 	headline   bool
 	kind       Kind
 	credit     bool // carries a photo credit or the copyright sign
-	caps       int  // word tokens in capitals ("MEISTE", "UPDATE")
-	nums       int  // number tokens
 	// opener: furniture that opens the unit (a kicker glued in front of
 	// the repeated headline, a byline in front of the teaser): its length
 	// and kind
@@ -129,12 +127,6 @@ type bpScratch struct {
 	units []unit
 	keys  []uint64 // content word hash << 32 | unit index
 	lines []bpLine // the page's lines (pageRules)
-	// the unit model's working memory (bpmodel.go)
-	feats       []bpFeat
-	lineOf      []int32
-	hashes      []uint64
-	titleShared []uint16
-	descShared  []uint16
 }
 
 // source says where a text comes from, which decides how much the
@@ -162,16 +154,10 @@ func findBoilerplate(seg *german.Segmented, src source, stop func() bool) boiler
 // findBoilerplateLower is findBoilerplate with the lower-cased text and
 // the scratch memory supplied by the caller.
 func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool) boilerplateResult {
-	return findBoilerplateModel(seg, low, sc, src, stop, defaultBPModel())
-}
-
-// findBoilerplateModel is findBoilerplateLower with the unit model m (nil:
-// the rules alone).
-func findBoilerplateModel(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool, m *bpModel) boilerplateResult {
 	n := len(seg.Sentences)
 	flags := make([]bool, 2*n)
 	res := boilerplateResult{sent: flags[:n:n], skip: flags[n:], blocks: []Boilerplate{}}
-	us := classifyUnits(seg, low, sc, src, stop, m)
+	us := classifyUnits(seg, low, sc, src, stop)
 	if len(us) == 0 {
 		return res
 	}
@@ -240,7 +226,7 @@ func findBoilerplateModel(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 
 // classifyUnits builds a unit per sentence and decides which are
 // boilerplate. low is seg.Text lower-cased; the units live in sc.
-func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool, m *bpModel) []unit {
+func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src source, stop func() bool) []unit {
 	text := seg.Text
 	us := slices.Grow(sc.units[:0], len(seg.Sentences))
 	keys := sc.keys[:0]
@@ -287,14 +273,6 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 	if src == sourcePage {
 		pageRules(us, seg, text, low, sc)
 	}
-	if m != nil && src == sourcePage {
-		feats := unitFeatures(us, keys, text, low, sc)
-		for i := range us {
-			if m.all || modelCandidate(&us[i]) {
-				us[i].bp = m.prob(&feats[i]) >= m.threshold
-			}
-		}
-	}
 	assignKinds(us)
 	sc.units, sc.keys = us, keys
 	return us
@@ -322,8 +300,6 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 	for ti, tok := range toks {
 		if tok.Kind != german.Word {
 			switch tok.Kind {
-			case german.Number:
-				u.nums++
 			case german.Handle:
 				u.handles++
 			case german.Symbol, german.Punct:
@@ -352,8 +328,6 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		isLowerStart := r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
 		if isLowerStart {
 			u.lower++
-		} else if t := tok.Text; len(t) >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z' && t[len(t)-1] >= 'A' && t[len(t)-1] <= 'Z' {
-			u.caps++
 		}
 		lw := low.word(tok.Start, tok.End)
 		c, ok := bpCues.lookup(lw)
