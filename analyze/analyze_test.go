@@ -143,7 +143,7 @@ func TestSeedGolden(t *testing.T) {
 	evidence("foreign_tech_dependence", "Abhängigkeit von US-Technologie")
 	evidence("state_intervention", "von chinesischen Behörden gedrängt")
 	evidence("tech_sovereignty", "technologische Unabhängigkeit")
-	evidence("delays_setbacks", "Verzögerung")
+	evidence("delays_setbacks", "verschoben")
 	evidence("ai_compute", "Inferenz")
 	evidence("semiconductors", "Ascend-Prozessor")
 	// actors: who acts in the evidence

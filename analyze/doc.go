@@ -35,18 +35,24 @@
 // user can replace (WithThemes(LoadThemes(r, name))) or extend
 // (Taxonomy.Merge). THEMES.md in this directory is the annotation guide:
 // what each theme promises, with borderline cases. The tagger sums the
-// taxonomy's cues per body sentence (boilerplate feeds no theme); a
-// logistic model whose weights all themes share (themes_model.json;
-// DefaultThemeModel, WithThemeModel) weighs the evidence: the densest
-// sentences, how many sentences carry cues, the cue density of the whole
-// body, headline and lead, entity cues, negation, the context a theme
-// requires (technology) and one that speaks against it (a device review
-// naming its processor). A passing word is not enough, and most news
-// carries none of the themes: an empty list is the normal answer. The
-// model was fitted on the team's labels of real news; its settings were
-// chosen by cross-validation (internal/cmd/evalthemes in the repository).
-// Each listed Theme has up to three evidence sentences, the most
-// characteristic first, and its actors: the entities acting in them.
+// taxonomy's cues per body sentence (boilerplate feeds no theme). A
+// sentence model scores each sentence with cues of a theme — is it mainly
+// about the theme? — from the kind and weight of its cues, whether they
+// stand in a main clause or are verbs of the theme's events, hedges
+// ("könnte") and questions, its place and its neighbours. A document
+// model weighs that with the document's evidence: the densest sentences,
+// how many sentences carry cues, the cue density of the whole body,
+// headline and lead, entity cues, negation, the context a theme requires
+// (technology) and one that speaks against it (a device review naming its
+// processor). Both are logistic models whose weights all themes share
+// (themes_model.json; DefaultThemeModel, WithThemeModel). A passing word
+// is not enough, and most news carries none of the themes: an empty list
+// is the normal answer. The models were fitted on the team's labels of
+// real news, the sentence model on the labelled evidence sentences; their
+// settings were chosen by cross-validation (internal/cmd/evalthemes in the
+// repository). Each listed Theme has up to three evidence sentences, the
+// one the sentence model rates highest first, and its actors: the
+// entities acting in them.
 //
 // # Offsets
 //

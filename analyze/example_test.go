@@ -67,7 +67,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 1 summary sentence
-	// semiconductors (Halbleiter und Chips) 0.97
+	// semiconductors (Halbleiter und Chips) 0.99
 }
 
 func ExampleLoadThemes() {

@@ -58,8 +58,10 @@ type tagger struct {
 	phrases [][]phraseCue // by the id of the first unit
 	empty   int32         // id of the unit "" (a word no cue can match)
 	nicht   int32         // id of the unit "nicht" (any negation)
-	ents    map[string][]cueRef
-	pairs   []pairCue
+	// unitFlags are the word classes of units (unitHedge ...), by id
+	unitFlags []uint8
+	ents      map[string][]cueRef
+	pairs     []pairCue
 	// filters: a word whose folded form passes none of them cannot match a
 	// stem, part, form or phrase cue and is not stemmed
 	prefix    gramSet // first 4 bytes of cue stems
@@ -115,6 +117,7 @@ func newTagger(t *Taxonomy, m *ThemeModel) *tagger {
 			return -1
 		})
 	}
+	b.addWordClasses()
 	b.finish()
 	g.model = m.compile(g.ids[:g.nThemes])
 	return g
@@ -130,6 +133,7 @@ type cueBuilder struct {
 	phrases             [][]phraseCue
 	cue                 int32
 	lens                map[int]bool
+	flags               []uint8 // by unit id
 }
 
 func (b *cueBuilder) next(th int32, w float64, name string) cueRef {
@@ -184,14 +188,27 @@ func (b *cueBuilder) addTheme(th int32, c Cues, with func(string) int) {
 	for _, k := range sortedKeys(c.Entities) {
 		g.ents[k] = append(g.ents[k], b.next(th, c.Entities[k], "entity:"+k))
 	}
+	// phrases that stem to the same units ("KI-Modelle", "KI Modellen")
+	// are one cue, with the largest weight: else a match counts once per
+	// spelling
+	byUnits := map[string]string{} // joined stems -> the phrase kept
 	for _, k := range sortedKeys(phrases) {
-		st := phraseStems(k)
+		key := strings.Join(phraseStems(k), " ")
+		if kept, ok := byUnits[key]; ok {
+			phrases[kept] = maxAbs(phrases[kept], phrases[k])
+			delete(phrases, k)
+			continue
+		}
+		byUnits[key] = k
+	}
+	for _, k := range sortedKeys(phrases) {
+		st, stop := phraseUnits(k)
 		if len(st) == 0 {
 			continue
 		}
 		units := make([]int32, len(st))
 		for i, x := range st {
-			if !german.IsStopWord(x) {
+			if !stop[i] {
 				b.addFilter(x, false)
 			}
 			units[i] = b.unit(x)
@@ -266,6 +283,7 @@ func (b *cueBuilder) finish() {
 		ids[i] = int32(i)
 	}
 	g.vocab, g.phrases = newWordTable(b.vocab, ids), b.phrases
+	g.unitFlags = b.flags
 	g.empty, g.nicht = g.unit(nil), g.unit([]byte("nicht"))
 }
 
@@ -283,7 +301,14 @@ func stemUnit(word string) string {
 // phraseStems splits a phrase into the units the tagger matches; every
 // negation word is the unit "nicht".
 func phraseStems(p string) []string {
-	var out []string
+	st, _ := phraseUnits(p)
+	return st
+}
+
+// phraseUnits is phraseStems with, per unit, whether it is a stop word's
+// own form (a content word's stem that only looks like one, "wart" of
+// "warten", must pass the word filters).
+func phraseUnits(p string) (units []string, stop []bool) {
 	for _, tok := range german.Tokens(p) {
 		if tok.Kind != german.Word && tok.Kind != german.Number {
 			continue
@@ -291,13 +316,13 @@ func phraseStems(p string) []string {
 		for _, sp := range tok.Parts() {
 			w := p[sp.Start:sp.End]
 			if isNegator([]byte(german.Lower(w))) {
-				out = append(out, "nicht")
+				units, stop = append(units, "nicht"), append(stop, true)
 				continue
 			}
-			out = append(out, stemUnit(w))
+			units, stop = append(units, stemUnit(w)), append(stop, german.IsStopWord(german.Lower(w)))
 		}
 	}
-	return out
+	return units, stop
 }
 
 // maxAbs returns the weight of larger magnitude (0 means unset).

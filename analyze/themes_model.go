@@ -20,26 +20,30 @@ var ErrBadThemeModel = errors.New("analyze: bad theme model")
 // defined over the taxonomy's cues, never over words: "density" is a
 // sentence's cue weight over its length in units of 14 content words.
 const (
-	featBest     = iota // density of the densest body sentence (at most 5)
-	featSecond          // density of the second densest
-	featThird           // density of the third densest
-	featStrong          // log(1 + sentences with density >= 1)
-	featShare           // share of body sentences with a positive cue sum
-	featDocDense        // log(1 + cue weight per 100 content words of the body)
-	featLead            // densest of headline and lead (first two body sentences)
-	featEntities        // log(1 + weight of entity and pair cues)
-	featDistinct        // log(1 + distinct cues counted)
-	featMaxCue          // largest single cue weight, not negated
-	featNegated         // share of the cue weight lost to negation
-	featContext         // log(1 + the body's weight of the context the theme requires)
-	featTopCues         // distinct cues of the densest sentence (at most 4)
-	featAgainst         // log(1 + the body's weight of the theme's counter-context)
+	featBest       = iota // density of the densest body sentence (at most 5)
+	featSecond            // density of the second densest
+	featThird             // density of the third densest
+	featStrong            // log(1 + sentences with density >= 1)
+	featShare             // share of body sentences with a positive cue sum
+	featDocDense          // log(1 + cue weight per 100 content words of the body)
+	featLead              // densest of headline and lead (first two body sentences)
+	featEntities          // log(1 + weight of entity and pair cues)
+	featDistinct          // log(1 + distinct cues counted)
+	featMaxCue            // largest single cue weight, not negated
+	featNegated           // share of the cue weight lost to negation
+	featContext           // log(1 + the body's weight of the context the theme requires)
+	featTopCues           // distinct cues of the densest sentence (at most 4)
+	featAgainst           // log(1 + the body's weight of the theme's counter-context)
+	featSentBest          // the sentence model's highest probability (themes_sentence.go)
+	featSentSecond        // its second highest
+	featSentSum           // log(1 + the sum of its probabilities)
 	numThemeFeatures
 )
 
 var themeFeatureNames = [numThemeFeatures]string{
 	"best", "second", "third", "strong_sentences", "cue_share", "doc_density", "lead",
 	"entities", "distinct_cues", "max_cue", "negated", "context", "best_cues", "against",
+	"sent_best", "sent_second", "sent_sum",
 }
 
 // ThemeFeatureNames returns the names of the theme model's features, in
@@ -60,6 +64,23 @@ func ThemeFeatureNames() []string { return slices.Clone(themeFeatureNames[:]) }
 type ThemeModel struct {
 	// Note says how the model was made.
 	Note string `json:"note,omitempty"`
+	// Intercept is the common intercept.
+	Intercept float64 `json:"intercept"`
+	// Weights are the shared feature weights by feature name.
+	Weights map[string]float64 `json:"weights"`
+	// Themes are the per-theme offsets to the common intercept.
+	Themes map[string]float64 `json:"themes"`
+	// Sentence is the sentence model whose probabilities the features
+	// sent_best, sent_second and sent_sum sum up; without one they are 0
+	// and the evidence is ordered by cue density.
+	Sentence *SentenceModel `json:"sentence,omitempty"`
+}
+
+// SentenceModel says whether one body sentence is mainly about a theme: a
+// logistic model over the features of ThemeSentenceFeatureNames, its
+// weights shared by all themes, with per-theme offsets to a common
+// intercept, like the document model.
+type SentenceModel struct {
 	// Intercept is the common intercept.
 	Intercept float64 `json:"intercept"`
 	// Weights are the shared feature weights by feature name.
@@ -95,21 +116,33 @@ func LoadThemeModel(r io.Reader, name string) (*ThemeModel, error) {
 }
 
 func (m *ThemeModel) validate() error {
+	if err := validateLogistic("", m.Intercept, m.Weights, m.Themes, themeFeatureNames[:]); err != nil {
+		return err
+	}
+	if s := m.Sentence; s != nil {
+		return validateLogistic("sentence.", s.Intercept, s.Weights, s.Themes, sentFeatureNames[:])
+	}
+	return nil
+}
+
+// validateLogistic checks the fields of a logistic model; prefix names
+// its place in the file.
+func validateLogistic(prefix string, intercept float64, weights, themes map[string]float64, names []string) error {
 	finite := func(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
-	if !finite(m.Intercept) {
-		return fmt.Errorf("field \"intercept\": %v is not finite", m.Intercept)
+	if !finite(intercept) {
+		return fmt.Errorf("field \"%sintercept\": %v is not finite", prefix, intercept)
 	}
-	for _, k := range sortedKeys(m.Weights) {
-		if !slices.Contains(themeFeatureNames[:], k) {
-			return fmt.Errorf("field \"weights\": unknown feature %q", k)
+	for _, k := range sortedKeys(weights) {
+		if !slices.Contains(names, k) {
+			return fmt.Errorf("field \"%sweights\": unknown feature %q", prefix, k)
 		}
-		if !finite(m.Weights[k]) {
-			return fmt.Errorf("field \"weights.%s\": not finite", k)
+		if !finite(weights[k]) {
+			return fmt.Errorf("field \"%sweights.%s\": not finite", prefix, k)
 		}
 	}
-	for _, k := range sortedKeys(m.Themes) {
-		if !finite(m.Themes[k]) {
-			return fmt.Errorf("field \"themes.%s\": not finite", k)
+	for _, k := range sortedKeys(themes) {
+		if !finite(themes[k]) {
+			return fmt.Errorf("field \"%sthemes.%s\": not finite", prefix, k)
 		}
 	}
 	return nil
@@ -119,6 +152,10 @@ func (m *ThemeModel) validate() error {
 type compiledModel struct {
 	w         [numThemeFeatures]float64
 	intercept []float64 // per theme
+	// the sentence model
+	hasSentence bool
+	sw          [numSentFeatures]float64
+	sIntercept  []float64 // per theme
 }
 
 func (m *ThemeModel) compile(themes []string) compiledModel {
@@ -130,7 +167,30 @@ func (m *ThemeModel) compile(themes []string) compiledModel {
 	for i, id := range themes {
 		c.intercept[i] = m.Intercept + m.Themes[id]
 	}
+	c.sIntercept = make([]float64, len(themes))
+	if s := m.Sentence; s != nil {
+		c.hasSentence = true
+		for i, n := range sentFeatureNames {
+			c.sw[i] = s.Weights[n]
+		}
+		for i, id := range themes {
+			c.sIntercept[i] = s.Intercept + s.Themes[id]
+		}
+	}
 	return c
+}
+
+// sentence is the sentence model's probability for sentence features x of
+// theme t (0 without a sentence model).
+func (c *compiledModel) sentence(t int, x []float64) float64 {
+	if !c.hasSentence {
+		return 0
+	}
+	z := c.sIntercept[t]
+	for i, w := range c.sw {
+		z += w * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
 }
 
 func (c *compiledModel) score(t int, x []float64) float64 {
@@ -172,6 +232,7 @@ func (g *tagger) features(sc *sentScratch, t int, x []float64) bool {
 	if c := g.against[t]; c >= 0 {
 		x[featAgainst] = math.Log1p(sc.agg[c].pos)
 	}
+	sc.sagg[t].values(x)
 	return true
 }
 
@@ -185,6 +246,9 @@ type ThemeFeatures struct {
 	Scored bool `json:"scored"`
 	// Values are the features, named by ThemeFeatureNames.
 	Values []float64 `json:"values"`
+	// Sentences are the body sentences with cues of the theme, in text
+	// order, with the features of the sentence model.
+	Sentences []ThemeSentence `json:"sentences,omitempty"`
 }
 
 // ThemeFeatures analyses text like Analyze and returns, for every theme of

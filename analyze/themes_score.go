@@ -49,6 +49,16 @@ type sentScratch struct {
 	negw []float64 // weight lost to negation
 	maxw []float64 // largest cue weight not negated
 	ncue []int     // distinct positive cues
+	// of the positive cue weight not negated (sentence features)
+	phr      []float64 // from phrases
+	verb     []float64 // from lower-case words in mid-sentence
+	main     []float64 // from words outside adverbial and relative clauses
+	cueWords []int     // content words with a positive cue
+	wordMark []int32   // per theme, the last word counted in cueWords (+1)
+	hedge    bool      // the sentence has a hedge word
+	// the word or phrase being counted
+	curVerb, curSub, curPhrase bool
+	curWord                    int32
 	// per cue
 	hits    []uint8 // times counted in the sentence
 	touched []int32 // cues with hits > 0
@@ -59,6 +69,7 @@ type sentScratch struct {
 	// the sentence as phrase units
 	seq    []int32 // unit ids of the sentence's words
 	neg    []bool  // seq position follows a negation within reach
+	sub    []bool  // seq position lies in an adverbial or relative clause
 	starts []int
 	names  []german.Span // mentions of people: their words are no cues
 	fold   []byte        // folded form of the word being described
@@ -72,6 +83,12 @@ type sentScratch struct {
 	ehSorted []entHit
 	// body statistics
 	bodySents, bodyWords int
+	// the sentence model: the sentences with cues, per theme the index of
+	// its latest one in recs (-1: none), and the sums of the probabilities
+	recs    []sentRec
+	lastRec []int
+	sagg    []sentAgg
+	ctxW    []float64 // by body sentence and context, the context's weight
 }
 
 // themeAgg is what the document says about one theme or context.
@@ -153,11 +170,13 @@ func (g *tagger) getScratch() *sentScratch {
 	return &sentScratch{
 		acc: make([]float64, nt), ents: make([]float64, nt), negw: make([]float64, nt), maxw: make([]float64, nt),
 		ncue: make([]int, nt), hits: make([]uint8, g.nCues), seen: make([]bool, g.nCues), agg: make([]themeAgg, nt),
+		phr: make([]float64, nt), verb: make([]float64, nt), main: make([]float64, nt), cueWords: make([]int, nt),
+		wordMark: make([]int32, nt), lastRec: make([]int, nt), sagg: make([]sentAgg, nt),
 	}
 }
 
 func (g *tagger) putScratch(sc *sentScratch) {
-	if cap(sc.seq) > 1<<16 || cap(sc.starts) > 1<<16 || cap(sc.eh) > 1<<14 {
+	if cap(sc.seq) > 1<<16 || cap(sc.starts) > 1<<16 || cap(sc.eh) > 1<<14 || cap(sc.recs) > 1<<14 || cap(sc.ctxW) > 1<<16 {
 		return // keep no memory of an outsized document
 	}
 	g.pool.Put(sc)
@@ -188,6 +207,20 @@ func (sc *sentScratch) add(r cueRef, negated, entity bool) {
 	if negated && w > 0 {
 		sc.negw[r.theme] += w * (1 - negationKeep)
 		w *= negationKeep
+	}
+	if w > 0 && !negated {
+		if sc.curPhrase {
+			sc.phr[r.theme] += w
+		} else if !entity && sc.wordMark[r.theme] != sc.curWord {
+			sc.wordMark[r.theme] = sc.curWord
+			sc.cueWords[r.theme]++
+		}
+		if sc.curVerb {
+			sc.verb[r.theme] += w
+		}
+		if !sc.curSub {
+			sc.main[r.theme] += w
+		}
 	}
 	if entity {
 		sc.ents[r.theme] += w
@@ -242,6 +275,11 @@ func (g *tagger) themeFeatures(seg *german.Segmented, low *lowerText, bp []bool,
 		x := make([]float64, numThemeFeatures)
 		out[t] = ThemeFeatures{ID: g.ids[t], Scored: g.features(sc, t, x), Values: x}
 	}
+	for _, r := range sc.recs {
+		s := seg.Sentences[r.idx]
+		f := &out[r.theme]
+		f.Sentences = append(f.Sentences, ThemeSentence{Start: s.Start, End: s.End, Values: slices.Clone(r.x[:])})
+	}
 	return out
 }
 
@@ -252,6 +290,7 @@ func (g *tagger) scan(seg *german.Segmented, low *lowerText, bp []bool, ents []e
 	sc.cache = g.getCache()
 	sc.resetDocument()
 	g.sentences(sc, seg, low, bp, ents, skip, stop)
+	g.scoreSentences(sc)
 	return sc
 }
 
@@ -263,6 +302,14 @@ func (sc *sentScratch) resetDocument() {
 	}
 	sc.seenCue = sc.seenCue[:0]
 	sc.bodySents, sc.bodyWords = 0, 0
+	sc.recs = sc.recs[:0]
+	sc.ctxW = sc.ctxW[:0]
+	for i := range sc.lastRec {
+		sc.lastRec[i] = -1
+	}
+	clear(sc.sagg)
+	clear(sc.wordMark)
+	sc.curWord = 0
 }
 
 func (g *tagger) release(sc *sentScratch) {
@@ -276,16 +323,13 @@ func (g *tagger) release(sc *sentScratch) {
 // theme builds the listed Theme t: the evidence sentences, densest first,
 // and the actors named in them.
 func (g *tagger) theme(sc *sentScratch, seg *german.Segmented, low *lowerText, t int, score float64) Theme {
-	a := &sc.agg[t]
-	ev := make([]german.Span, 0, a.nTop)
-	for i, h := range a.top[:a.nTop] {
-		if i > 0 && h.d < evidenceMin {
-			break
-		}
+	hits := g.evidence(sc, t)
+	ev := make([]german.Span, 0, len(hits))
+	for _, h := range hits {
 		s := seg.Sentences[h.idx]
 		ev = append(ev, german.Span{Start: s.Start, End: s.End})
 	}
-	return Theme{ID: g.ids[t], Label: g.labels[t], Score: score, Evidence: ev, Actors: g.actors(sc, seg, low, t, a.top[:len(ev)])}
+	return Theme{ID: g.ids[t], Label: g.labels[t], Score: score, Evidence: ev, Actors: g.actors(sc, seg, low, t, hits)}
 }
 
 // actors lists the entities acting in the evidence sentences ev of theme
@@ -507,7 +551,7 @@ func (g *tagger) sentences(sc *sentScratch, seg *german.Segmented, low *lowerTex
 		}
 		any = g.matchEntities(sc, eh[ei:ej]) || any
 		if any {
-			g.record(sc, si, body, content)
+			g.record(sc, s, si, body, content)
 		}
 	}
 }
@@ -518,12 +562,19 @@ func (sc *sentScratch) resetSentence() {
 	clear(sc.negw)
 	clear(sc.maxw)
 	clear(sc.ncue)
+	clear(sc.phr)
+	clear(sc.verb)
+	clear(sc.main)
+	clear(sc.cueWords)
+	sc.hedge = false
+	sc.curVerb, sc.curSub, sc.curPhrase = false, false, false
 	for _, c := range sc.touched {
 		sc.hits[c] = 0
 	}
 	sc.touched = sc.touched[:0]
 	sc.seq = sc.seq[:0]
 	sc.neg = sc.neg[:0]
+	sc.sub = sc.sub[:0]
 }
 
 // words counts the cues of a sentence's words and fills sc.seq with its
@@ -532,34 +583,55 @@ func (sc *sentScratch) resetSentence() {
 func (g *tagger) words(sc *sentScratch, low *lowerText, toks []german.Token, skip german.Span, name *int) (content int, any bool) {
 	lastNeg := -100
 	wordIdx := 0
+	clauseStart := true // the next word opens a clause
 	g.touch(sc, toks)
 	for ti, tok := range toks {
+		if tok.Kind == german.Punct && clauseBreak(tok.Text) {
+			clauseStart, sc.curSub = true, false
+			continue
+		}
 		if tok.Kind != german.Word || tok.Start >= skip.Start && tok.End <= skip.End {
 			continue
 		}
+		sc.curWord++
 		if sc.inName(tok.Start, tok.End, name) {
 			// a person's name ("Faber") counts as a content word but is
 			// no cue, and no phrase runs through it
 			wordIdx++
 			content++
+			clauseStart = false
 			sc.unit(-1, false)
 			continue
 		}
 		w := tok.Text
 		info, cues := g.wordHashed(sc, low, w, sc.hashes[ti], tok.Start, tok.End)
+		initial := wordIdx == 0
+		if clauseStart {
+			// an adverbial clause opens with its subordinator, a relative
+			// clause after a comma with its pronoun
+			f := g.flag(info.lowUnit)
+			sc.curSub = f&unitSubord != 0 || !initial && f&unitRel != 0
+			clauseStart = false
+		}
 		if info.neg {
 			lastNeg = len(sc.seq)
 			sc.unit(g.nicht, false)
 			continue
 		}
-		initial := wordIdx == 0
 		wordIdx++
 		if initial && info.stopInit || !initial && info.stop {
+			if g.flag(info.lowUnit)&unitHedge != 0 {
+				sc.hedge = true
+			}
 			sc.unit(info.lowUnit, false)
 			continue
 		}
+		if g.flag(info.stemUnit)&unitHedge != 0 {
+			sc.hedge = true
+		}
 		content++
 		negated := len(sc.seq)-lastNeg <= negationReach
+		sc.curVerb = !initial && lowerInitial(w)
 		if !info.hyphen {
 			for _, r := range cues {
 				sc.add(r, negated, false)
@@ -570,6 +642,7 @@ func (g *tagger) words(sc *sentScratch, low *lowerText, toks []german.Token, ski
 		}
 		any = g.hyphenParts(sc, low, w, tok.Start, initial, negated) || any
 	}
+	sc.curVerb, sc.curSub = false, false
 	return content, any
 }
 
@@ -603,6 +676,27 @@ func (g *tagger) hyphenParts(sc *sentScratch, low *lowerText, w string, start in
 func (sc *sentScratch) unit(id int32, negated bool) {
 	sc.seq = append(sc.seq, id)
 	sc.neg = append(sc.neg, negated)
+	sc.sub = append(sc.sub, sc.curSub)
+}
+
+// clauseBreak reports the punctuation that ends a clause.
+func clauseBreak(p string) bool {
+	switch p {
+	case ",", ";", ":", "(", ")", "–", "—":
+		return true
+	}
+	return false
+}
+
+// lowerInitial reports whether w starts with a lower-case letter (in
+// German mid-sentence: a verb, participle, adjective or adverb).
+func lowerInitial(w string) bool {
+	c := w[0]
+	if c >= 'a' && c <= 'z' {
+		return true
+	}
+	// ä ö ü ß
+	return c == 0xc3 && len(w) > 1 && (w[1] == 0xa4 || w[1] == 0xb6 || w[1] == 0xbc || w[1] == 0x9f)
 }
 
 // matchPhrases counts the phrase cues of the sentence in sc.seq.
@@ -610,18 +704,49 @@ func (g *tagger) matchPhrases(sc *sentScratch) (any bool) {
 	if len(g.phrases) == 0 {
 		return false
 	}
+	sc.curPhrase = true
 	for i, id := range sc.seq {
 		if id < 0 || id == g.empty {
 			continue
 		}
 		for _, pc := range g.phrases[id] {
-			if i+len(pc.units) <= len(sc.seq) && slices.Equal(sc.seq[i:i+len(pc.units)], pc.units) {
+			if g.phraseAt(sc.seq, i, pc.units) {
+				sc.curSub = sc.sub[i]
 				sc.add(pc.cueRef, sc.neg[i], false)
 				any = true
 			}
 		}
 	}
+	sc.curPhrase, sc.curSub = false, false
 	return any
+}
+
+// maxFillers is how many filler words a phrase match may skip.
+const maxFillers = 2
+
+// phraseAt reports whether the phrase units match seq at i (the caller
+// has matched the first), skipping up to maxFillers filler words
+// (particles and adverbs like "noch", "bereits", "vorübergehend": "lässt
+// noch auf sich warten") between them.
+func (g *tagger) phraseAt(seq []int32, i int, units []int32) bool {
+	j, skipped := i+1, 0
+	for _, u := range units[1:] {
+		for {
+			if j >= len(seq) {
+				return false
+			}
+			if seq[j] == u {
+				break
+			}
+			if skipped == maxFillers || g.flag(seq[j])&unitFiller == 0 {
+				return false
+			}
+			j++
+			skipped++
+		}
+		j++
+	}
+	return true
 }
 
 // matchEntities counts the entity and pair cues of the sentence's entity
@@ -662,8 +787,9 @@ func (g *tagger) matchEntities(sc *sentScratch, eh []entHit) (any bool) {
 
 // record adds the current sentence (index si, the body's sentence number
 // body, content words) to the document's aggregates.
-func (g *tagger) record(sc *sentScratch, si, body, content int) {
+func (g *tagger) record(sc *sentScratch, s german.Sentence, si, body, content int) {
 	norm := max(minNorm, float64(content)/sentenceWords)
+	g.recordSentence(sc, s, si, body, content, norm)
 	for t := range sc.agg {
 		a := &sc.agg[t]
 		a.negw += sc.negw[t]

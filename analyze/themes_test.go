@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -185,8 +186,17 @@ func TestThemeFeatures(t *testing.T) {
 	m, err := DefaultThemeModel()
 	require.NoError(t, err)
 	c := m.compile(themeIDsOf(tax))
+	require.NotNil(t, m.Sentence, "the default model has a sentence model")
 	for i, f := range fs {
 		assert.Len(t, f.Values, len(ThemeFeatureNames()))
+		assert.InDeltaSlice(t, f.Values, m.DocumentValues(f), 1e-12, "%s: DocumentValues gives the tagger's features", f.ID)
+		for _, st := range f.Sentences {
+			assert.Len(t, st.Values, len(ThemeSentenceFeatureNames()))
+			assert.True(t, slices.ContainsFunc(d.Sentences, func(s Sentence) bool { return s.Start == st.Start && s.End == st.End && !s.Boilerplate }), "%s: a body sentence", f.ID)
+		}
+		if f.Scored {
+			assert.NotEmpty(t, f.Sentences, f.ID)
+		}
 		listed := slices.Contains(themeIDs(d.Themes), f.ID)
 		if listed {
 			assert.True(t, f.Scored, f.ID)
@@ -240,4 +250,82 @@ func TestThemesWorkedExample(t *testing.T) {
 	ids := themeIDs(d.Themes)
 	assert.Subset(t, ids, []string{"ai_compute", "geopolitical_rivalry"})
 	assert.NotContains(t, ids, "export_controls")
+}
+
+// sentenceRecs tags text with g and returns the sentence records of theme
+// id, in text order.
+func sentenceRecs(t *testing.T, g *tagger, text, id string) []sentRec {
+	t.Helper()
+	seg := german.Segment(text)
+	var low lowerText
+	low.reset(text)
+	sc := g.scan(seg, &low, make([]bool, len(seg.Sentences)), nil, german.Span{}, nil)
+	defer g.release(sc)
+	var out []sentRec
+	for _, r := range sc.recs {
+		if g.ids[r.theme] == id {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestPhraseMatching checks that a phrase counts once however many of its
+// spellings the taxonomy lists, and that a match skips up to two filler
+// words but no other word.
+func TestPhraseMatching(t *testing.T) {
+	tax, err := LoadThemes(strings.NewReader(`{"themes": [{"id": "late", "label_de": "Spät", "cues": {"phrases": {
+		"lässt auf sich warten": 1, "KI-Modelle": 0.5, "KI Modellen": 0.7, "KI Modell": 0.2}}}]}`), "t.json")
+	require.NoError(t, err)
+	g := testTagger(t, tax)
+	sum := func(text string) float64 {
+		recs := sentenceRecs(t, g, text, "late")
+		if len(recs) == 0 {
+			return 0
+		}
+		return math.Expm1(recs[0].x[sfCueSum])
+	}
+	assert.InDelta(t, 0.7, sum("Die KI-Modellen werden größer."), 1e-9, "three spellings of one phrase: one cue, the largest weight")
+	assert.InDelta(t, 1, sum("Die neue Version lässt auf sich warten."), 1e-9)
+	assert.InDelta(t, 1, sum("Die neue Version lässt noch auf sich warten."), 1e-9, "one filler")
+	assert.InDelta(t, 1, sum("Die neue Version lässt wohl noch auf sich warten."), 1e-9, "two fillers")
+	assert.Zero(t, sum("Die neue Version lässt wohl noch immer auf sich warten."), "three fillers are too many")
+	assert.Zero(t, sum("Die neue Version lässt Fans auf sich warten."), "a content word breaks the phrase")
+}
+
+// TestSentenceFeatureWords checks the sentence features that read the
+// sentence's words: hedges, questions, lower-case cue words and clauses.
+func TestSentenceFeatureWords(t *testing.T) {
+	tax, err := LoadThemes(strings.NewReader(`{"themes": [{"id": "late", "label_de": "Spät", "cues": {"words": {"verschoben": 1, "Verschiebung": 1}}}]}`), "t.json")
+	require.NoError(t, err)
+	g := testTagger(t, tax)
+	one := func(text string) [numSentFeatures]float64 {
+		recs := sentenceRecs(t, g, text, "late")
+		require.Len(t, recs, 1, text)
+		return recs[0].x
+	}
+	x := one("Der Start der Konsole wurde auf März verschoben.")
+	assert.Equal(t, 1.0, x[sfVerb], "a participle is a lower-case word")
+	assert.Equal(t, 1.0, x[sfMain])
+	assert.Zero(t, x[sfHedge])
+	assert.Zero(t, x[sfQuestion])
+	assert.Equal(t, 1.0, x[sfLead])
+	x = one("Die Verschiebung der Konsole ist offiziell.")
+	assert.Zero(t, x[sfVerb], "a noun is capitalised")
+	x = one("Die Fans sind enttäuscht, weil der Start verschoben wurde.")
+	assert.Zero(t, x[sfMain], "the cue stands in an adverbial clause")
+	x = one("Sony teilte mit, dass der Start verschoben wurde.")
+	assert.Equal(t, 1.0, x[sfMain], "reported speech carries the news")
+	x = one("Der Start könnte verschoben werden.")
+	assert.Equal(t, 1.0, x[sfHedge])
+	x = one("Wird der Start verschoben?")
+	assert.Equal(t, 1.0, x[sfQuestion])
+
+	recs := sentenceRecs(t, g, "Die Konsole erscheint im Herbst. Die Fans warten. Der Start wurde verschoben. Das Spiel ist fertig.", "late")
+	require.Len(t, recs, 1)
+	assert.Zero(t, recs[0].x[sfLead], "the third sentence is not the lead")
+	recs = sentenceRecs(t, g, "Der Start wurde verschoben. Die Verschiebung trifft die Händler.", "late")
+	require.Len(t, recs, 2)
+	assert.Equal(t, recs[1].x[sfDensity], recs[0].x[sfNeighbours], "the next sentence is a neighbour")
+	assert.Equal(t, recs[0].x[sfDensity], recs[1].x[sfNeighbours], "the previous sentence is a neighbour")
 }

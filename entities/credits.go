@@ -18,14 +18,30 @@ var agencies = map[string]bool{"dpa": true, "afp": true, "AFP": true, "reuters":
 	"dts": true, "SID": true, "sid": true, "ddp": true, "AAP": true, "ANP": true, "Keystone": true, "Xinhua": true}
 
 // creditWords introduce a credit at the start of a line or after a caption.
-var creditWords = map[string]bool{"Foto": true, "Fotos": true, "Bild": true, "Bilder": true, "Quelle": true, "Grafik": true, "Von": true, "Video": true}
+var creditWords = map[string]bool{"Foto": true, "Fotos": true, "Bild": true, "Bilder": true, "Quelle": true, "Grafik": true, "Von": true, "Video": true,
+	"Audio": true, "Sendung": true}
+
+// authorRoles follow an author's name in a byline: "von Jörg Quoos,
+// Chefredakteur der …".
+// ("Autor", "Reporter" stay out: "ein Buch von Karl Kraus, Autor der …" is
+// prose.)
+var authorRoles = map[string]bool{"Chefredakteur": true, "Chefredakteurin": true, "Redakteur": true, "Redakteurin": true,
+	"Korrespondent": true, "Korrespondentin": true}
 
 // appendCredits appends the byte spans of the credits in the sentences to out.
-func appendCredits(out []german.Span, text string, sents []german.Sentence) []german.Span {
+// firstNames are the known first names (nameLists.firstNames).
+func appendCredits(out []german.Span, text string, sents []german.Sentence, firstNames map[string]bool) []german.Span {
 	for _, s := range sents {
 		toks := s.Tokens
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
+			if (t.Text == "von" || t.Text == "Von") && i+2 < len(toks) && firstNames[toks[i+1].Text] {
+				if k := byline(text, toks, i); k > i {
+					out = append(out, german.Span{Start: t.Start, End: toks[k-1].End})
+					i = k - 1
+					continue
+				}
+			}
 			if t.Kind == german.Word && i+1 < len(toks) {
 				// the common case: a word followed by one space or none and
 				// no ":" or "/" (a line break needs a gap)
@@ -59,6 +75,7 @@ func appendCredits(out []german.Span, text string, sents []german.Sentence) []ge
 						k--
 					}
 					out = append(out, german.Span{Start: toks[k].Start, End: toks[i+1].End})
+					i++
 				case agencies[toks[i-1].Text]:
 					k := i + 1
 					for k < len(toks) && k-i <= 3 && toks[k].Kind == german.Word && isUpperRune(firstRune(toks[k].Text)) {
@@ -67,21 +84,70 @@ func appendCredits(out []german.Span, text string, sents []german.Sentence) []ge
 					out = append(out, german.Span{Start: toks[i-1].Start, End: toks[k-1].End})
 					i = k - 1
 				}
-			case t.Text == "©" || creditWords[t.Text] && i+1 < len(toks) && toks[i+1].Text == ":" && lineStartsAt(text, toks, i):
-				// "© Peter Sieben", "Bild: dpa/Alex Brandon", "Von: Peter Sieben"
+			case t.Text == "©" || creditWords[t.Text] && i+1 < len(toks) && toks[i+1].Text == ":" && (lineStartsAt(text, toks, i) ||
+				inSpans(out, toks[max(i-1, 0)].Start, toks[max(i-1, 0)].End)):
+				// "© Peter Sieben", "Bild: dpa/Alex Brandon", "Von: Peter Sieben",
+				// "Audio: rbb24 Inforadio | 08.01.2025 | Kathrin Schmid" after
+				// another credit, "Sendung: rbb24 Inforadio, 19.07.2024"
 				k := i + 1
-				for k < len(toks) && k-i <= 8 && !lineEndsAfter(text, toks, k-1) {
+				for k < len(toks) && k-i <= 16 && !lineEndsAfter(text, toks, k-1) {
 					k++
 				}
 				out = append(out, german.Span{Start: t.Start, End: toks[k-1].End})
 				i = k - 1
-			case agencies[t.Text] && lineEndsAfter(text, toks, i) && i > 0:
+			case agencies[t.Text] && i > 0 && lineEndsAfter(text, toks, i):
 				// a caption ending in its credit: "… in Potsdam dpa"
 				out = append(out, german.Span{Start: t.Start, End: t.End})
+			case agencies[t.Text] && i > 0:
+				// "… mit sechs Etagen dpa Bildfunk Picture Alliance"
+				k := i + 1
+				for k < len(toks) && k-i <= 3 && toks[k].Kind == german.Word && isUpperRune(firstRune(toks[k].Text)) && !lineEndsAfter(text, toks, k) {
+					k++
+				}
+				if k < len(toks) && k-i <= 3 && toks[k].Kind == german.Word && isUpperRune(firstRune(toks[k].Text)) && lineEndsAfter(text, toks, k) {
+					out = append(out, german.Span{Start: t.Start, End: toks[k].End})
+					i = k
+				}
 			}
 		}
 	}
 	return out
+}
+
+// byline returns the end of a byline starting at toks[i] ("von" or "Von"
+// before a first name), or i. News marks its author so: "von Stefan Schaaf"
+// at the start of a line (prose never starts a line with "von"), "Von
+// Hasan Gökkaya" as a line of its own or before "|", "von Jörg Quoos,
+// Chefredakteur der FUNKE Zentralredaktion" (to the end of the line).
+func byline(text string, toks []german.Token, i int) int {
+	j := i + 2 // after the first name
+	for j < len(toks) && j-i <= 3 && toks[j].Kind == german.Word && isUpperRune(firstRune(toks[j].Text)) && toks[j].Text != "Von" {
+		if lineEndsAfter(text, toks, j) || j+1 < len(toks) && (toks[j+1].Text == "|" || toks[j+1].Text == ",") {
+			j++
+			break
+		}
+		j++
+		if toks[i].Text == "von" && lineStartsAt(text, toks, i) {
+			break // "von Stefan Schaaf EZB-Präsidentin …": first name and surname
+		}
+	}
+	if j == i+2 {
+		return i
+	}
+	switch {
+	case j < len(toks) && toks[j].Text == "," && j+1 < len(toks) && authorRoles[toks[j+1].Text]:
+		k := j + 1
+		for k < len(toks) && k-j <= 8 && !lineEndsAfter(text, toks, k) {
+			k++
+		}
+		return min(k+1, len(toks))
+	case toks[i].Text == "von" && lineStartsAt(text, toks, i):
+		return j
+	case (lineStartsAt(text, toks, i) || i > 0 && (toks[i-1].Text == "|" || toks[i-1].Text == "?" || toks[i-1].Text == ".")) &&
+		(lineEndsAfter(text, toks, j-1) || j < len(toks) && toks[j].Text == "|"):
+		return j
+	}
+	return i
 }
 
 // lineEndsAfter reports whether token j of toks is the last of its line:

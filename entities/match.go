@@ -613,11 +613,13 @@ func (m *matcher) matchParts(t german.Token, i int, out []lexMatch) []lexMatch {
 			if cands, ok := l.lookup(wordHash(bytesString(lw)), bytesString(lw)); ok {
 				for _, pi := range cands {
 					p := &l.pats[pi]
-					if len(p.words) != 1 || p.ambiguous || !p.caseOK(0, sub) {
+					// an ambiguous name only as the first part, where the
+					// recogniser asks what the rest says ("Spiegel-Bericht")
+					if len(p.words) != 1 || p.ambiguous && a != 0 || !p.caseOK(0, sub) {
 						continue
 					}
 					out = append(out, lexMatch{tok: i, tokEnd: i + 1, start: t.Start + ps[a][0], end: t.Start + ps[b][1],
-						form: [2]int{t.Start, t.End}, pat: pi, entry: p.entry, part: true})
+						form: [2]int{t.Start, t.End}, pat: pi, entry: p.entry, part: true, ambiguous: p.ambiguous})
 					found = true
 					break
 				}

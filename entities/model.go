@@ -58,6 +58,18 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 		if sp.Start < 0 || sp.End > len(toks) || sp.Start >= sp.End {
 			continue
 		}
+		if !st.lenient && sp.End-sp.Start >= 2 {
+			// an apposition the model took whole: the head noun is no part
+			// of the name and says its kind ("Partei To Potami", "Start-up
+			// Halvar Systems", "Modell Xring O1")
+			if h := r.names.heads.match(facts[sp.Start].lower); h&(headOrg|headProd) != 0 && h&headRole == 0 {
+				sp.Start++
+				sp.Type = "ORG"
+				if h&headProd != 0 {
+					sp.Type = "PRODUCT"
+				}
+			}
+		}
 		s, e := toks[sp.Start].Start, toks[sp.End-1].End
 		if excl[1] > 0 && s < excl[1] && excl[0] < e {
 			continue
@@ -66,12 +78,22 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 			continue
 		}
 		if overlaps(sc, s, e) {
-			// Token tagging (TagTokens) lets a longer model name replace the
-			// lexicon and rule names inside it: "[Financial Times]
-			// Deutschland", "Gerhard Johann David [von Scharnhorst]". The
-			// pipeline keeps them: there the lexicon's canonical ids win.
-			if !st.lenient || !insideOnly(sc, s, e) {
+			// A longer model name replaces the lexicon and rule names
+			// inside it: always in token tagging (TagTokens: "[Financial
+			// Times] Deutschland", "Gerhard Johann David [von
+			// Scharnhorst]"), in documents where German grammar lets its
+			// other words extend the known name (see longerName); there
+			// the lexicon's canonical ids win otherwise.
+			if !insideOnly(sc, s, e) || !st.lenient && !r.longerName(sc, toks, facts, sp.Start, sp.End) {
 				continue
+			}
+			// a name that starts with a firm or a product is of its kind
+			// ("Hyundai Motor India", "Vive Phone Services", "Brose Sitech"),
+			// whatever type the model gave it
+			for _, c := range sc {
+				if c.start == s && !c.derived && !c.part && (c.typ == ORG || c.typ == PRODUCT) && !st.lenient {
+					sp.Type = c.typ.String()
+				}
 			}
 			sc = slices.DeleteFunc(sc, func(c cand) bool { return s < c.end && c.start < e })
 		}
@@ -86,6 +108,8 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 			typ = ORG
 		case "LOC":
 			typ = LOC
+		case "PRODUCT":
+			typ = PRODUCT
 		default:
 			typ = MISC
 		}
@@ -97,6 +121,86 @@ func (r *Recognizer) modelSpans(si int, toks []german.Token, facts []tokFact, sc
 			key: slug(text), name: text, typ: typ, source: SourceModel, conf: 0.6})
 	}
 	return sc
+}
+
+// longerName reports whether the model's name toks[i:j] is a longer name
+// around the candidates of sc inside it, to be taken instead of them:
+// "Hyundai Motor India" around the lexicon's Hyundai and India, "Michael
+// Redmond" around the place Redmond, "AK Oberösterreich". German grammar
+// decides which words may extend a known name:
+//
+//   - at least one word is in no candidate: a name made only of known names
+//     ("Berlin Brandenburg") keeps them;
+//   - a word before the known name is a first name or an abbreviation or
+//     brand ("AK", "MCV"): a common noun there is an apposition
+//     ("Warenhauskette Breuninger", "Stichwort Panamapapers");
+//   - a word after it is no German common noun: none with a common-noun
+//     ending, no generic, head, time or facility noun, no hyphen compound
+//     ("Frankfurter Flughafen", "Knauf Gruppe", "FDP Priorität"), no
+//     single letter ("Gruppe D Österreich"), and no known name ends in a
+//     genitive s before it ("Europas Völker").
+//
+// facts are the token facts of the sentence.
+func (r *Recognizer) longerName(sc []cand, toks []german.Token, facts []tokFact, i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	n := r.names
+	free, known := false, false
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if overlaps(sc, t.Start, t.End) {
+			known = true
+			continue
+		}
+		free = true
+		if t.Kind != german.Word || utf8.RuneCountInString(t.Text) < 2 {
+			if isParticle(facts[k].lower) && k > i {
+				continue
+			}
+			return false
+		}
+		f := &facts[k]
+		if !known {
+			// before the first known name: a first name, an abbreviation, a brand
+			if f.words&wFirstName == 0 && !brandShape(t.Text, n) {
+				return false
+			}
+			continue
+		}
+		if isParticle(f.lower) {
+			continue
+		}
+		if f.flags&fHyphen != 0 || hasNounSuffix(f.lower) || genericNouns[f.lower] || facilityNouns[f.lower] ||
+			f.words&(wTime|wCommonCaps|wLegal) != 0 && f.words&wLegal == 0 || n.heads.match(f.lower) != 0 {
+			return false
+		}
+		if p := toks[k-1]; strings.HasSuffix(p.Text, "s") && overlaps(sc, p.Start, p.End) && !endsCand(sc, p.End) {
+			return false
+		}
+	}
+	return free
+}
+
+// endsCand reports whether a candidate of sc ends at e (a name that ends in
+// s, not a genitive s the candidate left out).
+func endsCand(sc []cand, e int) bool {
+	for i := range sc {
+		if sc[i].end == e {
+			return true
+		}
+	}
+	return false
+}
+
+// facilityNouns are German nouns for facilities and company parts that
+// follow a place or firm without being part of its name ("Frankfurter
+// Flughafen", "Knauf Gruppe").
+var facilityNouns = map[string]bool{
+	"flughafen": true, "bahnhof": true, "hauptbahnhof": true, "hafen": true, "gruppe": true, "konzern": true,
+	"stiftung": true, "zentrale": true, "werk": true, "werke": true, "fabrik": true, "filiale": true, "niederlassung": true,
+	"tochter": true, "sparte": true, "chef": true, "chefin": true, "stadion": true, "innenstadt": true, "altstadt": true,
+	"rathaus": true, "region": true, "umland": true, "bucht": true, "küste": true, "völker": true, "bürger": true,
 }
 
 // englishWords are English common words that make no person's name in a

@@ -108,6 +108,11 @@ netzbetreiber mobilfunker cloudanbieter cloud-anbieter autobauer autohersteller
 labor forschungslabor institut forschungsinstitut verband organisation behörde agentur
 investor finanzinvestor risikokapitalgeber kapitalgeber geldgeber fonds bank investmentbank
 studio spielestudio entwicklerstudio publisher verlag sender zeitung magazin netzbetreiber dienstleister
+diskonter discounter händler einzelhändler onlinehändler versandhändler handelskette supermarktkette warenhauskette
+kaufhauskette drogeriekette baumarktkette modekette hotelkette restaurantkette fastfoodkette
+kollektiv hackerkollektiv partei kleinpartei regierungspartei oppositionspartei bewegung gewerkschaft verein
+kanzlei anwaltskanzlei versicherung fernsehsender radiosender nachrichtenagentur nachrichtenportal onlineportal
+tageszeitung wochenzeitung zeitschrift nachrichtenmagazin wochenmagazin onlinemagazin fachmagazin
 beratungsunternehmen marktforscher marktforschungsunternehmen analysehaus analysefirma reederei fluggesellschaft versicherer
 `
 

@@ -321,7 +321,7 @@ func (r *Recognizer) find(text string, sents []german.Sentence, st *state) []can
 	st.lexC = lexC[:0]
 	if !r.noRules {
 		linkYears(out)
-		if st.credits = appendCredits(st.credits[:0], text, sents); len(st.credits) > 0 {
+		if st.credits = appendCredits(st.credits[:0], text, sents, r.names.firstNames); len(st.credits) > 0 {
 			out = slices.DeleteFunc(out, func(c cand) bool { return inSpans(st.credits, c.start, c.end) })
 		}
 		out = r.link(sents, out, st)
@@ -347,31 +347,36 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 			return true
 		}
 	}
-	// coordination with a confirmed name of the same type: "Signal und Telegram"
-	for _, k := range [...]int{c.tok - 2, c.tokE + 1} {
-		if k < 0 || k >= len(toks) {
-			continue
+	if newsContext(e.Type, toks, c.tok, c.tokE) {
+		return true
+	}
+	if c.part && compoundConfirms(e.Type, toks[c.tok].Text, c.end-toks[c.tok].Start, r.names) {
+		return true
+	}
+	// coordination with a confirmed name of the same type: "Signal und
+	// Telegram", "SPD und die Grünen", "die Deutsche Bank, die Allianz"
+	if k := c.tok - 1; k > 0 {
+		if isArticle(toks[k].Text) {
+			k--
 		}
-		mid := toks[(k+c.tok)/2]
-		if k > c.tok {
-			mid = toks[c.tokE]
+		if k > 0 && isConj(toks[k].Text) && r.coordinated(toks, k, e.Type, false) {
+			return true
 		}
-		if mid.Text != "und" && mid.Text != "oder" && mid.Text != "," && mid.Text != "sowie" {
-			continue
+	}
+	if k := c.tokE; k+1 < len(toks) && isConj(toks[k].Text) {
+		k++
+		if isArticle(toks[k].Text) {
+			k++
 		}
-		if lw := german.Lower(toks[k].Text); lw != "" {
-			st := &matcher{lex: r.lex}
-			for _, lm := range st.match(toks[k:k+1], nil) {
-				if !lm.ambiguous && !lm.part && r.lex.entries[lm.entry].Type == e.Type {
-					return true
-				}
-			}
+		if k < len(toks) && r.coordinated(toks, k, e.Type, true) {
+			return true
 		}
 	}
 	if c.tok > 0 {
 		lw := german.Lower(toks[c.tok-1].Text)
 		n := r.names
-		if n.heads.match(lw)&(headOrg|headProd) != 0 {
+		// "des Diskonters Hofer": a head noun in the genitive too
+		if n.heads.match(lw)&(headOrg|headProd) != 0 || len(lw) > 4 && lw[len(lw)-1] == 's' && n.heads.match(lw[:len(lw)-1])&(headOrg|headProd) != 0 {
 			return true
 		}
 		// a platform one writes "on": "schrieb er auf X.", "bei X, dass …"
@@ -384,6 +389,116 @@ func (r *Recognizer) ambiguousOK(c cand, toks []german.Token, confirmed map[int3
 		if confirmed[ch] {
 			return true
 		}
+	}
+	return false
+}
+
+// isConj reports the words that coordinate names.
+func isConj(w string) bool { return w == "und" || w == "oder" || w == "," || w == "sowie" }
+
+// coordinated reports whether a lexicon name of type typ, not ambiguous,
+// ends before toks[k] (after: starts at toks[k]): the one or two words there.
+func (r *Recognizer) coordinated(toks []german.Token, k int, typ Type, after bool) bool {
+	st := &matcher{lex: r.lex}
+	for n := 1; n <= 2; n++ {
+		i, j := k-n, k
+		if after {
+			i, j = k, k+n
+		}
+		if i < 0 || j > len(toks) {
+			break
+		}
+		for _, lm := range st.match(toks[i:j], nil) {
+			if !lm.ambiguous && !lm.part && !lm.derived && lm.tok == 0 && lm.tokEnd == j-i && r.lex.entries[lm.entry].Type == typ {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgCompoundHeads end compounds whose first part names an organisation:
+// its members, bodies and reports ("Grünen-Mitglieder", "Spiegel-Bericht",
+// "Zeit-Interview"). Role nouns do too ("Grünen-Chef", see roleList).
+var orgCompoundHeads = map[string]bool{
+	"mitglied": true, "mitglieder": true, "mitgliedern": true, "fraktion": true, "parteitag": true, "spitze": true,
+	"anhänger": true, "wähler": true, "landesverband": true, "kreisverband": true, "basis": true, "programm": true,
+	"bericht": true, "berichten": true, "berichts": true, "interview": true, "podcast": true, "recherche": true, "recherchen": true,
+	"umfrage": true, "artikel": true, "kolumne": true, "reportage": true, "meldung": true, "sendung": true, "informationen": true,
+}
+
+// compoundConfirms reports whether a hyphen compound w whose first n bytes
+// are a name of type typ confirms that name: an organisation before a role,
+// member, body or report ("Grünen-Co-Parteichef", "Spiegel-Bericht").
+func compoundConfirms(typ Type, w string, n int, names *nameLists) bool {
+	if typ != ORG || n >= len(w) || w[n] != '-' {
+		return false
+	}
+	rest := german.Lower(w[n+1:])
+	if i := strings.LastIndexByte(rest, '-'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return orgCompoundHeads[rest] || names.heads.match(rest)&headRole != 0
+}
+
+// newsContext reports the contexts in which German news names an
+// organisation, a product or a work and nothing else, for names that are
+// also common words ("Bild", "Kurier", "Grüne", "Sky"), toks[i:j]:
+//
+//   - a source: after "laut" or a reporting verb and its article ("berichtete
+//     der Kurier", "laut Spiegel", "so die Presse"), or before "zufolge";
+//   - an affiliation in parentheses after a name ("Winfried Hermann
+//     (Grüne)");
+//   - a title in quotation marks ("die „Bild“", "der „Welt.“").
+func newsContext(typ Type, toks []german.Token, i, j int) bool {
+	if typ != ORG && typ != PRODUCT && typ != MISC {
+		return false
+	}
+	k := i - 1
+	if k >= 0 && isOpenQuote(toks[k].Text) {
+		// a quoted title: the closing mark after it, a full stop allowed inside
+		e := j
+		if e < len(toks) && (toks[e].Text == "." || toks[e].Text == ",") {
+			e++
+		}
+		if e < len(toks) && isCloseQuote(toks[e].Text) {
+			return true
+		}
+		k--
+	}
+	if typ != ORG {
+		return false
+	}
+	if k >= 0 && isArticle(toks[k].Text) {
+		k--
+	}
+	if k >= 0 && sourceWord(german.Lower(toks[k].Text)) {
+		return true
+	}
+	if j < len(toks) && toks[j].Text == "zufolge" {
+		return true
+	}
+	// "Name (Partei)"
+	return i >= 2 && j < len(toks) && toks[i-1].Text == "(" && toks[j].Text == ")" && isUpperRune(firstRune(toks[i-2].Text)) &&
+		toks[i-2].Kind == german.Word
+}
+
+// sourceWord reports the words that introduce a cited source: "laut" and
+// the reporting verbs of news.
+func sourceWord(lw string) bool {
+	switch lw {
+	case "laut", "berichtet", "berichtete", "berichten", "berichteten", "schreibt", "schrieb", "meldet", "meldete",
+		"zitiert", "zitierte", "so", "enthüllte", "enthüllt", "recherchierte":
+		return true
+	}
+	return false
+}
+
+// isArticle reports the definite articles.
+func isArticle(w string) bool {
+	switch w {
+	case "der", "die", "das", "dem", "den", "des", "Der", "Die", "Das", "Dem", "Den", "Des":
+		return true
 	}
 	return false
 }

@@ -460,7 +460,14 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 					if brandAt(i + 1) {
 						conf = 0.75
 					}
+					n0 := len(sc)
 					add(i+1, j, ORG, conf)
+					if g := &sc[len(sc)-1]; len(sc) > n0 && j == i+2 && genitivePair(lw, toks[i+1].Text) {
+						// "des Diskonters Hofers": the name in the genitive too
+						g.end--
+						g.name = text[g.start:g.end]
+						g.key = slug(g.name)
+					}
 					i = j - 1
 				}
 			}
@@ -479,6 +486,15 @@ func (r *Recognizer) rules(text string, si int, toks []german.Token, facts []tok
 		}
 	}
 	return sc
+}
+
+// genitivePair reports a head noun and a one-word name both in the
+// genitive: "des Diskonters Hofers" names Hofer, "des Konzerns Siemens"
+// (the name itself ends in s) does not lose its s.
+func genitivePair(head, name string) bool {
+	return len(head) > 4 && head[len(head)-1] == 's' && !strings.HasSuffix(head, "ss") &&
+		len(name) > 4 && name[len(name)-1] == 's' && !strings.HasSuffix(name, "ss") &&
+		(strings.HasSuffix(head, "ers") || strings.HasSuffix(head, "ens") || strings.HasSuffix(head, "els"))
 }
 
 // relaxedSurname reports a word after a first name that nameShape rejects

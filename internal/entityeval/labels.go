@@ -67,8 +67,14 @@ type Doc struct {
 	Text string `json:"-"`
 }
 
-// Label files, relative to the repository root.
+// LabelFiles are the dev label files, relative to the repository root: the
+// labels rules, lexicon lines and settings are developed and tuned on.
 var LabelFiles = []string{"testdata/real/entities.gnad.jsonl", "testdata/real/entities.news.jsonl"}
+
+// TestLabelFiles are the held-out test labels (README.md in testdata/real):
+// texts labelled apart from the dev set, for measuring only, never for
+// developing or tuning.
+var TestLabelFiles = []string{"testdata/real/entities.test.jsonl"}
 
 // Data files, relative to the shared data directory.
 const (
@@ -103,10 +109,14 @@ func LoadLabels(path string) ([]Doc, error) {
 	return out, sc.Err()
 }
 
-// LoadRepoLabels reads every label file of LabelFiles that exists under root.
-func LoadRepoLabels(root string) ([]Doc, error) {
+// LoadRepoLabels reads every label file of files (default LabelFiles) that
+// exists under root.
+func LoadRepoLabels(root string, files ...string) ([]Doc, error) {
+	if len(files) == 0 {
+		files = LabelFiles
+	}
 	var out []Doc
-	for _, f := range LabelFiles {
+	for _, f := range files {
 		docs, err := LoadLabels(filepath.Join(root, f))
 		if errors.Is(err, os.ErrNotExist) {
 			continue

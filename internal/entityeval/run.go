@@ -128,6 +128,46 @@ func (s *Set) CV(res [][]*Result, k int) (held []*Result, chosen []int) {
 	return held, chosen
 }
 
+// Cross chooses a configuration on the documents of one set and scores it on
+// those of another: for every ordered pair of the sets (dev → eval), the
+// configuration with the best Objective on dev (res[c], per document) and
+// its results on eval. Rules written from one set's errors are judged the
+// same way by the figures of the other.
+func (s *Set) Cross(res [][]*Result) []CrossResult {
+	var sets []string
+	for _, d := range s.Docs {
+		if !slices.Contains(sets, d.Set) {
+			sets = append(sets, d.Set)
+		}
+	}
+	var out []CrossResult
+	for _, dev := range sets {
+		for _, eval := range sets {
+			if dev == eval {
+				continue
+			}
+			best, bestScore := 0, -1.0
+			for c := range res {
+				t := s.Total(res[c], func(i int) bool { return s.Docs[i].Set == dev })["all"]
+				if o := Objective(t); o > bestScore+1e-12 {
+					best, bestScore = c, o
+				}
+			}
+			out = append(out, CrossResult{Dev: dev, Eval: eval, Chosen: best,
+				Result: s.Total(res[best], func(i int) bool { return s.Docs[i].Set == eval })["all"]})
+		}
+	}
+	return out
+}
+
+// CrossResult is one pair of Set.Cross: the configuration chosen on Dev and
+// its figures on Eval.
+type CrossResult struct {
+	Dev, Eval string
+	Chosen    int
+	Result    *Result
+}
+
 // WriteSummary writes the figures of totals (see Total): per set and all.
 func WriteSummary(w io.Writer, totals map[string]*Result) {
 	keys := make([]string, 0, len(totals))

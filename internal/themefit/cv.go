@@ -17,17 +17,26 @@ type Doc struct {
 type Dataset struct {
 	Themes []string
 	Docs   []Doc
+	// Drop marks document features the model leaves out (by index of
+	// analyze.ThemeFeatureNames; nil: none): they are set to 0.
+	Drop []bool
 }
 
-// Rows returns the rows of the scored (text, theme) pairs of docs.
-func (d *Dataset) Rows(docs []int) []Row {
+// Rows returns the rows of the scored (text, theme) pairs of docs with
+// the document features vals[doc][theme] (nil: as the texts were
+// analysed).
+func (d *Dataset) Rows(docs []int, vals [][][]float64) []Row {
 	var out []Row
 	for _, i := range docs {
 		for t, f := range d.Docs[i].Feats {
 			if !f.Scored {
 				continue
 			}
-			out = append(out, Row{Doc: i, Theme: t, X: f.Values, Y: slices.Contains(d.Docs[i].Themes, d.Themes[t])})
+			x := f.Values
+			if vals != nil {
+				x = vals[i][t]
+			}
+			out = append(out, Row{Doc: i, Theme: t, X: x, Y: slices.Contains(d.Docs[i].Themes, d.Themes[t])})
 		}
 	}
 	return out
@@ -73,14 +82,23 @@ func (d *Dataset) Folds(k int, seed uint64) [][]int {
 	return folds
 }
 
-// OutOfFold runs k-fold cross-validation repeats times (seeds seed,
-// seed+1, ...) and returns, per repeat, text and theme, the probability of
-// the model fitted without the text's fold; -1 where the theme is not
-// scored.
-func (d *Dataset) OutOfFold(k, repeats int, seed uint64, s Settings) [][][]float64 {
-	out := make([][][]float64, repeats)
+// Split is one fold of a cross-validation: the texts to fit on and to
+// score, with the document features each is seen with (the sentence
+// model's from models that did not see the text).
+type Split struct {
+	Train, Test []int
+	Vals        [][][]float64 // by text and theme; nil rows for texts in neither
+	// Sentence is the sentence model fitted on Train (nil: none).
+	Sentence *analyze.SentenceModel
+}
+
+// Splits prepares repeats of k-fold cross-validation (seeds seed,
+// seed+1, ...) with the sentence model of settings ss: per repeat, the
+// k splits. The sentence model does not depend on the document model's
+// settings, so Choose prepares the splits once.
+func (d *Dataset) Splits(k, repeats int, seed uint64, ss SentenceSettings) [][]Split {
+	out := make([][]Split, repeats)
 	for r := range repeats {
-		probs := make([][]float64, len(d.Docs))
 		folds := d.Folds(k, seed+uint64(r))
 		for f, test := range folds {
 			var train []int
@@ -89,9 +107,27 @@ func (d *Dataset) OutOfFold(k, repeats int, seed uint64, s Settings) [][][]float
 					train = append(train, fold...)
 				}
 			}
-			m := Fit(d.Rows(train), len(d.Themes), s)
-			for _, i := range test {
-				probs[i] = d.probs(m, i)
+			sp := Split{Train: train, Test: test, Vals: make([][][]float64, len(d.Docs))}
+			d.crossFit(train, ss, sp.Vals)
+			sp.Sentence = d.FitSentence(train, ss)
+			d.values(sp.Sentence, test, sp.Vals)
+			out[r] = append(out[r], sp)
+		}
+	}
+	return out
+}
+
+// OutOfFold fits the document model with settings s on each split's
+// training texts and returns, per repeat, text and theme, its probability
+// for the split's test texts; -1 where the theme is not scored.
+func (d *Dataset) OutOfFold(splits [][]Split, s Settings) [][][]float64 {
+	out := make([][][]float64, len(splits))
+	for r, rep := range splits {
+		probs := make([][]float64, len(d.Docs))
+		for _, sp := range rep {
+			m := Fit(d.Rows(sp.Train, sp.Vals), len(d.Themes), s)
+			for _, i := range sp.Test {
+				probs[i] = d.probs(m, i, sp.Vals[i])
 			}
 		}
 		out[r] = probs
@@ -99,23 +135,33 @@ func (d *Dataset) OutOfFold(k, repeats int, seed uint64, s Settings) [][][]float
 	return out
 }
 
-// probs returns the probabilities of model m for text i (-1: not scored).
-func (d *Dataset) probs(m *Model, i int) []float64 {
+// probs returns the probabilities of model m for text i with document
+// features vals (by theme; nil: as analysed); -1: not scored.
+func (d *Dataset) probs(m *Model, i int, vals [][]float64) []float64 {
 	p := make([]float64, len(d.Themes))
 	for t, f := range d.Docs[i].Feats {
 		p[t] = -1
 		if f.Scored {
-			p[t] = m.Prob(t, f.Values)
+			x := f.Values
+			if vals != nil {
+				x = vals[t]
+			}
+			p[t] = m.Prob(t, x)
 		}
 	}
 	return p
 }
 
-// InSample returns the probabilities of model m for every text.
-func (d *Dataset) InSample(m *Model) [][]float64 {
+// InSample returns the probabilities of model m for every text with the
+// document features vals (nil: as analysed).
+func (d *Dataset) InSample(m *Model, vals [][][]float64) [][]float64 {
 	out := make([][]float64, len(d.Docs))
 	for i := range d.Docs {
-		out[i] = d.probs(m, i)
+		var v [][]float64
+		if vals != nil {
+			v = vals[i]
+		}
+		out[i] = d.probs(m, i, v)
 	}
 	return out
 }

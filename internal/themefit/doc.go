@@ -1,10 +1,13 @@
 // Package themefit fits and cross-validates analyze's theme model on the
 // team's labels of real news (testdata/real/themes*.jsonl): it loads the
 // labels with their texts from ../shared/data (checking each text's
-// SHA-1), computes the texts' theme features once, fits the shared
-// logistic model (themes share the feature weights; each has an intercept
-// shrunk towards a common one) and chooses its settings by repeated
-// stratified k-fold cross-validation. internal/cmd/evalthemes drives it.
+// SHA-1), computes the texts' theme features once, fits the sentence
+// model on the labelled evidence sentences (themes.evidence.jsonl) and the
+// shared document model on top of it (themes share the feature weights;
+// each has an intercept shrunk towards a common one), and chooses the
+// settings by repeated stratified k-fold cross-validation, with the
+// sentence model refitted inside every fold. internal/cmd/evalthemes
+// drives it.
 package themefit
 
 import (
@@ -80,9 +83,10 @@ func Evaluate(d *Dataset, m *analyze.ThemeModel, threshold float64) *Scores {
 			if !f.Scored {
 				continue
 			}
+			x := m.DocumentValues(f)
 			z := m.Intercept + m.Themes[d.Themes[t]]
 			for i, n := range names {
-				z += m.Weights[n] * f.Values[i]
+				z += m.Weights[n] * x[i]
 			}
 			p[t] = 1 / (1 + math.Exp(-z))
 		}
@@ -110,6 +114,7 @@ type Result struct {
 	Settings Settings
 	Scores   *Scores
 	Probs    [][][]float64 // out-of-fold probabilities, per repeat
+	Splits   [][]Split     // the cross-validation's splits
 }
 
 // Grid is the settings Choose tries, the most regularised first;
@@ -137,14 +142,15 @@ const MinEmptyShare = 0.95
 // least MinEmptyShare of the empty-gold texts an empty list (or the
 // highest micro F1 when none does). A line per setting goes to w unless w
 // is nil.
-func Choose(d *Dataset, k, repeats int, seed uint64, w io.Writer) Result {
+func Choose(d *Dataset, k, repeats int, seed uint64, ss SentenceSettings, w io.Writer) Result {
 	var best Result
 	bestKey := [2]float64{-1, -1}
+	splits := d.Splits(k, repeats, seed, ss)
 	for _, lw := range GridLambdaW {
 		for _, lt := range GridLambdaT {
 			for _, pw := range GridPosWeight {
 				s := Settings{LambdaW: lw, LambdaT: lt, PosWeight: pw, MinPositives: MinPositives, MeanIntercept: MeanIntercept}
-				probs := d.OutOfFold(k, repeats, seed, s)
+				probs := d.OutOfFold(splits, s)
 				var sb Result
 				sbKey := [2]float64{-1, -1}
 				for _, th := range GridThresholds {
@@ -157,7 +163,7 @@ func Choose(d *Dataset, k, repeats int, seed uint64, w io.Writer) Result {
 					if better(key, sbKey) {
 						sbKey = key
 						s.Threshold = th
-						sb = Result{Settings: s, Scores: sc, Probs: probs}
+						sb = Result{Settings: s, Scores: sc, Probs: probs, Splits: splits}
 					}
 				}
 				if better(sbKey, bestKey) {

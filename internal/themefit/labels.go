@@ -48,16 +48,30 @@ type Example struct {
 	Text string
 	// File is the label file the example came from (its base name).
 	File string
+	// Evidence are the labelled evidence spans by theme (AttachEvidence),
+	// nil when none were labelled.
+	Evidence map[string][][2]int
 }
 
 // ReadLabels reads one JSON Lines label file.
 func ReadLabels(path string) ([]Label, error) {
+	return readJSONL(path, func(l *Label) error {
+		if l.ID == "" || l.Set == "" || l.SHA1 == "" {
+			return errors.New("need set, id and sha1")
+		}
+		return nil
+	})
+}
+
+// readJSONL reads a JSON Lines file of T, one per non-blank line; check
+// validates each (its error is reported with file and line).
+func readJSONL[T any](path string, check func(*T) error) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []Label
+	var out []T
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<24)
 	line := 0
@@ -66,14 +80,14 @@ func ReadLabels(path string) ([]Label, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var l Label
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			return nil, fmt.Errorf("%w: %s:%d: %v", ErrLabels, path, line, err)
 		}
-		if l.ID == "" || l.Set == "" || l.SHA1 == "" {
-			return nil, fmt.Errorf("%w: %s:%d: need set, id and sha1", ErrLabels, path, line)
+		if err := check(&v); err != nil {
+			return nil, fmt.Errorf("%w: %s:%d: %v", ErrLabels, path, line, err)
 		}
-		out = append(out, l)
+		out = append(out, v)
 	}
 	return out, sc.Err()
 }

@@ -43,6 +43,7 @@ func main() {
 	flag.StringVar(&showKey, "show", "", "print the matched and false predictions of this source key (\"model LOC 1w\")")
 	flag.StringVar(&modelFile, "model", "", "a model file (trainner -out) to use instead of the embedded one")
 	flag.StringVar(&mask, "mask", "news-pages", "sets whose boilerplate (as analyze marks it) is skipped: a set name, \"all\" or \"none\"")
+	flag.StringVar(&labelFiles, "labels", "", "comma-separated label files relative to the repository root (default: the dev labels, entityeval.LabelFiles; \"test\": the held-out test labels, entityeval.TestLabelFiles)")
 	flag.Parse()
 	if err := run(*data, *maxErr, *folds, *grid, *noModel, *set); err != nil {
 		fmt.Fprintln(os.Stderr, "evalents:", err)
@@ -50,7 +51,7 @@ func main() {
 	}
 }
 
-var mask, showDoc, showKey, modelFile string
+var mask, showDoc, showKey, modelFile, labelFiles string
 
 func run(data string, maxErr, folds int, grid string, noModel bool, only string) error {
 	root, err := golddata.RepoRoot()
@@ -60,7 +61,15 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 	if data == "" {
 		data = filepath.Join(root, "..", "shared", "data")
 	}
-	docs, err := entityeval.LoadRepoLabels(root)
+	files := entityeval.LabelFiles
+	switch labelFiles {
+	case "":
+	case "test":
+		files = entityeval.TestLabelFiles
+	default:
+		files = strings.Split(labelFiles, ",")
+	}
+	docs, err := entityeval.LoadRepoLabels(root, files...)
 	if err != nil {
 		return err
 	}
@@ -166,6 +175,13 @@ func run(data string, maxErr, folds int, grid string, noModel bool, only string)
 		}
 		fmt.Printf("\n%d-fold CV (chosen per fold: %s):\n", folds, strings.Join(names, "; "))
 		entityeval.WriteSummary(os.Stdout, set.Total(held, nil))
+	}
+	if len(cfgs) > 1 {
+		fmt.Printf("\ncross-set (setting chosen on one set, measured on the other):\n")
+		for _, x := range set.Cross(res) {
+			fmt.Printf("  %-12s -> %-12s chosen %-20s F1 %.3f typed %.3f (P %.3f R %.3f)\n", x.Dev, x.Eval, cfgs[x.Chosen].name,
+				x.Result.Untyped.F1(), x.Result.Typed.F1(), x.Result.Untyped.P(), x.Result.Untyped.R())
+		}
 	}
 	fmt.Println()
 	entityeval.WriteSources(os.Stdout, def["all"])

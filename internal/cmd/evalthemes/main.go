@@ -2,30 +2,42 @@
 // real news (testdata/real/themes*.jsonl) and fits the theme model.
 //
 // It computes every labelled text's theme features once (the taxonomy's
-// cues, analyze.Analyzer.ThemeFeatures), chooses the model's settings
-// (penalties of the shared weights and of the per-theme intercepts, the
-// weight of positive rows, the threshold) by repeated stratified k-fold
-// cross-validation, and prints the cross-validated figures per theme
-// (P/R/F1 with counts), micro P/R and the share of empty-gold texts that
-// get an empty list. The figures of the committed model follow: on the
-// labels in-sample, on the seed article and on the team's own articles
-// (testdata/articles; regression checks, never tuned on).
+// cues, analyze.Analyzer.ThemeFeatures: per theme the document's features
+// and those of each sentence with cues), and runs repeated stratified
+// k-fold cross-validation: in every fold it fits the sentence model on
+// the training texts' labelled evidence sentences
+// (testdata/real/themes.evidence.jsonl; inner folds give the training
+// texts' sentence probabilities), then chooses the document model's
+// settings (penalties of the shared weights and of the per-theme
+// intercepts, the weight of positive rows, the threshold). It prints the
+// cross-validated figures per theme (P/R/F1 with counts), micro P/R, the
+// share of empty-gold texts that get an empty list, and how often the
+// first evidence sentence is a labelled one (ordered by the sentence
+// model, and by cue density as without one). The weights of the models
+// fitted on all labels follow, their figures in-sample, on the seed
+// article and on the team's own articles (testdata/articles; regression
+// checks, never tuned on).
 //
 // Usage, from the repository root:
 //
 //	go run ./internal/cmd/evalthemes [-k 5] [-repeats 8] [-errors] [-write analyze/themes_model.json]
-//	go run ./internal/cmd/evalthemes -train testdata/real/themes.jsonl -test testdata/real/themes.extra.jsonl
+//	go run ./internal/cmd/evalthemes -train first.jsonl -test rest.jsonl [-errors]
 //
 // -errors prints the misses and false hits of cross-validation by theme
-// and kind with the densest sentence; -write fits the model on all labels
-// with the chosen settings and writes it; -train/-test fit on one set of
-// label files and score another (a held-out check). A theme with fewer
-// than 5 labelled positives gets the mean intercept of the others
-// (-mean-intercept=false: an intercept fitted to its rows).
+// and kind (evidence lost to boilerplate, no cue in a labelled evidence
+// sentence, scored low; false hits) with the sentence the sentence model
+// rates highest and, for a miss, the best labelled one; -write fits the
+// models on all labels with the chosen settings and writes them;
+// -train/-test fit on one set of label files and score another (a
+// held-out check). A theme with fewer than 5 labelled positives gets the
+// mean intercept of the others (-mean-intercept=false: an intercept
+// fitted to its rows). -sentence=false leaves the sentence model out;
+// -other-negative, -inner and -sentence-lambda-w/-t set its fitting, and
+// -drop leaves document features out (for experiments).
 //
 // The labels must name texts of ../shared/data (10kGNAD dev, news pages;
 // see testdata/real/README.md): the command never commits or prints more
-// of a text than the densest sentence of an error.
+// of a text than one or two sentences of an error.
 package main
 
 import (
@@ -54,7 +66,16 @@ func main() {
 	flag.StringVar(&o.train, "train", "", "fit on these label files (comma-separated) ...")
 	flag.StringVar(&o.test, "test", "", "... and score these")
 	flag.BoolVar(&themefit.MeanIntercept, "mean-intercept", themefit.MeanIntercept, "themes with few labels get the mean intercept of the others")
+	flag.StringVar(&o.evidence, "evidence", "testdata/real/themes.evidence.jsonl", "evidence label files (comma-separated; missing ones are skipped)")
+	o.ss = themefit.DefaultSentenceSettings
+	sentence := flag.Bool("sentence", true, "fit the sentence model on the evidence labels")
+	flag.BoolVar(&o.ss.OtherNegative, "other-negative", o.ss.OtherNegative, "sentences of a text with the theme that are not its evidence are negatives")
+	flag.IntVar(&o.ss.Inner, "inner", o.ss.Inner, "inner folds for the sentence model's probabilities of training texts")
+	flag.Float64Var(&o.ss.LambdaW, "sentence-lambda-w", o.ss.LambdaW, "penalty of the sentence model's weights")
+	flag.Float64Var(&o.ss.LambdaT, "sentence-lambda-t", o.ss.LambdaT, "penalty of the sentence model's theme offsets")
+	flag.StringVar(&o.drop, "drop", "", "document features to leave out (comma-separated names; for experiments)")
 	flag.Parse()
+	o.ss.Off = !*sentence
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "evalthemes:", err)
 		os.Exit(1)
@@ -62,10 +83,11 @@ func main() {
 }
 
 type options struct {
-	data, labels, write, train, test string
-	k, repeats                       int
-	seed                             uint64
-	errors                           bool
+	data, labels, write, train, test, evidence, drop string
+	ss                                               themefit.SentenceSettings
+	k, repeats                                       int
+	seed                                             uint64
+	errors                                           bool
 }
 
 func existing(list string) []string {
@@ -92,7 +114,29 @@ func load(o options, a *analyze.Analyzer, files []string) (*themefit.Dataset, er
 	for _, s := range skipped {
 		fmt.Println("skipped:", s)
 	}
-	return themefit.Features(context.Background(), a, golddata.Themes, ex)
+	for _, f := range existing(o.evidence) {
+		ev, err := themefit.ReadEvidence(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range themefit.AttachEvidence(ex, ev, f) {
+			fmt.Println("skipped:", s)
+		}
+	}
+	d, err := themefit.Features(context.Background(), a, golddata.Themes, ex)
+	if err != nil || o.drop == "" {
+		return d, err
+	}
+	names := analyze.ThemeFeatureNames()
+	d.Drop = make([]bool, len(names))
+	for _, n := range strings.Split(o.drop, ",") {
+		k := slices.Index(names, strings.TrimSpace(n))
+		if k < 0 {
+			return nil, fmt.Errorf("-drop: no feature %q", n)
+		}
+		d.Drop[k] = true
+	}
+	return d, nil
 }
 
 func run(o options) error {
@@ -109,17 +153,23 @@ func run(o options) error {
 		return err
 	}
 	fmt.Printf("labels: %s: %d texts, %d with themes, %d theme labels\n", strings.Join(files, ", "), len(d.Docs), d.WithThemes(), d.Positives())
-	best := themefit.Choose(d, o.k, o.repeats, o.seed, os.Stdout)
+	best := themefit.Choose(d, o.k, o.repeats, o.seed, o.ss, os.Stdout)
 	s := best.Settings
-	fmt.Printf("\nchosen: lambda_w %g, lambda_t %g, positive weight %g, threshold %.2f\n", s.LambdaW, s.LambdaT, s.PosWeight, s.Threshold)
+	fmt.Printf("\nchosen: lambda_w %g, lambda_t %g, positive weight %g, threshold %.2f; %s\n", s.LambdaW, s.LambdaT, s.PosWeight, s.Threshold, sentenceNote(o.ss))
 	fmt.Printf("\n== %d-fold cross-validation, %d repeats (pooled; counts per repeat)\n", o.k, o.repeats)
 	best.Scores.Print(os.Stdout)
 	bySet(d, best.Probs, s.Threshold)
+	bs, bd, n := d.EvidenceAgreement(best.Splits, best.Probs, s.Threshold)
+	fmt.Printf("  first evidence sentence is labelled evidence, of %.1f listed gold themes with evidence labels: by the sentence model %.3f, by cue density %.3f\n",
+		float64(n)/float64(o.repeats), ratio(bs, n), ratio(bd, n))
 
-	m := themefit.Fit(d.Rows(all(len(d.Docs))), len(d.Themes), s)
+	vals, sm := d.SentenceValues(o.ss)
+	m := themefit.Fit(d.Rows(all(len(d.Docs)), vals), len(d.Themes), s)
 	tm := m.ThemeModel(d.Themes, s.Threshold, note(d, s, o))
+	tm.Sentence = sm
+	printModel(tm)
 	if o.errors {
-		printErrors(o, a, d, best.Probs[0], s.Threshold, tm)
+		printErrors(d, best.Probs[0], s.Threshold, tm)
 	}
 	if o.write != "" {
 		if err := themefit.WriteModel(o.write, tm); err != nil {
@@ -148,9 +198,23 @@ func all(n int) []int {
 	return out
 }
 
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func sentenceNote(ss themefit.SentenceSettings) string {
+	if ss.Off {
+		return "no sentence model"
+	}
+	return fmt.Sprintf("sentence model lambda_w %g, lambda_t %g, other sentences negative %v, inner folds %d", ss.LambdaW, ss.LambdaT, ss.OtherNegative, ss.Inner)
+}
+
 func note(d *themefit.Dataset, s themefit.Settings, o options) string {
-	return fmt.Sprintf("fitted by go run ./internal/cmd/evalthemes -write on %d labelled real texts (%d theme labels); settings by %d-fold CV x %d: lambda_w %g, lambda_t %g, positive weight %g, threshold %.2f mapped to 0.5",
-		len(d.Docs), d.Positives(), o.k, o.repeats, s.LambdaW, s.LambdaT, s.PosWeight, s.Threshold)
+	return fmt.Sprintf("fitted by go run ./internal/cmd/evalthemes -write on %d labelled real texts (%d theme labels); settings by %d-fold CV x %d: lambda_w %g, lambda_t %g, positive weight %g, threshold %.2f mapped to 0.5; %s",
+		len(d.Docs), d.Positives(), o.k, o.repeats, s.LambdaW, s.LambdaT, s.PosWeight, s.Threshold, sentenceNote(o.ss))
 }
 
 // bySet prints the micro figures of each label set.
@@ -189,23 +253,53 @@ func holdout(o options, a *analyze.Analyzer) error {
 	if err != nil {
 		return err
 	}
-	best := themefit.Choose(train, o.k, o.repeats, o.seed, nil)
+	best := themefit.Choose(train, o.k, o.repeats, o.seed, o.ss, nil)
 	s := best.Settings
-	m := themefit.Fit(train.Rows(all(len(train.Docs))), len(train.Themes), s)
-	fmt.Printf("fit on %s (%d texts), settings by CV there: lambda_w %g, lambda_t %g, positive weight %g, threshold %.2f\n", o.train, len(train.Docs), s.LambdaW, s.LambdaT, s.PosWeight, s.Threshold)
+	vals, sm := train.SentenceValues(o.ss)
+	m := themefit.Fit(train.Rows(all(len(train.Docs)), vals), len(train.Themes), s)
+	tm := m.ThemeModel(train.Themes, s.Threshold, "")
+	tm.Sentence = sm
+	fmt.Printf("fit on %s (%d texts), settings by CV there: lambda_w %g, lambda_t %g, positive weight %g, threshold %.2f; %s\n", o.train, len(train.Docs), s.LambdaW, s.LambdaT, s.PosWeight, s.Threshold, sentenceNote(o.ss))
 	fmt.Printf("\n== held out: %s (%d texts, %d theme labels)\n", o.test, len(test.Docs), test.Positives())
-	sc := test.Score([][][]float64{test.InSample(m)}, s.Threshold)
+	testVals := make([][][]float64, len(test.Docs))
+	for i, doc := range test.Docs {
+		testVals[i] = make([][]float64, len(test.Themes))
+		for t, f := range doc.Feats {
+			testVals[i][t] = tm.DocumentValues(f)
+		}
+	}
+	probs := test.InSample(m, testVals)
+	sc := test.Score([][][]float64{probs}, s.Threshold)
 	sc.Print(os.Stdout)
 	if o.errors {
-		printErrors(o, a, test, test.InSample(m), s.Threshold, m.ThemeModel(test.Themes, s.Threshold, ""))
+		printErrors(test, probs, s.Threshold, tm)
 	}
 	return nil
 }
 
-// printErrors prints the misses and false hits by theme and kind, with the
-// densest sentence of the theme in the text.
-func printErrors(o options, a *analyze.Analyzer, d *themefit.Dataset, probs [][]float64, threshold float64, tm *analyze.ThemeModel) {
-	diag, err := analyze.New(analyze.WithoutSummary(), analyze.WithThemeModel(tm), analyze.WithThemeThreshold(1e-9))
+// printModel prints the weights of the model fitted on all labels.
+func printModel(tm *analyze.ThemeModel) {
+	line := func(names []string, w map[string]float64) string {
+		var b strings.Builder
+		for _, n := range names {
+			if v, ok := w[n]; ok {
+				fmt.Fprintf(&b, " %s %.2f", n, v)
+			}
+		}
+		return b.String()
+	}
+	fmt.Printf("\n== model fitted on all labels\ndocument: intercept %.2f;%s\n", tm.Intercept, line(analyze.ThemeFeatureNames(), tm.Weights))
+	if tm.Sentence != nil {
+		fmt.Printf("sentence: intercept %.2f;%s\n", tm.Sentence.Intercept, line(analyze.ThemeSentenceFeatureNames(), tm.Sentence.Weights))
+	}
+}
+
+// printErrors prints the misses and false hits by theme and kind, with
+// the theme's best sentence by the sentence model of tm (its probability;
+// "*" marks a labelled evidence sentence) and, for a miss, the best
+// labelled evidence sentence.
+func printErrors(d *themefit.Dataset, probs [][]float64, threshold float64, tm *analyze.ThemeModel) {
+	a, err := analyze.New(analyze.WithoutSummary(), analyze.WithThemeModel(tm))
 	if err != nil {
 		fmt.Println("errors:", err)
 		return
@@ -214,46 +308,57 @@ func printErrors(o options, a *analyze.Analyzer, d *themefit.Dataset, probs [][]
 	by := map[string][]miss{}
 	for i, doc := range d.Docs {
 		pred := d.Predict(probs[i], threshold)
-		var ev map[string]string
-		bpShare := 0.0
-		evidence := func(t string) string {
-			if ev == nil {
-				ev = map[string]string{}
-				dd, err := diag.Analyze(context.Background(), doc.Text)
-				if err == nil {
-					for _, th := range dd.Themes {
-						s := th.Evidence[0]
-						ev[th.ID] = strings.Join(strings.Fields(doc.Text[s.Start:s.End]), " ")
-					}
-					n := 0
-					for _, s := range dd.Sentences {
-						if s.Boilerplate {
-							n++
-						}
-					}
-					bpShare = float64(n) / float64(max(1, len(dd.Sentences)))
+		var bpSents []analyze.Sentence
+		boilerplate := func(at int) bool {
+			if bpSents == nil {
+				dd, err := a.Analyze(context.Background(), doc.Text)
+				if err != nil {
+					return false
+				}
+				bpSents = dd.Sentences
+			}
+			for _, s := range bpSents {
+				if s.Start <= at && at < s.End {
+					return s.Boilerplate
 				}
 			}
-			return ev[t]
-		}
-		bp := func() string {
-			evidence("")
-			if bpShare > 0.5 {
-				return fmt.Sprintf(" [%.0f%% of sentences boilerplate]", 100*bpShare)
-			}
-			return ""
+			return false
 		}
 		for t, id := range d.Themes {
 			gold, got := slices.Contains(doc.Themes, id), slices.Contains(pred, id)
-			p := probs[i][t]
-			switch {
-			case gold && !got && p < 0:
-				by[id] = append(by[id], miss{"miss: not scored (no cue, or no technology context)", fmt.Sprintf("%s%s | %s", doc.ID, bp(), doc.Notes)})
-			case gold && !got:
-				by[id] = append(by[id], miss{"miss: scored low", fmt.Sprintf("%s%s p=%.2f | %s\n        > %.220s", doc.ID, bp(), p, doc.Notes, evidence(id))})
-			case !gold && got:
-				by[id] = append(by[id], miss{"false hit", fmt.Sprintf("%s%s p=%.2f | %s\n        > %.220s", doc.ID, bp(), p, doc.Notes, evidence(id))})
+			if gold == got {
+				continue
 			}
+			p := probs[i][t]
+			best, bestEv := sentenceLine(doc, t, id, tm)
+			head := fmt.Sprintf("%s p=%.2f | %s", doc.ID, p, doc.Notes)
+			if !gold {
+				by[id] = append(by[id], miss{"false hit", head + "\n        > " + best})
+				continue
+			}
+			kind := "miss: scored low"
+			lost := 0
+			for _, sp := range doc.Evidence[id] {
+				if boilerplate(sp[0]) {
+					lost++
+				}
+			}
+			switch {
+			case lost > 0 && lost == len(doc.Evidence[id]):
+				kind = "miss: every labelled evidence sentence is boilerplate"
+			case p < 0:
+				kind = "miss: not scored (no cue, or no technology context)"
+			case doc.Evidence[id] != nil && bestEv == "":
+				kind = "miss: no cue in a labelled evidence sentence"
+			}
+			line := head
+			if best != "" {
+				line += "\n        > " + best
+			}
+			if bestEv != "" && bestEv != best {
+				line += "\n        * " + bestEv
+			}
+			by[id] = append(by[id], miss{kind, line})
 		}
 	}
 	fmt.Println("\n== errors of cross-validation (first repeat), by theme and kind")
@@ -269,6 +374,42 @@ func printErrors(o options, a *analyze.Analyzer, d *themefit.Dataset, probs [][]
 			fmt.Println("    " + m.line)
 		}
 	}
+}
+
+// sentenceLine returns the sentence of theme t in doc that the sentence
+// model of tm rates highest, and the highest rated labelled evidence
+// sentence, each with its probability ("" if none).
+func sentenceLine(doc themefit.Doc, t int, id string, tm *analyze.ThemeModel) (best, bestEv string) {
+	sm := tm.Sentence
+	if sm == nil {
+		sm = &analyze.SentenceModel{}
+	}
+	bi, be := -1, -1
+	var bp, bep float64
+	for j, st := range doc.Feats[t].Sentences {
+		p := sm.Prob(id, st.Values)
+		if bi < 0 || p > bp {
+			bi, bp = j, p
+		}
+		if is, _ := doc.IsEvidence(id, st.Start, st.End); is && (be < 0 || p > bep) {
+			be, bep = j, p
+		}
+	}
+	show := func(j int, p float64) string {
+		st := doc.Feats[t].Sentences[j]
+		mark := ""
+		if is, _ := doc.IsEvidence(id, st.Start, st.End); is {
+			mark = "*"
+		}
+		return fmt.Sprintf("%s%.2f %.200s", mark, p, strings.Join(strings.Fields(doc.Text[st.Start:st.End]), " "))
+	}
+	if bi >= 0 {
+		best = show(bi, bp)
+	}
+	if be >= 0 {
+		bestEv = show(be, bep)
+	}
+	return best, bestEv
 }
 
 // regression prints the committed model's figures on the seed article
