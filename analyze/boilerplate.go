@@ -90,7 +90,10 @@ type unit struct {
 	bp         bool
 	headline   bool
 	kind       Kind
-	credit     bool // carries a photo credit or the copyright sign
+	credit     bool  // carries a photo credit or the copyright sign (set by pageRules)
+	marks      uint8 // punctuation the unit holds (mColon, …), from its tokens
+	labels     uint8 // trailer labels the unit holds (lStand, …)
+	creditPos  int   // creditAt of the unit's text; -2: not computed yet
 	// opener: furniture that opens the unit (a kicker glued in front of
 	// the repeated headline, a byline in front of the teaser): its length
 	// and kind
@@ -101,6 +104,37 @@ type unit struct {
 	// uses in its prose too
 	informalOnly bool
 	rep          bool // the title, or a repeat of the title or description
+}
+
+// unit marks: punctuation a unit holds, so that the text searches for
+// stamps, credits and trailers run only on units that can have them
+const (
+	mColon    = 1 << iota // ':' (not inside a number: "09:30" is one)
+	mSlash                // '/' between words, or in a symbol ("(m/w/d)")
+	mParen                // '('
+	mCloseEnd             // ')' as the last token
+	mPipe                 // '|'
+	mCopy                 // '©'
+	mURL                  // a web address
+	mCredit               // a credit word before ':' or '/' ("Foto:", "Bild/")
+	// (marks is full; the labels before a colon have a field of their own)
+)
+
+// unit marks of labelMarks: words before a colon that open a trailer
+const (
+	lStand   = 1 << iota // "Stand:"
+	lSources             // "Quellen:"
+)
+
+// creditOf returns creditAt of u's text, computing it once.
+func (u *unit) creditOf(text string) int {
+	if u.creditPos == -2 {
+		u.creditPos = -1
+		if u.marks&mCredit != 0 {
+			u.creditPos = creditAt(text[u.start:u.end])
+		}
+	}
+	return u.creditPos
 }
 
 // topical reports whether the unit shares enough content words with the
@@ -200,13 +234,12 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
 				}
 			}
-			ut := text[u.start:u.end]
-			colon := strings.IndexByte(ut, ':') >= 0
-			if !colon && strings.IndexByte(ut, '/') < 0 && !strings.Contains(ut, "©") && !strings.HasSuffix(ut, ")") {
+			if u.marks&(mColon|mSlash|mCopy|mCloseEnd|mPipe) == 0 {
 				continue // every trailer and stamp holds one of these
 			}
-			t, k := trailerAt(ut)
-			if a, b := stampSpan(ut); colon && a > 0 && b < len(ut) && (t < 0 || b <= t) {
+			ut := text[u.start:u.end]
+			t, k := trailerAtUnit(u, text)
+			if a, b := stampSpan(ut); u.labels&lStand != 0 && a > 0 && b < len(ut) && (t < 0 || b <= t) {
 				res.blocks = append(res.blocks, Boilerplate{Start: u.start + a, End: u.start + b, Kind: KindAuthor})
 			}
 			if t > 0 {
@@ -237,7 +270,7 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 			return nil
 		}
 		s := &seg.Sentences[si]
-		u := unit{start: s.Start, end: s.End}
+		u := unit{start: s.Start, end: s.End, creditPos: -2}
 		u.nlBefore = countNewlines(text[prevEnd:s.Start])
 		if si == 0 {
 			u.nlBefore = 2
@@ -257,8 +290,26 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 		return nil
 	}
 	us[len(us)-1].lineEnd = true
+	plain, lines := true, 0
 	for i := range us {
-		classifyUnit(text, &us[i], low, src)
+		u := &us[i]
+		classifyUnit(text, u, low, src)
+		// a unit with a furniture signal or a negative weight (setWeight)
+		plain = plain && !u.strong && (u.prose || u.final && u.lower >= 1 && u.words >= 3)
+		if u.lineStart {
+			lines++
+		}
+	}
+	if plain && (src != sourcePage || lines < 3) {
+		// Every unit is prose or a short sentence without a furniture
+		// signal (most clean articles): every weight is positive, so the
+		// whole text is the article run and every unit is body, whatever
+		// the content words say; and there is no page layout to read.
+		for i := range us {
+			us[i].core = true
+		}
+		sc.units, sc.keys = us, keys
+		return us
 	}
 	slices.Sort(keys)
 	for i := range us {
@@ -297,22 +348,56 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 	prevWord := false
 	inQuote := false // content words inside quotes are not the topic's
 	guillemets := 0  // '»' counted as separators, '«' seen
-	for ti, tok := range toks {
+	for ti := range toks {
+		tok := &toks[ti]
 		if tok.Kind != german.Word {
 			switch tok.Kind {
 			case german.Handle:
 				u.handles++
+			case german.URL:
+				u.marks |= mURL
 			case german.Symbol, german.Punct:
+				switch tok.Text {
+				case ":", "/":
+					if tok.Text == ":" {
+						u.marks |= mColon
+					} else {
+						u.marks |= mSlash
+					}
+					if ti > 0 && toks[ti-1].Kind == german.Word && toks[ti-1].End == tok.Start {
+						switch w := toks[ti-1].Text; {
+						case isCreditWord(w):
+							u.marks |= mCredit
+						case w == "Stand" && tok.Text == ":":
+							u.labels |= lStand
+						case w == "Quellen" && tok.Text == ":":
+							u.labels |= lSources
+						}
+					}
+				case "(":
+					u.marks |= mParen
+				case ")":
+					if ti == len(toks)-1 {
+						u.marks |= mCloseEnd
+					}
+				}
+				if tok.Kind == german.Symbol && strings.IndexByte(tok.Text, '/') >= 0 {
+					u.marks |= mSlash // "(m/w/d)"
+				}
 				switch tok.Text {
 				case "|", "·", "»", "›", ">", "•":
 					u.pipes++
 					if tok.Text == "»" {
 						guillemets++
 					}
+					if tok.Text == "|" {
+						u.marks |= mPipe
+					}
 				case "«":
 					guillemets |= 1 << 16
 				case "©":
 					u.cues[KindCopyright] += 2
+					u.marks |= mCopy
 				}
 				switch tok.Text {
 				case "„", "“", "”", "\"", "»", "«":
@@ -324,14 +409,19 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 			continue
 		}
 		u.words++
-		r, _ := utf8.DecodeRuneInString(tok.Text)
-		isLowerStart := r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
+		var isLowerStart bool
+		if b := tok.Text[0]; b < utf8.RuneSelf {
+			isLowerStart = b >= 'a' && b <= 'z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(tok.Text)
+			isLowerStart = r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
+		}
 		if isLowerStart {
 			u.lower++
 		}
 		lw := low.word(tok.Start, tok.End)
 		c, ok := bpCues.lookup(lw)
-		if !ok && bytes.IndexByte(lw, '-') > 0 {
+		if !ok && hasInnerHyphen(lw) {
 			rest := lw
 			for len(rest) > 0 {
 				p := rest
@@ -391,6 +481,18 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		u.pipes -= guillemets & 0xffff // «…» quotes, not separators
 	}
 	return keys, speech
+}
+
+// hasInnerHyphen reports whether a word has a hyphen after its first
+// byte ("e-paper", "VfL-Newsletter"); words are short, so a loop beats a
+// call of bytes.IndexByte.
+func hasInnerHyphen(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 // similarity counts, for every unit, its distinct content words and those
@@ -464,7 +566,8 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		break
 	}
 	// gender marks of job ads: (m/w/d), (w/m/d), m/w/x ...
-	if j := strings.IndexByte(s, '/'); j > 0 {
+	if u.marks&mSlash != 0 {
+		j := max(strings.IndexByte(s, '/'), 1)
 		for i := j - 1; i+4 < len(s); i++ {
 			if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
 				u.gender = true
@@ -508,7 +611,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		}
 	}
 	// a photo credit at the end of a unit: "... Bild: Deutsche Telekom"
-	if !u.hasLead && u.words <= 30 && (strings.IndexByte(s, ':') > 0 || strings.IndexByte(s, '/') > 0) && hasCredit(s) {
+	if !u.hasLead && u.words <= 30 && u.creditOf(text) >= 0 {
 		u.lead, u.hasLead = KindCaption, true
 	}
 	// imperative at the start: first word a prompt verb, capitalised
@@ -544,19 +647,18 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	}
 	// a caption names where people stand in the picture: "(links)",
 	// "(r.)", "v.l.n.r."
-	if !u.hasLead && u.words <= 40 && strings.IndexByte(s, '(') >= 0 && hasPicturePosition(s) {
+	if !u.hasLead && u.words <= 40 && u.marks&mParen != 0 && hasPicturePosition(s) {
 		u.lead, u.hasLead, u.caption = KindCaption, true, true
 	}
 	// a line that gives a web address (a citation, a link list) is no
 	// prose of the article
-	if !u.hasLead && !u.prose && u.lineStart && u.lineEnd && u.words <= 15 && (strings.Contains(s, "https://") || strings.Contains(s, "http://")) {
+	if !u.hasLead && !u.prose && u.lineStart && u.lineEnd && u.words <= 15 && u.marks&mURL != 0 && (strings.Contains(s, "https://") || strings.Contains(s, "http://")) {
 		u.lead, u.hasLead, u.label = KindNavigation, true, true
 	}
 	// an ad slot's placeholder left as JSON: { "placeholderType": "MREC" }
 	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' && strings.IndexByte(s, ':') > 0 {
 		u.lead, u.hasLead, u.label = KindAd, true, true
 	}
-	u.credit = u.hasLead && u.lead == KindCaption || u.cues[KindCopyright] >= 2 || strings.Contains(s, "| Bild") || creditAt(s) >= 0
 	cueSum := 0
 	for _, c := range u.cues {
 		cueSum += int(c)

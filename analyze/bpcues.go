@@ -257,6 +257,15 @@ func fieldsAtMost(s string, n int) bool {
 // creditMarks are the marks of a photo credit at the end of a caption line.
 var creditMarks = []string{" Foto: ", " Fotos: ", " Bild: ", " Grafik: ", " Quelle: ", " Screenshot: ", " Illustration: ", " (Foto: ", " (Bild: ", " Foto/", " Bildquelle: "}
 
+// isCreditWord reports whether w is the word of one of creditMarks.
+func isCreditWord(w string) bool {
+	switch w {
+	case "Foto", "Fotos", "Bild", "Grafik", "Quelle", "Screenshot", "Illustration", "Bildquelle":
+		return true
+	}
+	return false
+}
+
 // hasCredit reports whether s ends with a photo credit: one of creditMarks,
 // not at its very start, followed by at most five fields. Every mark holds
 // ':' or '/' right after its word, so only the words before those bytes
@@ -355,25 +364,44 @@ func hasStamp(s string) bool {
 // Stand: 25.06.2024 09:28 Uhr"). It returns -1 when there is none, and
 // never 0: the whole unit is another matter.
 func trailerAt(s string) (int, Kind) {
-	if i := strings.LastIndex(s, " Stand: "); i > 0 && fieldsAtMost(s[i:], 5) && hasStamp(s[i:]) {
-		return i + 1, KindAuthor
+	u := unit{end: len(s), creditPos: -1, marks: mColon | mSlash | mCopy | mCloseEnd | mPipe, labels: lStand | lSources}
+	u.creditPos = creditAt(s)
+	return trailerAtUnit(&u, s)
+}
+
+// trailerAtUnit is trailerAt for unit u of text, searching only for the
+// trailers whose punctuation the unit holds.
+func trailerAtUnit(u *unit, text string) (int, Kind) {
+	s := text[u.start:u.end]
+	if u.labels&lStand != 0 {
+		if i := strings.LastIndex(s, " Stand: "); i > 0 && fieldsAtMost(s[i:], 5) && hasStamp(s[i:]) {
+			return i + 1, KindAuthor
+		}
 	}
 	// a source and time stamp after a pipe: "….| NDR Schleswig-Holstein
 	// 14.02.2025 09:30 Uhr"
-	if i := strings.LastIndex(s, "| "); i > 0 && fieldsAtMost(s[i:], 7) && hasStamp(s[i:]) {
-		return i, KindAuthor
+	if u.marks&mPipe != 0 {
+		if i := strings.LastIndex(s, "| "); i > 0 && fieldsAtMost(s[i:], 7) && hasStamp(s[i:]) {
+			return i, KindAuthor
+		}
 	}
-	if i := creditAt(s); i > 0 {
+	if i := u.creditOf(text); i > 0 {
 		return i + 1, KindCaption
 	}
-	if i := strings.LastIndex(s, " ©"); i > 0 && fieldsAtMost(s[i:], 6) {
-		return i + 1, KindCaption
+	if u.marks&mCopy != 0 {
+		if i := strings.LastIndex(s, " ©"); i > 0 && fieldsAtMost(s[i:], 6) {
+			return i + 1, KindCaption
+		}
 	}
-	if i := signatureAt(s); i > 0 {
-		return i, KindAuthor
+	if u.marks&mCloseEnd != 0 {
+		if i := signatureAt(s); i > 0 {
+			return i, KindAuthor
+		}
 	}
-	if i := sourcesAt(s); i > 0 {
-		return i, KindCopyright
+	if u.labels&lSources != 0 {
+		if i := sourcesAt(s); i > 0 {
+			return i, KindCopyright
+		}
 	}
 	return -1, KindOther
 }
@@ -509,6 +537,25 @@ func dateLabel(s string) bool {
 // picture, as captions do: "(links)", "(rechts)", "(Mitte)", "(l.)",
 // "(r.)", "v.l.n.r.".
 func hasPicturePosition(s string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		t := s[i:]
+		for _, m := range [...]string{"(links)", "(rechts)", "(Mitte)", "(l.)", "(r.)", "(li.)", "(re.)"} {
+			if strings.HasPrefix(t, m) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return strings.Contains(s, "v.l.n.r.") || strings.Contains(s, "v. l. n. r.")
+}
+
+// hasPicturePositionRef is the plain form of hasPicturePosition that tests
+// compare it with.
+func hasPicturePositionRef(s string) bool {
 	for _, m := range [...]string{"(links)", "(rechts)", "(Mitte)", "(l.)", "(r.)", "(li.)", "(re.)", "v.l.n.r.", "v. l. n. r."} {
 		if strings.Contains(s, m) {
 			return true

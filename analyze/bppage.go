@@ -67,7 +67,6 @@ func buildLines(us []unit, text string, sc *bpScratch) []bpLine {
 		l.prose = true
 		for i := l.first; i <= l.last; i++ {
 			u := &us[i]
-			l.credit = l.credit || u.credit
 			l.hard = l.hard || u.hard && u.strong
 			l.prose = l.prose && u.prose
 		}
@@ -110,6 +109,15 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 	lines := buildLines(us, text, sc)
 	if len(lines) < 3 {
 		return
+	}
+	for li := range lines {
+		l := &lines[li]
+		for i := l.first; i <= l.last; i++ {
+			u := &us[i]
+			u.credit = u.hasLead && u.lead == KindCaption || u.cues[KindCopyright] >= 2 ||
+				u.marks&mPipe != 0 && strings.Contains(text[u.start:u.end], "| Bild") || u.creditOf(text) >= 0
+			l.credit = l.credit || u.credit
+		}
 	}
 	setBody := func(l *bpLine) {
 		for i := l.first; i <= l.last; i++ {
@@ -481,7 +489,7 @@ func endsWithCredit(u *unit, text string) bool {
 		return true
 	}
 	s := text[u.start:u.end]
-	if t, k := trailerAt(s); t > 0 && k == KindCaption {
+	if t, k := trailerAtUnit(u, text); t > 0 && k == KindCaption {
 		return true
 	}
 	// a credit followed by the residue of an image widget ("Foto:
