@@ -226,12 +226,20 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 	for i := 0; i < len(us); i++ {
 		if !us[i].bp {
 			u := &us[i]
+			// the unit's parts in text order, none overlapping the last
+			from := u.start
+			part := func(a, b int, k Kind) {
+				if a >= from && b > a && b <= u.end {
+					res.blocks = append(res.blocks, Boilerplate{Start: a, End: b, Kind: k})
+					from = b
+				}
+			}
 			if u.opener > 0 {
-				res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + u.opener, Kind: u.openerKind})
+				part(u.start, u.start+u.opener, u.openerKind)
 			}
 			if src == sourcePage && u.words <= 40 {
 				if e := leaderEnd(text[u.start:u.end]); e > 0 {
-					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
+					part(u.start, u.start+e, KindAuthor)
 				}
 			}
 			if u.marks&(mColon|mSlash|mCopy|mCloseEnd|mPipe) == 0 {
@@ -240,10 +248,10 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 			ut := text[u.start:u.end]
 			t, k := trailerAtUnit(u, text)
 			if a, b := stampSpan(ut); u.labels&lStand != 0 && a > 0 && b < len(ut) && (t < 0 || b <= t) {
-				res.blocks = append(res.blocks, Boilerplate{Start: u.start + a, End: u.start + b, Kind: KindAuthor})
+				part(u.start+a, u.start+b, KindAuthor)
 			}
 			if t > 0 {
-				res.blocks = append(res.blocks, Boilerplate{Start: u.start + t, End: u.end, Kind: k})
+				part(u.start+t, u.end, k)
 			}
 			continue
 		}
