@@ -450,6 +450,9 @@ func signatureAt(s string) int {
 		}
 	}
 	in := s[i+2 : len(s)-1]
+	if agencies, ok := strings.CutPrefix(in, "Mit "); ok && agencyList(agencies) {
+		return i + 1 // "(Mit dpa/Reuters/AFP)"
+	}
 	n := 0
 	for n < len(in) && in[n] >= 'a' && in[n] <= 'z' {
 		n++
@@ -474,6 +477,33 @@ func signatureAt(s string) int {
 		return -1
 	}
 	return i + 1
+}
+
+// agencyList reports whether s names news agencies only: "dpa",
+// "dpa/Reuters/AFP", "dpa und AFP".
+func agencyList(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ' ' }) {
+		switch p := strings.ToLower(part); p {
+		case "und", "material", "der", "von":
+		default:
+			if !isAgency(p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isAgency reports whether a lower-case word names a news agency.
+func isAgency(w string) bool {
+	switch w {
+	case "dpa", "afp", "ap", "reuters", "sid", "kna", "epd", "apa", "dts", "ddp", "rtr", "tmn", "dpa-afx":
+		return true
+	}
+	return false
 }
 
 // stampSpan returns the first "Stand: 14.02.2025 10:20 Uhr" inside s (a

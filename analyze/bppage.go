@@ -158,7 +158,7 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 	// the first line is the title when the article uses its content
 	// words, or when it stands again in one of the next lines
 	title := l0.words >= 2 && l0.words <= 30 && pipes <= 1 && !furnitureLead(l0)
-	if title && !(shared >= 2 && 2*shared >= keys) {
+	if title && !(shared >= 2 && 2*shared >= keys) && !description(us, &lines[1], text) {
 		head := lowLine(l0)
 		again := false
 		for li := 2; li < len(lines) && li <= 8 && len(head) >= 12; li++ {
@@ -192,6 +192,10 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 	}
 	if descRepeated && !furnitureLead(&lines[1]) {
 		setBody(&lines[1])
+		lines[1].rep = true
+	}
+	if title {
+		l0.rep = true
 	}
 
 	// kickers: a short line before a repeat, or glued in front of the
@@ -316,6 +320,12 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 		}
 	}
 
+	plusLines := 0
+	for li := range lines {
+		if strings.HasPrefix(lineText(us, &lines[li], text), "++") {
+			plusLines++
+		}
+	}
 	for li := 1; li < len(lines); li++ {
 		l := &lines[li]
 		if l.rep {
@@ -332,7 +342,10 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 		}
 		switch {
 		// a caption: a short line that ends with a photo credit
-		case units <= 6 && l.words <= 60 && (endsWithCredit(last, text) || units > 1 && slashCredit(&us[l.last-1], last, text)):
+		// (a longer paragraph that ends with a credit is prose with the
+		// credit of the picture below it: the trailer marks the credit)
+		case units <= 6 && (l.words <= 45 || l.words <= 60 && gallerySlide(s)) &&
+			(endsWithCredit(last, text) || units > 1 && slashCredit(&us[l.last-1], last, text)):
 			markLine(l, KindCaption)
 		// the caption on the line before a credit line of its own
 		case li+1 < len(lines) && creditLine(us, &lines[li+1]) && units <= 2 && l.words <= 30 && !lines[li+1].rep && !l.hard:
@@ -340,7 +353,10 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 		// a picture gallery: "1 von 9 Zurück Weiter"
 		case l.words <= 200 && galleryCounter(s):
 			markLine(l, KindCaption)
-		case strings.HasPrefix(s, "++") && l.words <= 30:
+		case strings.HasPrefix(s, "++") && l.words <= 30 && plusLines < 4 && !hasStamp(s):
+			// a link to another article between plus signs; a live
+			// ticker's entries carry them too, with their time or many
+			// to a page
 			markLine(l, KindTeaser)
 		case doubledStart(s) && l.words <= 60:
 			if bylineEnd(s) {
@@ -443,19 +459,22 @@ func pageRules(us []unit, seg *german.Segmented, text string, low *lowerText, sc
 	}
 }
 
-// boxLine reports whether line l is a box of furniture run into one
-// line: its first unit is a hard furniture lead or a consent or comment
-// note, or a prompt with a cue word ("VfL-Newsletter: Jetzt anmelden!")
-// that no topical sentence follows.
+// boxLead reports whether line l is a box of furniture run into one
+// line: its first unit is a consent, comment, newsletter or share note,
+// or another hard furniture lead or a prompt with a cue word
+// ("VfL-Newsletter: Jetzt anmelden!") that no topical sentence follows.
 func boxLead(us []unit, l *bpLine) bool {
 	u := &us[l.first]
 	if !u.strong {
 		return false
 	}
-	if u.hasLead && (u.hard || u.lead == KindCookie || u.lead == KindComments) {
-		return true
-	}
-	if !u.hard || u.cueSum == 0 || !(u.excl || u.prompt > 0 || u.imper) {
+	switch {
+	case u.hasLead && (u.lead == KindCookie || u.lead == KindComments || u.lead == KindNewsletter || u.lead == KindSocial):
+		return true // a consent, comment, newsletter or share box
+	case u.hasLead && u.hard:
+		// another label ("Anzeige") may stand glued in front of the
+		// article's own crosshead and paragraph
+	case !u.hard || u.cueSum == 0 || !(u.excl || u.prompt > 0 || u.imper):
 		return false
 	}
 	for i := l.first + 1; i <= l.last; i++ {
@@ -584,7 +603,18 @@ func slashCredit(prev, last *unit, text string) bool {
 		return false
 	}
 	s := text[last.start:last.end]
-	return strings.IndexByte(s, '/') > 0 && last.lower <= 1
+	if strings.IndexByte(s, '/') <= 0 || last.lower > 1 || last.marks&mURL != 0 {
+		return false
+	}
+	// every part names someone: "Stefan Erhard/Odeon Fiction GmbH",
+	// "IMAGO / onw-images" (not a post's "(2/2) /V")
+	for part := range strings.SplitSeq(s, "/") {
+		part = strings.TrimSpace(part)
+		if r, _ := utf8.DecodeRuneInString(part); !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // galleryCounter reports whether s shows a picture gallery's counter:
@@ -622,6 +652,16 @@ func galleryCounter(s string) bool {
 		}
 	}
 	return false
+}
+
+// gallerySlide reports whether a line opens with a slide number and a
+// bar ("3 | Parkplätze: …").
+func gallerySlide(s string) bool {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], " | ")
 }
 
 // mediaLink reports whether a line ends with a link to a picture series,
@@ -662,13 +702,11 @@ func agencyLine(s string) bool {
 	}
 	agency := false
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ' ' || r == ',' }) {
-		switch strings.ToLower(part) {
-		case "dpa", "afp", "ap", "reuters", "sid", "kna", "epd", "apa", "dts", "ddp", "rtr", "tmn", "dpa-afx":
+		switch {
+		case isAgency(strings.ToLower(part)):
 			agency = true
-		default:
-			if len(part) > 4 || strings.ToLower(part) != part {
-				return false
-			}
+		case len(part) > 4 || strings.ToLower(part) != part:
+			return false
 		}
 	}
 	return agency
@@ -695,6 +733,25 @@ func bylineStart(s string) int {
 		return 0
 	}
 	return len(f[0]) + 1 + len(f[1]) + 1 + len(f[2])
+}
+
+// description reports whether line l (the second of a page) reads as
+// the page's description: a sentence or a teaser cut off with an
+// ellipsis, no furniture signal, no separators.
+func description(us []unit, l *bpLine, text string) bool {
+	if l.words < 8 {
+		return false
+	}
+	prose := false
+	for i := l.first; i <= l.last; i++ {
+		u := &us[i]
+		if u.strong || u.pipes > 0 {
+			return false
+		}
+		prose = prose || u.prose
+	}
+	s := lineText(us, l, text)
+	return prose || strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
 }
 
 // hasSuffixTrim reports whether s ends with suffix, trailing spaces aside.
@@ -741,28 +798,28 @@ func colonLabel(s string) bool {
 	return fieldsAtMost(s[:i], 6)
 }
 
-// doubledStart reports whether a line opens with its first word repeated
-// within the next three words: an image's alt text or a rubric run into
-// the name ("Anna Muster Anna Muster ist …", "VfL Bochum VfL Bochum: …").
+// doubledStart reports whether a line opens with its first two words
+// again within the next words: an image's alt text or a rubric run into
+// the name ("Anna Muster Anna Muster ist …", "VfL Bochum VfL Bochum: …",
+// "Jan Muster Jan von Muster: …").
 func doubledStart(s string) bool {
-	sp := strings.IndexByte(s, ' ')
-	if sp < 3 {
+	f := strings.Fields(s[:min(len(s), 120)])
+	if len(f) < 4 {
 		return false
 	}
-	w := s[:sp]
-	if r, _ := utf8.DecodeRuneInString(w); !(r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü') {
+	if r, _ := utf8.DecodeRuneInString(f[0]); !unicode.IsUpper(r) {
 		return false
 	}
-	rest := s[sp+1:]
-	for k := 0; k < 3 && len(rest) > 0; k++ {
-		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || rest[len(w)] == ' ' || rest[len(w)] == ':') {
-			return true
+	second := strings.TrimRight(f[1], ":,")
+	for k := 2; k <= 3 && k < len(f); k++ {
+		if f[k] != f[0] {
+			continue
 		}
-		j := strings.IndexByte(rest, ' ')
-		if j < 0 {
-			break
+		for _, w := range f[k+1 : min(len(f), k+4)] {
+			if strings.TrimRight(w, ":,") == second {
+				return true
+			}
 		}
-		rest = rest[j+1:]
 	}
 	return false
 }
