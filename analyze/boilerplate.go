@@ -37,9 +37,16 @@ import (
 // ever reaches a prose paragraph. Text that an extractor took from a web
 // page (sourceExtracted) is judged without the position rule.
 //
-// Scraped pages run bylines, time stamps and credits into the sentences
-// around them ("… Stand: 25.06.2024 09:28 Uhr …", "… Foto: dpa"): a body
-// unit gets boilerplate blocks for such parts, and stays body itself.
+// A scraped page with line breaks is then read line by line (pageRules,
+// bppage.go): its title and the repeats of title and description are
+// body, kickers, captions that end with a credit, info boxes, teaser and
+// consent boxes run into one line and scrape residue are furniture, and a
+// paragraph of article prose is body wherever it stands.
+//
+// Scraped pages run bylines, time stamps, credits and signatures into the
+// sentences around them ("… Stand: 25.06.2024 09:28 Uhr …", "… Foto:
+// dpa", "… (smr)"): a body unit gets boilerplate blocks for such parts,
+// and stays body itself.
 
 // unit is one sentence or line unit of the text with its features and the
 // decision about it.
@@ -83,6 +90,51 @@ type unit struct {
 	bp         bool
 	headline   bool
 	kind       Kind
+	credit     bool  // carries a photo credit or the copyright sign (set by pageRules)
+	marks      uint8 // punctuation the unit holds (mColon, …), from its tokens
+	labels     uint8 // trailer labels the unit holds (lStand, …)
+	creditPos  int   // creditAt of the unit's text; -2: not computed yet
+	// opener: furniture that opens the unit (a kicker glued in front of
+	// the repeated headline, a byline in front of the teaser): its length
+	// and kind
+	opener     int
+	openerKind Kind
+	// informalOnly: the furniture signal is reader address with "du"
+	// and a cue word, which a page that addresses its reader throughout
+	// uses in its prose too
+	informalOnly bool
+	rep          bool // the title, or a repeat of the title or description
+}
+
+// unit marks: punctuation a unit holds, so that the text searches for
+// stamps, credits and trailers run only on units that can have them
+const (
+	mColon    = 1 << iota // ':' (not inside a number: "09:30" is one)
+	mSlash                // '/' between words, or in a symbol ("(m/w/d)")
+	mParen                // '('
+	mCloseEnd             // ')' as the last token
+	mPipe                 // '|'
+	mCopy                 // '©'
+	mURL                  // a web address
+	mCredit               // a credit word before ':' or '/' ("Foto:", "Bild/")
+	// (marks is full; the labels before a colon have a field of their own)
+)
+
+// unit marks of labelMarks: words before a colon that open a trailer
+const (
+	lStand   = 1 << iota // "Stand:"
+	lSources             // "Quellen:"
+)
+
+// creditOf returns creditAt of u's text, computing it once.
+func (u *unit) creditOf(text string) int {
+	if u.creditPos == -2 {
+		u.creditPos = -1
+		if u.marks&mCredit != 0 {
+			u.creditPos = creditAt(text[u.start:u.end])
+		}
+	}
+	return u.creditPos
 }
 
 // topical reports whether the unit shares enough content words with the
@@ -108,6 +160,7 @@ type boilerplateResult struct {
 type bpScratch struct {
 	units []unit
 	keys  []uint64 // content word hash << 32 | unit index
+	lines []bpLine // the page's lines (pageRules)
 }
 
 // source says where a text comes from, which decides how much the
@@ -173,22 +226,32 @@ func findBoilerplateLower(seg *german.Segmented, low *lowerText, sc *bpScratch, 
 	for i := 0; i < len(us); i++ {
 		if !us[i].bp {
 			u := &us[i]
-			if src == sourcePage && u.words <= 40 {
-				if e := leaderEnd(text[u.start:u.end]); e > 0 {
-					res.blocks = append(res.blocks, Boilerplate{Start: u.start, End: u.start + e, Kind: KindAuthor})
+			// the unit's parts in text order, none overlapping the last
+			from := u.start
+			part := func(a, b int, k Kind) {
+				if a >= from && b > a && b <= u.end {
+					res.blocks = append(res.blocks, Boilerplate{Start: a, End: b, Kind: k})
+					from = b
 				}
 			}
-			ut := text[u.start:u.end]
-			colon := strings.IndexByte(ut, ':') >= 0
-			if !colon && strings.IndexByte(ut, '/') < 0 && !strings.Contains(ut, "©") {
+			if u.opener > 0 {
+				part(u.start, u.start+u.opener, u.openerKind)
+			}
+			if src == sourcePage && u.words <= 40 {
+				if e := leaderEnd(text[u.start:u.end]); e > 0 {
+					part(u.start, u.start+e, KindAuthor)
+				}
+			}
+			if u.marks&(mColon|mSlash|mCopy|mCloseEnd|mPipe) == 0 {
 				continue // every trailer and stamp holds one of these
 			}
-			t, k := trailerAt(ut)
-			if a, b := stampSpan(ut); colon && a > 0 && b < len(ut) && (t < 0 || b <= t) {
-				res.blocks = append(res.blocks, Boilerplate{Start: u.start + a, End: u.start + b, Kind: KindAuthor})
+			ut := text[u.start:u.end]
+			t, k := trailerAtUnit(u, text)
+			if a, b := stampSpan(ut); u.labels&lStand != 0 && a > 0 && b < len(ut) && (t < 0 || b <= t) {
+				part(u.start+a, u.start+b, KindAuthor)
 			}
 			if t > 0 {
-				res.blocks = append(res.blocks, Boilerplate{Start: u.start + t, End: u.end, Kind: k})
+				part(u.start+t, u.end, k)
 			}
 			continue
 		}
@@ -209,12 +272,13 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 	us := slices.Grow(sc.units[:0], len(seg.Sentences))
 	keys := sc.keys[:0]
 	prevEnd := 0
+	speech := false
 	for si := range seg.Sentences {
 		if si&255 == 0 && stop != nil && stop() {
 			return nil
 		}
 		s := &seg.Sentences[si]
-		u := unit{start: s.Start, end: s.End}
+		u := unit{start: s.Start, end: s.End, creditPos: -2}
 		u.nlBefore = countNewlines(text[prevEnd:s.Start])
 		if si == 0 {
 			u.nlBefore = 2
@@ -224,7 +288,10 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 			us[si-1].lineEnd = true
 		}
 		prevEnd = s.End
-		keys = unitTokens(&u, s.Tokens, low, keys, uint32(si))
+		if u.lineStart {
+			speech = false
+		}
+		keys, speech = unitTokens(&u, s.Tokens, low, keys, uint32(si), speech)
 		us = append(us, u)
 	}
 	if len(us) == 0 {
@@ -234,11 +301,29 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 	// a text of a million tiny units spends a tenth of a second in each
 	// pass below: look at the context between them
 	stopped := func() bool { return stop != nil && stop() }
+	plain, lines := true, 0
 	for i := range us {
 		if i&1023 == 1023 && stopped() {
 			return nil
 		}
-		classifyUnit(text, &us[i], low, src)
+		u := &us[i]
+		classifyUnit(text, u, low, src)
+		// a unit with a furniture signal or a negative weight (setWeight)
+		plain = plain && !u.strong && (u.prose || u.final && u.lower >= 1 && u.words >= 3)
+		if u.lineStart {
+			lines++
+		}
+	}
+	if plain && (src != sourcePage || lines < 3) {
+		// Every unit is prose or a short sentence without a furniture
+		// signal (most clean articles): every weight is positive, so the
+		// whole text is the article run and every unit is body, whatever
+		// the content words say; and there is no page layout to read.
+		for i := range us {
+			us[i].core = true
+		}
+		sc.units, sc.keys = us, keys
+		return us
 	}
 	if stopped() {
 		return nil
@@ -265,6 +350,9 @@ func classifyUnits(seg *german.Segmented, low *lowerText, sc *bpScratch, src sou
 		return nil
 	}
 	selectBody(us, keys, src, text)
+	if src == sourcePage {
+		pageRules(us, seg, text, low, sc)
+	}
 	assignKinds(us)
 	sc.units, sc.keys = us, keys
 	return us
@@ -282,39 +370,87 @@ func countNewlines(gap string) int {
 }
 
 // unitTokens fills the token features of u and appends the keys of its
-// content words to keys.
-func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx uint32) []uint64 {
+// content words to keys. speech says whether the unit starts inside a
+// quotation that an earlier unit of its line opened; the result says
+// whether it ends inside one.
+func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx uint32, speech bool) ([]uint64, bool) {
 	prevWord := false
-	inQuote := false // address inside quotes is speech
-	for ti, tok := range toks {
+	inQuote := false // content words inside quotes are not the topic's
+	guillemets := 0  // '»' counted as separators, '«' seen
+	for ti := range toks {
+		tok := &toks[ti]
 		if tok.Kind != german.Word {
 			switch tok.Kind {
 			case german.Handle:
 				u.handles++
+			case german.URL:
+				u.marks |= mURL
 			case german.Symbol, german.Punct:
+				switch tok.Text {
+				case ":", "/":
+					if tok.Text == ":" {
+						u.marks |= mColon
+					} else {
+						u.marks |= mSlash
+					}
+					if ti > 0 && toks[ti-1].Kind == german.Word && toks[ti-1].End == tok.Start {
+						switch w := toks[ti-1].Text; {
+						case isCreditWord(w):
+							u.marks |= mCredit
+						case w == "Stand" && tok.Text == ":":
+							u.labels |= lStand
+						case w == "Quellen" && tok.Text == ":":
+							u.labels |= lSources
+						}
+					}
+				case "(":
+					u.marks |= mParen
+				case ")":
+					if ti == len(toks)-1 {
+						u.marks |= mCloseEnd
+					}
+				}
+				if tok.Kind == german.Symbol && strings.IndexByte(tok.Text, '/') >= 0 {
+					u.marks |= mSlash // "(m/w/d)"
+				}
 				switch tok.Text {
 				case "|", "·", "»", "›", ">", "•":
 					u.pipes++
+					if tok.Text == "»" {
+						guillemets++
+					}
+					if tok.Text == "|" {
+						u.marks |= mPipe
+					}
+				case "«":
+					guillemets |= 1 << 16
 				case "©":
 					u.cues[KindCopyright] += 2
+					u.marks |= mCopy
 				}
 				switch tok.Text {
 				case "„", "“", "”", "\"", "»", "«":
 					inQuote = !inQuote
+					speech = !speech
 					u.quoted = true
 				}
 			}
 			continue
 		}
 		u.words++
-		r, _ := utf8.DecodeRuneInString(tok.Text)
-		isLowerStart := r >= 'a' && r <= 'z' || r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
+		var isLowerStart bool
+		if b := tok.Text[0]; b < utf8.RuneSelf {
+			isLowerStart = b >= 'a' && b <= 'z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(tok.Text)
+			isLowerStart = r == 'ä' || r == 'ö' || r == 'ü' || r == 'ß'
+		}
 		if isLowerStart {
 			u.lower++
 		}
 		lw := low.word(tok.Start, tok.End)
 		c, ok := bpCues.lookup(lw)
-		if !ok && bytes.IndexByte(lw, '-') > 0 {
+		if !ok && hasInnerHyphen(lw) {
 			rest := lw
 			for len(rest) > 0 {
 				p := rest
@@ -356,7 +492,7 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		if c.flags&cueWe != 0 {
 			u.we = true
 		}
-		if c.flags&cueSecond != 0 && !inQuote {
+		if c.flags&cueSecond != 0 && !inQuote && !speech {
 			// "Sie" is formal address only when capitalised mid-sentence
 			switch string(lw) {
 			case "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer":
@@ -370,7 +506,22 @@ func unitTokens(u *unit, toks []german.Token, low *lowerText, keys []uint64, idx
 		}
 		prevWord = true
 	}
-	return keys
+	if guillemets>>16 != 0 {
+		u.pipes -= guillemets & 0xffff // «…» quotes, not separators
+	}
+	return keys, speech
+}
+
+// hasInnerHyphen reports whether a word has a hyphen after its first
+// byte ("e-paper", "VfL-Newsletter"); words are short, so a loop beats a
+// call of bytes.IndexByte.
+func hasInnerHyphen(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 // similarity counts, for every unit, its distinct content words and those
@@ -444,7 +595,8 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		break
 	}
 	// gender marks of job ads: (m/w/d), (w/m/d), m/w/x ...
-	if j := strings.IndexByte(s, '/'); j > 0 {
+	if u.marks&mSlash != 0 {
+		j := max(strings.IndexByte(s, '/'), 1)
 		for i := j - 1; i+4 < len(s); i++ {
 			if s[i+1] == '/' && s[i+3] == '/' && isGenderLetter(s[i]) && isGenderLetter(s[i+2]) && isGenderLetter(s[i+4]) {
 				u.gender = true
@@ -458,6 +610,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		_, body, _ = strings.Cut(s, " ")
 	}
 	body = strings.TrimPrefix(body, "(") // "(Foto: dpa)", "(Alle Angaben ohne Gewähr)"
+	body = skipInitials(body)            // "(sk) Verwendete Quellen: …"
 	bodyStart := u.start + len(s) - len(body)
 	cut := min(u.end, bodyStart+40)
 	for cut < u.end && !utf8.RuneStart(text[cut]) {
@@ -478,7 +631,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 				continue
 			}
 			label := bytes.IndexByte(lp, ':') > 0 && bytes.IndexByte(lp, ':') < 30
-			if p.k == KindTeaser && u.final && !u.list && !label && !strings.HasPrefix(p.p, "lesen sie") {
+			if p.k == KindTeaser && u.final && !u.list && !label && !strings.HasPrefix(p.p, "lesen sie") && !strings.HasPrefix(p.p, "hier geht") {
 				continue // "Weitere Details nannte ..." is a sentence, not a heading
 			}
 			u.lead, u.hasLead, u.label = p.k, true, label
@@ -487,7 +640,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		}
 	}
 	// a photo credit at the end of a unit: "... Bild: Deutsche Telekom"
-	if !u.hasLead && u.words <= 30 && (strings.IndexByte(s, ':') > 0 || strings.IndexByte(s, '/') > 0) && hasCredit(s) {
+	if !u.hasLead && u.words <= 30 && u.creditOf(text) >= 0 {
 		u.lead, u.hasLead = KindCaption, true
 	}
 	// imperative at the start: first word a prompt verb, capitalised
@@ -500,7 +653,12 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 			}
 		}
 		lw := low.word(bodyStart, bodyStart+len(w))
-		if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && u.words <= 30 {
+		if string(lw) == "bitte" && strings.HasPrefix(body[len(w):], " ") {
+			// "Bitte markieren Sie …": a request to the reader
+			if f := strings.Fields(body[:min(len(body), 60)]); len(f) >= 3 && f[2] == "Sie" && u.words <= 30 {
+				u.imper, u.polite = true, true
+			}
+		} else if c, ok := bpCues.exact.get(lw); ok && c.flags&cuePrompt != 0 && u.words <= 30 {
 			switch string(lw) {
 			case "hier", "mehr", "jetzt", "kostenlos", "gratis", "informiert", "herunter":
 				// adverbs open body sentences too ("Hier liegt das Problem.")
@@ -518,12 +676,12 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 	}
 	// a caption names where people stand in the picture: "(links)",
 	// "(r.)", "v.l.n.r."
-	if !u.hasLead && u.words <= 40 && strings.IndexByte(s, '(') >= 0 && hasPicturePosition(s) {
+	if !u.hasLead && u.words <= 40 && u.marks&mParen != 0 && hasPicturePosition(s) {
 		u.lead, u.hasLead, u.caption = KindCaption, true, true
 	}
 	// a line that gives a web address (a citation, a link list) is no
 	// prose of the article
-	if !u.hasLead && !u.prose && u.lineStart && u.lineEnd && u.words <= 15 && (strings.Contains(s, "https://") || strings.Contains(s, "http://")) {
+	if !u.hasLead && !u.prose && u.lineStart && u.lineEnd && u.words <= 15 && u.marks&mURL != 0 && (strings.Contains(s, "https://") || strings.Contains(s, "http://")) {
 		u.lead, u.hasLead, u.label = KindNavigation, true, true
 	}
 	// an ad slot's placeholder left as JSON: { "placeholderType": "MREC" }
@@ -554,6 +712,7 @@ func classifyUnit(text string, u *unit, low *lowerText, src source) {
 		// in a news page always the reader's; blogs and guides (which
 		// extracted pages often are) address the reader in their prose
 		u.strong, u.hard = true, src == sourcePage || short || u.excl
+		u.informalOnly = true
 	case u.imper && u.second && u.polite && !u.question:
 		// "Lesen Sie hier, was …", "Laden Sie den Ratgeber herunter": a
 		// prompt verb with the polite "Sie" right after it, no question
@@ -622,6 +781,19 @@ func setWeight(u *unit) {
 	default:
 		u.weight = -1.5 // heading, label, short line
 	}
+}
+
+// skipInitials returns s without the editor's initials that open it
+// after a parenthesis ("sk) Verwendete Quellen: …"), or s.
+func skipInitials(s string) string {
+	n := 0
+	for n < len(s) && n < 5 && s[n] >= 'a' && s[n] <= 'z' {
+		n++
+	}
+	if n >= 2 && n <= 4 && strings.HasPrefix(s[n:], ") ") {
+		return s[n+2:]
+	}
+	return s
 }
 
 func isGenderLetter(c byte) bool {

@@ -205,20 +205,7 @@ func TestSeedFlattened(t *testing.T) {
 			}
 		}
 		assert.Equal(t, 14, body, "flattened %v", flat)
-		markedBytes, all := 0, 0
-		for i := cut; i < len(in); i++ {
-			if in[i] == ' ' || in[i] == '\n' || in[i] == '\t' || in[i] == '\r' {
-				continue
-			}
-			all++
-			for _, b := range d.Boilerplate {
-				if b.Start <= i && i < b.End {
-					markedBytes++
-					break
-				}
-			}
-		}
-		assert.GreaterOrEqual(t, float64(markedBytes)/float64(all), 0.7, "flattened %v: furniture marked", flat)
+		assert.GreaterOrEqual(t, markedShare(in, d, cut, len(in)), 0.7, "flattened %v: furniture marked", flat)
 	}
 }
 

@@ -40,7 +40,7 @@ var bpCueList = map[Kind][]string{
 	KindAd:         {"anzeige", "werbung", "sponsored", "gesponsert*", "partnerinhalt*", "affiliate*", "provision", "werbelink*"},
 }
 
-var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "laden", "abonniert", "schreiben", "schreib", "kontaktieren"}
+var promptVerbs = []string{"abonnieren", "abonniere", "teilen", "teile", "folgen", "folge", "folgt", "melden", "melde", "anmelden", "registrieren", "registriere", "klicken", "klicke", "herunterladen", "unterstützen", "unterstütze", "bewerben", "bewirb", "entdecken", "entdecke", "lesen", "lies", "verpassen", "erhalten", "erhalte", "finden", "finde", "suchen", "nutze", "nutzen", "kommentieren", "hören", "höre", "ansehen", "sichern", "sichere", "testen", "teste", "jetzt", "hier", "mehr", "weiterlesen", "kostenlos", "gratis", "informiert", "empfehlen", "bestellen", "herunter", "downloaden", "lade", "laden", "abonniert", "schreiben", "schreib", "kontaktieren", "guck", "schau", "schaut", "hört", "klick", "klickt"}
 
 var secondPerson = []string{"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines", "euch", "euer", "eure", "euren", "eurem", "eurer", "habt", "könnt", "wollt", "möchtet", "sie", "ihnen", "ihre", "ihren", "ihrem", "ihrer"}
 
@@ -71,7 +71,7 @@ var leadPhrases = []struct {
 	{"aktualisiert am", KindOther}, {"zuletzt aktualisiert", KindOther}, {"letzte änderung", KindOther}, {"erstellt am", KindOther},
 	{"telefon:", KindOther}, {"tel.:", KindOther}, {"fax:", KindOther}, {"e-mail:", KindOther}, {"kontakt:", KindOther}, {"pressekontakt", KindOther},
 	{"quellen:", KindOther}, {"quellenangaben", KindOther}, {"bildnachweis", KindCaption}, {"fotonachweis", KindCaption}, {"beitragsbild", KindCaption},
-	{"inhaltsverzeichnis", KindNavigation},
+	{"inhaltsverzeichnis", KindNavigation}, {"hier geht's zu", KindTeaser}, {"hier geht es zu", KindTeaser}, {"hier geht’s zu", KindTeaser},
 	{"mit informationen von", KindAuthor}, {"mit material von", KindAuthor}, {"mit material der", KindAuthor}, {"verwendete quellen", KindCopyright},
 	{"alle angaben ohne gewähr", KindCopyright}, {"empfohlener externer inhalt", KindCookie}, {"externer inhalt", KindCookie},
 	{"suche", KindSearch}, {"cookie", KindCookie}, {"wir verwenden cookies", KindCookie}, {"diese website", KindCookie}, {"diese webseite", KindCookie},
@@ -257,6 +257,15 @@ func fieldsAtMost(s string, n int) bool {
 // creditMarks are the marks of a photo credit at the end of a caption line.
 var creditMarks = []string{" Foto: ", " Fotos: ", " Bild: ", " Grafik: ", " Quelle: ", " Screenshot: ", " Illustration: ", " (Foto: ", " (Bild: ", " Foto/", " Bildquelle: "}
 
+// isCreditWord reports whether w is the word of one of creditMarks.
+func isCreditWord(w string) bool {
+	switch w {
+	case "Foto", "Fotos", "Bild", "Grafik", "Quelle", "Screenshot", "Illustration", "Bildquelle":
+		return true
+	}
+	return false
+}
+
 // hasCredit reports whether s ends with a photo credit: one of creditMarks,
 // not at its very start, followed by at most five fields. Every mark holds
 // ':' or '/' right after its word, so only the words before those bytes
@@ -355,16 +364,146 @@ func hasStamp(s string) bool {
 // Stand: 25.06.2024 09:28 Uhr"). It returns -1 when there is none, and
 // never 0: the whole unit is another matter.
 func trailerAt(s string) (int, Kind) {
-	if i := strings.LastIndex(s, " Stand: "); i > 0 && fieldsAtMost(s[i:], 5) && hasStamp(s[i:]) {
-		return i + 1, KindAuthor
+	u := unit{end: len(s), creditPos: -1, marks: mColon | mSlash | mCopy | mCloseEnd | mPipe, labels: lStand | lSources}
+	u.creditPos = creditAt(s)
+	return trailerAtUnit(&u, s)
+}
+
+// trailerAtUnit is trailerAt for unit u of text, searching only for the
+// trailers whose punctuation the unit holds.
+func trailerAtUnit(u *unit, text string) (int, Kind) {
+	s := text[u.start:u.end]
+	if u.labels&lStand != 0 {
+		if i := strings.LastIndex(s, " Stand: "); i > 0 && fieldsAtMost(s[i:], 5) && hasStamp(s[i:]) {
+			return i + 1, KindAuthor
+		}
 	}
-	if i := creditAt(s); i > 0 {
+	// a source and time stamp after a pipe: "….| NDR Schleswig-Holstein
+	// 14.02.2025 09:30 Uhr"
+	if u.marks&mPipe != 0 {
+		if i := strings.LastIndex(s, "| "); i > 0 && fieldsAtMost(s[i:], 7) && hasStamp(s[i:]) {
+			return i, KindAuthor
+		}
+	}
+	if i := u.creditOf(text); i > 0 {
 		return i + 1, KindCaption
 	}
-	if i := strings.LastIndex(s, " ©"); i > 0 && fieldsAtMost(s[i:], 6) {
-		return i + 1, KindCaption
+	if u.marks&mCopy != 0 {
+		if i := strings.LastIndex(s, " ©"); i > 0 && fieldsAtMost(s[i:], 6) {
+			return i + 1, KindCaption
+		}
+	}
+	if u.marks&mCloseEnd != 0 {
+		if i := signatureAt(s); i > 0 {
+			return i, KindAuthor
+		}
+	}
+	if u.labels&lSources != 0 {
+		if i := sourcesAt(s); i > 0 {
+			return i, KindCopyright
+		}
 	}
 	return -1, KindOther
+}
+
+// sourcesAt returns where a list of sources that ends a unit after its
+// last sentence begins ("… getrennt. (sk) Verwendete Quellen: rtl.de,
+// bild.de"), with the editor's initials before it, or -1.
+func sourcesAt(s string) int {
+	i := strings.LastIndex(s, "Quellen: ")
+	if i < 2 || !fieldsAtMost(s[i:], 16) {
+		return -1
+	}
+	j := i
+	if strings.HasSuffix(s[:j], "Verwendete ") {
+		j -= len("Verwendete ")
+	}
+	head := strings.TrimRight(s[:j], " ")
+	if k := strings.LastIndex(head, " ("); k > 0 && strings.HasSuffix(head, ")") && skipInitials(head[k+2:]+" ") == "" {
+		j, head = k+1, head[:k]
+	}
+	if j == 0 || !strings.HasSuffix(head, ".") && !strings.HasSuffix(head, "!") && !strings.HasSuffix(head, "?") {
+		return -1
+	}
+	return j
+}
+
+// signatureAt returns where an editor's signature in parentheses that
+// ends a unit after its last sentence begins ("… beschlossen. (smr)",
+// "(dpa/rs)", "(ms mit Material der dpa)"), or -1: the initials are two
+// to four lower-case letters, with an agency after a slash or "mit
+// Material", and no digits (a date makes "(red, 3.2.2016)" a source
+// line of the article).
+func signatureAt(s string) int {
+	if !strings.HasSuffix(s, ")") {
+		return -1
+	}
+	i := strings.LastIndex(s, " (")
+	if i < 1 || !fieldsAtMost(s[i:], 6) {
+		return -1
+	}
+	switch s[i-1] {
+	case '.', '!', '?', '"':
+	default:
+		if !strings.HasSuffix(s[:i], "“") && !strings.HasSuffix(s[:i], "”") {
+			return -1
+		}
+	}
+	in := s[i+2 : len(s)-1]
+	if agencies, ok := strings.CutPrefix(in, "Mit "); ok && agencyList(agencies) {
+		return i + 1 // "(Mit dpa/Reuters/AFP)"
+	}
+	n := 0
+	for n < len(in) && in[n] >= 'a' && in[n] <= 'z' {
+		n++
+	}
+	if n < 2 || n > 4 {
+		return -1
+	}
+	rest := in[n:]
+	switch {
+	case rest == "":
+	case rest[0] == '/':
+		for j := 1; j < len(rest); j++ {
+			if c := rest[j]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/') {
+				return -1
+			}
+		}
+	case strings.HasPrefix(rest, " mit Material") || strings.HasPrefix(rest, " mit Informationen"):
+		if strings.ContainsAny(rest, "0123456789") {
+			return -1
+		}
+	default:
+		return -1
+	}
+	return i + 1
+}
+
+// agencyList reports whether s names news agencies only: "dpa",
+// "dpa/Reuters/AFP", "dpa und AFP".
+func agencyList(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ' ' }) {
+		switch p := strings.ToLower(part); p {
+		case "und", "material", "der", "von":
+		default:
+			if !isAgency(p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isAgency reports whether a lower-case word names a news agency.
+func isAgency(w string) bool {
+	switch w {
+	case "dpa", "afp", "ap", "reuters", "sid", "kna", "epd", "apa", "dts", "ddp", "rtr", "tmn", "dpa-afx":
+		return true
+	}
+	return false
 }
 
 // stampSpan returns the first "Stand: 14.02.2025 10:20 Uhr" inside s (a
@@ -428,6 +567,25 @@ func dateLabel(s string) bool {
 // picture, as captions do: "(links)", "(rechts)", "(Mitte)", "(l.)",
 // "(r.)", "v.l.n.r.".
 func hasPicturePosition(s string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		t := s[i:]
+		for _, m := range [...]string{"(links)", "(rechts)", "(Mitte)", "(l.)", "(r.)", "(li.)", "(re.)"} {
+			if strings.HasPrefix(t, m) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return strings.Contains(s, "v.l.n.r.") || strings.Contains(s, "v. l. n. r.")
+}
+
+// hasPicturePositionRef is the plain form of hasPicturePosition that tests
+// compare it with.
+func hasPicturePositionRef(s string) bool {
 	for _, m := range [...]string{"(links)", "(rechts)", "(Mitte)", "(l.)", "(r.)", "(li.)", "(re.)", "v.l.n.r.", "v. l. n. r."} {
 		if strings.Contains(s, m) {
 			return true

@@ -17,7 +17,9 @@
 // language check → sentences and tokens (german.Segment, once) → body versus
 // boilerplate (judged per sentence and line unit: furniture signals, the
 // unit's similarity to the article, its position around the article's run
-// of prose) → dateline → entities (package entities, body sentences only) →
+// of prose; then, for a scraped page with line breaks, its layout line by
+// line: title and repeats, kickers, captions with credits, info boxes,
+// teaser and consent boxes) → dateline → entities (package entities, body sentences only) →
 // themes → summary and keyphrases (package summarize, body sentences only).
 // Boilerplate stays in the Document, marked, but feeds no entity, theme or
 // summary. A Document that would lose more than half of its text says so

@@ -127,15 +127,56 @@ func TestHasCreditMatchesRef(t *testing.T) {
 		"Das Bild: Ein Mann steht vor einem Haus und schaut in die Ferne hinaus auf das Meer.",
 		"Grafik: x Grafik: a b", "AFoto: x", " Bildquelle: Archiv", "a Screenshot: b",
 	}
+	cases = withCorpusLines(t, cases)
+	for _, s := range cases {
+		for i := 0; i < len(s) && i < 200; i++ {
+			require.Equal(t, hasCreditRef(s[i:]), hasCredit(s[i:]), "%q", s[i:])
+		}
+	}
+}
+
+// withCorpusLines returns cases with the odd texts and every line of the
+// fast-path corpus added.
+func withCorpusLines(t *testing.T, cases []string) []string {
 	cases = append(cases, oddTexts...)
 	for _, text := range fastpathTexts(t) {
 		for line := range strings.Lines(text) {
 			cases = append(cases, strings.TrimSpace(line))
 		}
 	}
+	return cases
+}
+
+func TestHasPicturePositionMatchesRef(t *testing.T) {
+	cases := []string{
+		"Die Ministerin (links) und der Kanzler (Mitte) in Berlin.", "(r.)", "x (li.) y", "(re.",
+		"Die Sieger v.l.n.r.: Anna, Ben und Carl", "v. l. n. r. die Gäste", "((links)", "(links", "()()",
+	}
+	cases = withCorpusLines(t, cases)
 	for _, s := range cases {
 		for i := 0; i < len(s) && i < 200; i++ {
-			require.Equal(t, hasCreditRef(s[i:]), hasCredit(s[i:]), "%q", s[i:])
+			require.Equal(t, hasPicturePositionRef(s[i:]), hasPicturePosition(s[i:]), "%q", s[i:])
+		}
+	}
+}
+
+// TestCreditMarkGate: the credit words the tokens show (mCredit) gate
+// creditAt exactly: a unit without them has no credit.
+func TestCreditMarkGate(t *testing.T) {
+	cases := []string{
+		"Jensen Huang in Washington. Foto: picture alliance / AP",
+		"Ein Blick in die Serverhalle. Bild: Deutsche Telekom",
+		"Der Minister (Foto: APA/Hochmuth) sprach in Wien.", "Archiv Foto/dpa", "Er sagte: Foto ab.",
+	}
+	cases = withCorpusLines(t, cases)
+	for _, s := range cases {
+		seg := german.Segment(s)
+		for _, st := range seg.Sentences {
+			u := unit{start: st.Start, end: st.End, creditPos: -2}
+			var low lowerText
+			low.reset(s)
+			unitTokens(&u, st.Tokens, &low, nil, 0, false)
+			require.Equal(t, creditAt(s[st.Start:st.End]), u.creditOf(s), "%q", s[st.Start:st.End])
 		}
 	}
 }

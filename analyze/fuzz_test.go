@@ -35,6 +35,10 @@ func FuzzAnalyze(f *testing.F) {
 		"San Francisco/Peking – „Exportkontrollen“ sind Verhandlungsmasse.",
 		"The company said it will delay the launch of its new model after problems with the chips.",
 		"( ) – / (((", "A –", "Wien (APA) –",
+		// page layouts (pageRules): title, description, kicker glued to the
+		// headline with a stamp, a byline, a caption, label lines, residue
+		"Kiel baut Speicher\nDie Stadt Kiel baut einen Speicher.\nEnergie Kiel baut Speicher Stand: 12.03.2025 14:05 Uhr\nvon Anna Muster Am 12.03.2025 14:05 Uhr Die Stadt Kiel baut einen Speicher.\nDer Speicher am Hafen. Foto: dpa\nOrt: Kiel\nSitz: Kiel\nJahr: 2024\nbaut einen.\n+++ x +++\ndpa",
+		"a\nb\nc (ab)\n1 von 9 Zurück\n*\n| x 09:30 Uhr",
 	} {
 		f.Add(s)
 	}

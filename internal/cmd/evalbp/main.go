@@ -13,13 +13,17 @@
 //     trafilatura scores them, for go-trafilatura alone and with this
 //     project's second pass.
 //   - real: the team's line-level labels of real news pages
-//     (testdata/real/boilerplate.jsonl), when present.
+//     (testdata/real/boilerplate.jsonl), when present, with the recall of
+//     each boilerplate kind.
+//   - heldout: the same for the 30 pages of
+//     testdata/real/boilerplate.heldout.jsonl, which no rule, feature or
+//     weight was chosen on.
 //   - news: the unlabelled news pages (development only): how much of each
 //     page is marked, with the pages that lose most listed.
 //
 // Usage, from the repository root:
 //
-//	go run ./internal/cmd/evalbp [-sets gnad,seed,pages,html,real] [-data ../shared/data] [-v]
+//	go run ./internal/cmd/evalbp [-sets gnad,seed,pages,html,real,heldout] [-data ../shared/data] [-v]
 package main
 
 import (
@@ -36,15 +40,13 @@ type config struct {
 	data    string
 	verbose bool
 	exclude string
-	half    int // real: -1 all pages, 0 the even lines of the label file, 1 the odd
 }
 
 func main() {
-	sets := flag.String("sets", "gnad,seed,pages,html,real", "comma-separated sections: gnad, seed, pages, html, real, news")
+	sets := flag.String("sets", "gnad,seed,pages,html,real,heldout", "comma-separated sections: gnad, seed, pages, html, real, heldout, news")
 	var c config
 	flag.StringVar(&c.data, "data", "../shared/data", "the shared data directory")
 	flag.BoolVar(&c.verbose, "v", false, "print every miss and false hit")
-	flag.IntVar(&c.half, "half", -1, "real: only the even (0) or odd (1) lines of the label file; -1 all, with both halves reported")
 	flag.StringVar(&c.exclude, "exclude", "", "news: a JSON file of {\"id\"} objects to leave out (pages kept for labelling)")
 	flag.Parse()
 	an, err := analyze.New(analyze.WithoutEntities(), analyze.WithoutSummary(), analyze.WithoutThemes()) // the boilerplate stage needs none of them
@@ -66,7 +68,9 @@ func main() {
 		case "html":
 			err = evalHTML(ctx, an, c)
 		case "real":
-			err = evalReal(ctx, an, c)
+			err = evalReal(ctx, an, c, realFile)
+		case "heldout":
+			err = evalReal(ctx, an, c, heldoutFile)
 		case "news":
 			err = evalNews(ctx, an, c)
 		default:

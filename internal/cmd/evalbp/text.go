@@ -257,18 +257,24 @@ func sha1hex(s string) string {
 	return hex.EncodeToString(h[:])
 }
 
-func readRealLabels() ([]realLabel, error) {
+// label files of testdata/real
+const (
+	realFile    = "boilerplate.jsonl"         // the 70 labelled pages
+	heldoutFile = "boilerplate.heldout.jsonl" // 30 pages held out from all tuning
+)
+
+func readRealLabels(file string) ([]realLabel, error) {
 	root, err := golddata.RepoRoot()
 	if err != nil {
 		return nil, err
 	}
-	return readJSONL[realLabel](filepath.Join(root, "testdata", "real", "boilerplate.jsonl"))
+	return readJSONL[realLabel](filepath.Join(root, "testdata", "real", file))
 }
 
-func evalReal(ctx context.Context, an *analyze.Analyzer, c config) error {
-	labels, err := readRealLabels()
+func evalReal(ctx context.Context, an *analyze.Analyzer, c config, file string) error {
+	labels, err := readRealLabels(file)
 	if os.IsNotExist(err) {
-		fmt.Println("real labelled pages: testdata/real/boilerplate.jsonl not on this branch yet; skipped")
+		fmt.Printf("real labelled pages: testdata/real/%s not on this branch yet; skipped\n", file)
 		return nil
 	}
 	if err != nil {
@@ -287,12 +293,10 @@ func evalReal(ctx context.Context, an *analyze.Analyzer, c config) error {
 			texts[fmt.Sprintf("gnad-dev-%03d", i)] = t
 		}
 	}
-	var total, halves [2]lineScore
+	var total [1]lineScore
+	kinds := map[string][2]int{} // kind -> lines found, lines
 	pages, skipped := 0, 0
-	for i, l := range labels {
-		if c.half >= 0 && i%2 != c.half {
-			continue
-		}
+	for _, l := range labels {
 		text, ok := texts[l.ID]
 		if !ok || sha1hex(text) != l.SHA1 {
 			skipped++
@@ -314,15 +318,33 @@ func evalReal(ctx context.Context, an *analyze.Analyzer, c config) error {
 			return fmt.Errorf("%s: %w", l.ID, err)
 		}
 		sc := scoreLines(l.ID, text, gold, d, c.verbose)
+		m := marked(text, d)
+		for _, g := range gold {
+			if !g.bp {
+				continue
+			}
+			mk, n := share(text, m, g.start, g.end)
+			v := kinds[g.kind]
+			v[1]++
+			if n > 0 && 2*mk > n {
+				v[0]++
+			}
+			kinds[g.kind] = v
+		}
 		total[0].add(sc)
-		halves[i%2].add(sc)
 		pages++
 	}
-	fmt.Printf("real labelled pages (testdata/real/boilerplate.jsonl): %d pages (%d skipped), %s (goal P, R >= 0.95)\n", pages, skipped, total[0])
-	if c.half < 0 {
-		fmt.Printf("  even lines of the file (the pages whose errors were read): %s\n", halves[0])
-		fmt.Printf("  odd lines (never inspected, held out):                    %s\n", halves[1])
+	fmt.Printf("real labelled pages (testdata/real/%s): %d pages (%d skipped), %s (goal P, R >= 0.95)\n", file, pages, skipped, total[0])
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
 	}
+	slices.Sort(names)
+	fmt.Print("  recall by kind:")
+	for _, k := range names {
+		fmt.Printf(" %s %d/%d", k, kinds[k][0], kinds[k][1])
+	}
+	fmt.Println()
 	return nil
 }
 
@@ -345,9 +367,11 @@ func evalNews(ctx context.Context, an *analyze.Analyzer, c config) error {
 			skip[x.ID] = true
 		}
 	}
-	if labels, err := readRealLabels(); err == nil {
-		for _, l := range labels {
-			skip[l.ID] = true
+	for _, f := range []string{realFile, heldoutFile} {
+		if labels, err := readRealLabels(f); err == nil {
+			for _, l := range labels {
+				skip[l.ID] = true
+			}
 		}
 	}
 	var mk, all, n, over50 int
